@@ -1,0 +1,19 @@
+// Backtraces by walking the frame-pointer chain (the kernel is compiled
+// with -fno-omit-frame-pointer): [rbp] is the caller's rbp, [rbp + 8] the
+// return address. Names come from the embedded symbol table.
+#pragma once
+
+#include <stdint.h>
+
+namespace kernel::debug {
+
+// Prints "backtrace:" then one line per frame: first `rip` itself (the
+// faulting or current instruction), then the return addresses found from `rbp`.
+void print_backtrace(uint64_t rip, uint64_t rbp);
+
+// Prints `address` as "0x... function+0xoffset" (or just the address).
+void print_symbolized(uint64_t address);
+
+bool symbols_loaded();
+
+}  // namespace kernel::debug

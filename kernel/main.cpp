@@ -1,0 +1,140 @@
+// kernel_main: the order in which the machine is brought up.
+//
+// boot.S enters here in 64-bit mode on the boot stack, with the first 4 GiB
+// identity-mapped, SSE on and interrupts off. Each step below may rely on
+// the ones before it and on nothing after it.
+#include <stdint.h>
+
+#include "kernel/arch/x86_64/cpu.h"
+#include "kernel/arch/x86_64/gdt.h"
+#include "kernel/arch/x86_64/interrupts.h"
+#include "kernel/arch/x86_64/pic.h"
+#include "kernel/arch/x86_64/pit.h"
+#include "kernel/console/console.h"
+#include "kernel/debug/backtrace.h"
+#include "kernel/debug/deliberate_faults.h"
+#include "kernel/debug/panic.h"
+#include "kernel/lib/cmdline.h"
+#include "kernel/lib/multiboot.h"
+#include "kernel/mm/kernel_heap.h"
+#include "kernel/mm/paging.h"
+#include "kernel/mm/physical_memory.h"
+#include "kernel/power/acpi.h"
+#include "kernel/power/exit.h"
+#include "kernel/time/clock.h"
+
+namespace kernel {
+
+void run_global_constructors();  // runtime.cpp
+
+namespace {
+
+constexpr uint32_t kTimerHz = 1000;
+
+BootInfo boot_info;
+
+// Boot stage timestamps, printed with `boottrace` on the command line so
+// the cost of each step of boot is visible (tools/jsk bench boot shows it).
+struct Stage {
+    const char* name;
+    uint64_t tsc;
+};
+Stage stages[16];
+size_t stage_count;
+
+void mark(const char* name) {
+    if (stage_count < sizeof(stages) / sizeof(stages[0]))
+        stages[stage_count++] = { name, cpu::rdtsc() };
+}
+
+void print_boot_trace() {
+    uint64_t previous = boot_tsc;
+    for (size_t i = 0; i < stage_count; i++) {
+        uint64_t us = clock::tsc_to_ns(stages[i].tsc - previous) / 1000;
+        console::print("boottrace: %-10s %5lu.%03lu ms\n", stages[i].name, us / 1000, us % 1000);
+        previous = stages[i].tsc;
+    }
+}
+
+void print_banner() {
+    console::print("jskernel 0.1 (x86_64), booted by %s via multiboot%d\n",
+        *boot_info.loader_name ? boot_info.loader_name : "an unnamed loader", boot_info.protocol);
+    if (*boot_info.cmdline)
+        console::print("cmdline: %s\n", boot_info.cmdline);
+    memory::print_summary(boot_info, cmdline_has(boot_info.cmdline, "memmap"));
+    for (size_t i = 0; i < boot_info.module_count; i++) {
+        const BootModule& m = boot_info.modules[i];
+        console::print("module: %#lx-%#lx (%lu KiB) %s\n", m.start, m.end - 1,
+            (m.end - m.start) >> 10, m.cmdline);
+    }
+    uint64_t mhz_x10 = clock::tsc_hz() / 100000;
+    const DateTime& t = clock::boot_wall_time();
+    console::print("clock: TSC %lu.%lu MHz; RTC %04d-%02d-%02dT%02d:%02d:%02dZ; ACPI %s; symbols %s\n",
+        mhz_x10 / 10, mhz_x10 % 10, t.year, t.month, t.day, t.hour, t.minute, t.second,
+        acpi::available() ? "found" : "absent", debug::symbols_loaded() ? "loaded" : "missing");
+}
+
+// What the command line asks for once boot is complete (tests use these).
+void run_boot_commands() {
+    char value[32];
+    if (cmdline_get(boot_info.cmdline, "fault", value, sizeof(value)))
+        run_deliberate_fault(value);
+    if (cmdline_get(boot_info.cmdline, "exit", value, sizeof(value))) {
+        int status = 0;
+        for (const char* p = value; *p >= '0' && *p <= '9'; p++)
+            status = status * 10 + (*p - '0');
+        power::exit(status);
+    }
+}
+
+}  // namespace
+
+// The last step of boot, right before the ready line; a stable place for a
+// debugger breakpoint (tests/qemu uses it).
+[[gnu::noinline]] void boot_complete() {
+    asm volatile("" ::: "memory");
+}
+
+}  // namespace kernel
+
+extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info) {
+    using namespace kernel;
+    mark("entry");
+    clock::start_init();
+    run_global_constructors();
+    console::init();
+    mark("console");
+    gdt::init();
+    interrupts::init();  // from here on, a CPU exception is reported, not a triple fault
+    mark("cpu");
+
+    if (!parse_boot_info(magic, reinterpret_cast<const void*>(info), 0, boot_info))
+        panic("unknown boot protocol (magic %#x) or malformed boot information at %#lx", magic,
+            info);
+    mark("bootinfo");
+    acpi::init(boot_info.rsdp);  // before paging: reads BIOS areas through the boot mapping
+    mark("acpi");
+    memory::init(boot_info);
+    mark("frames");
+    paging::init(boot_info);
+    mark("paging");
+    memory::init_heap();
+
+    pic::init(interrupts::kIrqBase);
+    pit::start_periodic(kTimerHz);
+    cpu::enable_interrupts();
+    clock::finish_init();
+    mark("clock");
+
+    print_banner();
+    mark("banner");
+    if (cmdline_has(boot_info.cmdline, "boottrace"))
+        print_boot_trace();
+    boot_complete();
+    uint64_t ready_ns = clock::monotonic_ns();
+    console::print("jskernel ready in %lu.%03lu ms\n", ready_ns / 1000000, ready_ns / 1000 % 1000);
+
+    run_boot_commands();
+    for (;;)
+        cpu::enable_interrupts_and_halt();
+}
