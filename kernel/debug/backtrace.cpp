@@ -37,15 +37,15 @@ void print_name(uint64_t lookup_address, uint64_t shown_address) {
 bool symbols_loaded() { return symbols().count() > 0; }
 
 void print_symbolized(uint64_t address) {
-    console::print("%#018lx", address);
+    console::print("0x%016lx", address);
     print_name(address, address);
 }
 
-void print_backtrace(uint64_t rip, uint64_t rbp) {
-    console::print("backtrace:\n  #0  ");
-    print_symbolized(rip);
-    console::print("\n");
-    for (int depth = 1; depth < kMaxFrames; depth++) {
+namespace {
+
+// Walks the frame-pointer chain from `rbp`, numbering frames from `depth`.
+void print_frames(uint64_t rbp, int depth) {
+    for (; depth < kMaxFrames; depth++) {
         // Stop at the end of the chain (boot.S clears rbp) or at anything
         // that is not a plausible frame on one of our stacks.
         if (rbp == 0 || (rbp & 7) || !gdt::is_kernel_stack_address(rbp)
@@ -55,7 +55,7 @@ void print_backtrace(uint64_t rip, uint64_t rbp) {
         uint64_t return_address = frame[1];
         if (return_address == 0)
             return;
-        console::print("  #%-2d %#018lx", depth, return_address);
+        console::print("  #%-2d 0x%016lx", depth, return_address);
         // A return address points after the call; the call itself (one
         // byte back) is what belongs to the calling function.
         print_name(return_address - 1, return_address);
@@ -66,6 +66,20 @@ void print_backtrace(uint64_t rip, uint64_t rbp) {
         rbp = caller_rbp;
     }
     console::print("  ... (more frames not shown)\n");
+}
+
+}  // namespace
+
+void print_backtrace(uint64_t rip, uint64_t rbp) {
+    console::print("backtrace:\n  #0  ");
+    print_symbolized(rip);
+    console::print("\n");
+    print_frames(rbp, 1);
+}
+
+void print_caller_backtrace(uint64_t rbp) {
+    console::print("backtrace:\n");
+    print_frames(rbp, 0);
 }
 
 }  // namespace kernel::debug

@@ -8,8 +8,12 @@
 namespace kernel::debug {
 
 // Prints "backtrace:" then one line per frame: first `rip` itself (the
-// faulting or current instruction), then the return addresses found from `rbp`.
+// faulting instruction), then the return addresses found from `rbp`.
 void print_backtrace(uint64_t rip, uint64_t rbp);
+
+// The same for the code that calls this: starts with the return address
+// in the frame `rbp` points to (the caller of the function that owns it).
+void print_caller_backtrace(uint64_t rbp);
 
 // Prints `address` as "0x... function+0xoffset" (or just the address).
 void print_symbolized(uint64_t address);

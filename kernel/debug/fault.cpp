@@ -55,7 +55,7 @@ void describe_page_fault(uint64_t error, uint64_t address) {
     console::print(" [%s, %s, %s%s]", error & 1 ? "protection violation" : "not present",
         error & 2 ? "write" : "read", error & 4 ? "user" : "kernel",
         error & 16 ? ", instruction fetch" : "");
-    console::print("\ncr2=%#018lx", address);
+    console::print("\ncr2=0x%016lx", address);
     uint64_t guard = uint64_t(boot_stack_guard);
     if (address >= guard && address < guard + 4096)
         console::print(" (kernel stack overflow: the guard page below the stack)");

@@ -25,9 +25,7 @@ void panic(const char* fmt, ...) {
     va_end(args);
     console::print("\n");
     // Start from our caller: panic() itself is not interesting.
-    uint64_t rbp = cpu::read_rbp();
-    auto* frame = reinterpret_cast<const uint64_t*>(rbp);
-    debug::print_backtrace(frame[1], frame[0]);
+    debug::print_caller_backtrace(cpu::read_rbp());
     power::exit(power::kExitKernelFault);
 }
 
