@@ -14,6 +14,7 @@
 #include "kernel/debug/backtrace.h"
 #include "kernel/debug/deliberate_faults.h"
 #include "kernel/debug/panic.h"
+#include "kernel/debug/self_test.h"
 #include "kernel/lib/cmdline.h"
 #include "kernel/lib/multiboot.h"
 #include "kernel/mm/kernel_heap.h"
@@ -76,6 +77,8 @@ void print_banner() {
 
 // What the command line asks for once boot is complete (tests use these).
 void run_boot_commands() {
+    if (cmdline_has(boot_info.cmdline, "selftest"))
+        power::exit(run_self_test() == 0 ? 0 : 1);
     char value[32];
     if (cmdline_get(boot_info.cmdline, "fault", value, sizeof(value)))
         run_deliberate_fault(value);

@@ -30,7 +30,7 @@ constexpr size_t kFadtXDsdt = 140;
 constexpr uint16_t kSciEnable = 1 << 0;  // PM1 control: ACPI mode on
 constexpr uint16_t kSleepEnable = 1 << 13;
 
-const SdtHeader* root;  // RSDT or XSDT
+uint64_t root_address;  // physical address of the RSDT or XSDT, 0 if none
 bool root_is_xsdt;
 uint8_t century;
 uint32_t smi_command;
@@ -137,14 +137,14 @@ void init(const void* loader_rsdp) {
         rsdp = search_bios_areas();
     if (!rsdp)
         return;
-    if (rsdp->revision >= 2 && rsdp->xsdt_address) {
-        root = map_table(rsdp->xsdt_address);
-        root_is_xsdt = root != nullptr;
-    }
-    if (!root)
-        root = map_table(rsdp->rsdt_address);
-    if (!root)
+    if (rsdp->revision >= 2 && map_table(rsdp->xsdt_address)) {
+        root_address = rsdp->xsdt_address;
+        root_is_xsdt = true;
+    } else if (map_table(rsdp->rsdt_address)) {
+        root_address = rsdp->rsdt_address;
+    } else {
         return;
+    }
 
     const SdtHeader* fadt = find_table("FACP");
     if (!fadt)
@@ -161,9 +161,12 @@ void init(const void* loader_rsdp) {
         find_s5(dsdt);
 }
 
-bool available() { return root != nullptr; }
+bool available() { return root_address != 0; }
 
 const SdtHeader* find_table(const char* signature, size_t index) {
+    // Mapped again on every call: the page tables may have been replaced
+    // since init() (the boot mapping is gone once paging::init has run).
+    const SdtHeader* root = map_table(root_address);
     if (!root)
         return nullptr;
     size_t entry_size = root_is_xsdt ? 8 : 4;
