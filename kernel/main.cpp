@@ -11,7 +11,6 @@
 #include "kernel/arch/x86_64/pic.h"
 #include "kernel/arch/x86_64/pit.h"
 #include "kernel/console/console.h"
-#include "kernel/debug/backtrace.h"
 #include "kernel/debug/deliberate_faults.h"
 #include "kernel/debug/panic.h"
 #include "kernel/debug/self_test.h"
@@ -49,6 +48,8 @@ void mark(const char* name) {
 }
 
 void print_boot_trace() {
+    uint64_t mhz_x10 = clock::tsc_hz() / 100000;
+    console::print("boottrace: TSC %lu.%lu MHz (measured against the PIT)\n", mhz_x10 / 10, mhz_x10 % 10);
     uint64_t previous = boot_tsc;
     for (size_t i = 0; i < stage_count; i++) {
         uint64_t us = clock::tsc_to_ns(stages[i].tsc - previous) / 1000;
@@ -57,22 +58,18 @@ void print_boot_trace() {
     }
 }
 
+// Kept short on purpose: under emulation every console byte costs
+// microseconds, and boot time is a feature. `memmap` adds the memory map.
 void print_banner() {
-    console::print("jskernel 0.1 (x86_64), booted by %s via multiboot%d\n",
-        *boot_info.loader_name ? boot_info.loader_name : "an unnamed loader", boot_info.protocol);
-    if (*boot_info.cmdline)
-        console::print("cmdline: %s\n", boot_info.cmdline);
+    console::print("jskernel 0.1 x86_64, multiboot%d from %s%s%s\n", boot_info.protocol,
+        *boot_info.loader_name ? boot_info.loader_name : "an unnamed loader",
+        *boot_info.cmdline ? ", cmdline: " : "", boot_info.cmdline);
     memory::print_summary(boot_info, cmdline_has(boot_info.cmdline, "memmap"));
     for (size_t i = 0; i < boot_info.module_count; i++) {
         const BootModule& m = boot_info.modules[i];
         console::print("module: %#lx-%#lx (%lu KiB) %s\n", m.start, m.end - 1,
             (m.end - m.start) >> 10, m.cmdline);
     }
-    uint64_t mhz_x10 = clock::tsc_hz() / 100000;
-    const DateTime& t = clock::boot_wall_time();
-    console::print("clock: TSC %lu.%lu MHz; RTC %04d-%02d-%02dT%02d:%02d:%02dZ; ACPI %s; symbols %s\n",
-        mhz_x10 / 10, mhz_x10 % 10, t.year, t.month, t.day, t.hour, t.minute, t.second,
-        acpi::available() ? "found" : "absent", debug::symbols_loaded() ? "loaded" : "missing");
 }
 
 // What the command line asks for once boot is complete (tests use these).
@@ -115,8 +112,7 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info) {
         panic("unknown boot protocol (magic %#x) or malformed boot information at %#lx", magic,
             info);
     mark("bootinfo");
-    acpi::init(boot_info.rsdp);  // before paging: reads BIOS areas through the boot mapping
-    mark("acpi");
+    acpi::init(boot_info.rsdp);  // tables are parsed on first use
     memory::init(boot_info);
     mark("frames");
     paging::init(boot_info);

@@ -118,10 +118,9 @@ void print_summary(const BootInfo& boot, bool with_map) {
         console::print("  0x%012lx-0x%012lx %s\n", region.base, region.base + region.length - 1,
             memory_type_name(region.type));
     }
-    console::print("memory: %lu MiB available in %zu map entries (memmap lists them), %lu MiB free; "
-                   "kernel at %#lx, %lu KiB\n",
+    console::print("memory: %lu MiB available (%zu map entries), %lu MiB free, kernel %#lx-%#lx\n",
         available_bytes >> 20, boot.region_count, uint64_t(allocator.free_frames()) * kPage >> 20,
-        kernel_start(), (kernel_end() - kernel_start()) >> 10);
+        kernel_start(), kernel_end() - 1);
 }
 
 }  // namespace kernel::memory

@@ -30,6 +30,10 @@ constexpr size_t kFadtXDsdt = 140;
 constexpr uint16_t kSciEnable = 1 << 0;  // PM1 control: ACPI mode on
 constexpr uint16_t kSleepEnable = 1 << 13;
 
+// Parsed on first use, not at boot: boot stays fast, and most runs never
+// need ACPI until they power off.
+const void* loader_rsdp_copy;
+bool parsed;
 uint64_t root_address;  // physical address of the RSDT or XSDT, 0 if none
 bool root_is_xsdt;
 uint8_t century;
@@ -129,41 +133,7 @@ void find_s5(const SdtHeader* dsdt) {
     }
 }
 
-}  // namespace
-
-void init(const void* loader_rsdp) {
-    const Rsdp* rsdp = loader_rsdp ? valid_rsdp(loader_rsdp) : nullptr;
-    if (!rsdp)
-        rsdp = search_bios_areas();
-    if (!rsdp)
-        return;
-    if (rsdp->revision >= 2 && map_table(rsdp->xsdt_address)) {
-        root_address = rsdp->xsdt_address;
-        root_is_xsdt = true;
-    } else if (map_table(rsdp->rsdt_address)) {
-        root_address = rsdp->rsdt_address;
-    } else {
-        return;
-    }
-
-    const SdtHeader* fadt = find_table("FACP");
-    if (!fadt)
-        return;
-    century = read_field<uint8_t>(fadt, kFadtCentury);
-    smi_command = read_field<uint32_t>(fadt, kFadtSmiCommand);
-    acpi_enable_value = read_field<uint8_t>(fadt, kFadtAcpiEnable);
-    pm1a_control = uint16_t(read_field<uint32_t>(fadt, kFadtPm1aControl));
-    pm1b_control = uint16_t(read_field<uint32_t>(fadt, kFadtPm1bControl));
-    uint64_t dsdt_address = read_field<uint64_t>(fadt, kFadtXDsdt);
-    if (!dsdt_address)
-        dsdt_address = read_field<uint32_t>(fadt, kFadtDsdt);
-    if (const SdtHeader* dsdt = map_table(dsdt_address))
-        find_s5(dsdt);
-}
-
-bool available() { return root_address != 0; }
-
-const SdtHeader* find_table(const char* signature, size_t index) {
+const SdtHeader* find_table_in_root(const char* signature, size_t index) {
     // Mapped again on every call: the page tables may have been replaced
     // since init() (the boot mapping is gone once paging::init has run).
     const SdtHeader* root = map_table(root_address);
@@ -182,9 +152,64 @@ const SdtHeader* find_table(const char* signature, size_t index) {
     return nullptr;
 }
 
-uint8_t century_register() { return century; }
+
+void parse() {
+    parsed = true;
+    const Rsdp* rsdp = loader_rsdp_copy ? valid_rsdp(loader_rsdp_copy) : nullptr;
+    if (!rsdp)
+        rsdp = search_bios_areas();
+    if (!rsdp)
+        return;
+    if (rsdp->revision >= 2 && map_table(rsdp->xsdt_address)) {
+        root_address = rsdp->xsdt_address;
+        root_is_xsdt = true;
+    } else if (map_table(rsdp->rsdt_address)) {
+        root_address = rsdp->rsdt_address;
+    } else {
+        return;
+    }
+
+    const SdtHeader* fadt = find_table_in_root("FACP", 0);
+    if (!fadt)
+        return;
+    century = read_field<uint8_t>(fadt, kFadtCentury);
+    smi_command = read_field<uint32_t>(fadt, kFadtSmiCommand);
+    acpi_enable_value = read_field<uint8_t>(fadt, kFadtAcpiEnable);
+    pm1a_control = uint16_t(read_field<uint32_t>(fadt, kFadtPm1aControl));
+    pm1b_control = uint16_t(read_field<uint32_t>(fadt, kFadtPm1bControl));
+    uint64_t dsdt_address = read_field<uint64_t>(fadt, kFadtXDsdt);
+    if (!dsdt_address)
+        dsdt_address = read_field<uint32_t>(fadt, kFadtDsdt);
+    if (const SdtHeader* dsdt = map_table(dsdt_address))
+        find_s5(dsdt);
+}
+
+void ensure_parsed() {
+    if (!parsed)
+        parse();
+}
+
+}  // namespace
+
+void init(const void* loader_rsdp) { loader_rsdp_copy = loader_rsdp; }
+
+bool available() {
+    ensure_parsed();
+    return root_address != 0;
+}
+
+const SdtHeader* find_table(const char* signature, size_t index) {
+    ensure_parsed();
+    return find_table_in_root(signature, index);
+}
+
+uint8_t century_register() {
+    ensure_parsed();
+    return century;
+}
 
 void power_off() {
+    ensure_parsed();
     if (!have_s5 || !pm1a_control)
         return;
     if (smi_command && acpi_enable_value && !(cpu::inw(pm1a_control) & kSciEnable)) {

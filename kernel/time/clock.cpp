@@ -14,8 +14,8 @@ constexpr uint16_t kMinimumCalibrationTicks = pit::kFrequencyHz / 500;
 
 uint64_t calibration_start_tsc;
 uint64_t tsc_frequency;
+bool wall_clock_read;
 uint64_t realtime_at_boot_ns;  // wall clock at kernel entry
-uint64_t rtc_read_tsc;
 DateTime wall_time_at_boot;
 
 }  // namespace
@@ -41,12 +41,24 @@ void finish_init() {
         } while (running && ticks < kMinimumCalibrationTicks);
     }
     tsc_frequency = (end_tsc - calibration_start_tsc) * pit::kFrequencyHz / ticks;
+}
+
+namespace {
+
+// The RTC is read on first use rather than at boot: it needs ACPI (for the
+// century register), and boot should do only what being ready requires.
+void ensure_wall_clock() {
+    if (wall_clock_read)
+        return;
+    wall_clock_read = true;
     if (rtc::read(acpi::century_register(), wall_time_at_boot)) {
-        rtc_read_tsc = cpu::rdtsc();
+        uint64_t rtc_read_tsc = cpu::rdtsc();
         uint64_t now_ns = uint64_t(to_unix_seconds(wall_time_at_boot)) * 1000000000ull;
         realtime_at_boot_ns = now_ns - tsc_to_ns(rtc_read_tsc - boot_tsc);
     }
 }
+
+}  // namespace
 
 uint64_t tsc_hz() { return tsc_frequency; }
 
@@ -59,8 +71,14 @@ uint64_t tsc_to_ns(uint64_t delta) {
 
 uint64_t monotonic_ns() { return tsc_to_ns(cpu::rdtsc() - boot_tsc); }
 
-uint64_t realtime_ns() { return realtime_at_boot_ns ? realtime_at_boot_ns + monotonic_ns() : 0; }
+uint64_t realtime_ns() {
+    ensure_wall_clock();
+    return realtime_at_boot_ns ? realtime_at_boot_ns + monotonic_ns() : 0;
+}
 
-const DateTime& boot_wall_time() { return wall_time_at_boot; }
+const DateTime& boot_wall_time() {
+    ensure_wall_clock();
+    return wall_time_at_boot;
+}
 
 }  // namespace kernel::clock
