@@ -101,6 +101,7 @@ void test_paging() {
 
 void test_firmware() {
     check(acpi::find_table("FACP") != nullptr, "acpi: FADT found");
+    check(!paging::is_mapped(0), "acpi: page 0 unmapped again");
     check(clock::boot_wall_time().year >= 2024, "rtc: plausible date");
     uint64_t a = clock::monotonic_ns();
     uint64_t b = clock::monotonic_ns();

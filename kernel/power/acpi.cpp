@@ -84,11 +84,13 @@ const Rsdp* valid_rsdp(const void* candidate) {
 const Rsdp* search_bios_areas() {
     // The first KiB of the Extended BIOS Data Area, then the BIOS ROM area,
     // on 16-byte boundaries (ACPI 5.2.5.1).
-    // The BIOS data area keeps the EBDA's segment at 0x40E. (The asm hides
-    // the constant address from the compiler, which would flag it.)
-    auto* ebda_segment = reinterpret_cast<const volatile uint16_t*>(0x40E);
+    // The BIOS data area keeps the EBDA's segment at 0x40E, in page 0, which
+    // is unmapped to catch null pointers: map it just for this read. (The
+    // asm hides the constant address from the compiler, which would flag it.)
+    auto* ebda_segment = static_cast<const volatile uint16_t*>(paging::map_physical(0x40E, 2));
     asm("" : "+r"(ebda_segment));
-    uint64_t ebda = uint64_t(*ebda_segment) << 4;
+    uint64_t ebda = ebda_segment ? uint64_t(*ebda_segment) << 4 : 0;
+    paging::unmap(0, 4096);
     if (ebda >= 0x80000 && ebda < 0xA0000) {
         for (uint64_t p = ebda; p < ebda + 1024; p += 16)
             if (auto* rsdp = valid_rsdp(reinterpret_cast<const void*>(p)))
