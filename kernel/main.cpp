@@ -49,7 +49,8 @@ void mark(const char* name) {
 
 void print_boot_trace() {
     uint64_t mhz_x10 = clock::tsc_hz() / 100000;
-    console::print("boottrace: TSC %lu.%lu MHz (measured against the PIT)\n", mhz_x10 / 10, mhz_x10 % 10);
+    console::print(
+        "boottrace: TSC %lu.%lu MHz (measured against the PIT)\n", mhz_x10 / 10, mhz_x10 % 10);
     uint64_t previous = boot_tsc;
     for (size_t i = 0; i < stage_count; i++) {
         uint64_t us = clock::tsc_to_ns(stages[i].tsc - previous) / 1000;
@@ -91,9 +92,7 @@ void run_boot_commands() {
 
 // The last step of boot, right before the ready line; a stable place for a
 // debugger breakpoint (tests/qemu uses it).
-[[gnu::noinline]] void boot_complete() {
-    asm volatile("" ::: "memory");
-}
+[[gnu::noinline]] void boot_complete() { asm volatile("" ::: "memory"); }
 
 }  // namespace kernel
 
@@ -109,8 +108,8 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info) {
     mark("cpu");
 
     if (!parse_boot_info(magic, reinterpret_cast<const void*>(info), 0, boot_info))
-        panic("unknown boot protocol (magic %#x) or malformed boot information at %#lx", magic,
-            info);
+        panic(
+            "unknown boot protocol (magic %#x) or malformed boot information at %#lx", magic, info);
     mark("bootinfo");
     acpi::init(boot_info.rsdp);  // tables are parsed on first use
     memory::init(boot_info);

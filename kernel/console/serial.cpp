@@ -6,7 +6,7 @@ namespace kernel::serial {
 namespace {
 
 // Register offsets from the base port (PC16550D datasheet).
-constexpr uint16_t kData = 0;          // THR/RBR; divisor low when DLAB=1
+constexpr uint16_t kData = 0;             // THR/RBR; divisor low when DLAB=1
 constexpr uint16_t kInterruptEnable = 1;  // divisor high when DLAB=1
 constexpr uint16_t kFifoControl = 2;
 constexpr uint16_t kLineControl = 3;
@@ -39,8 +39,7 @@ void write(uint16_t port, const char* data, size_t length) {
     // halves the port accesses; under emulation each one is costly.
     size_t i = 0;
     while (i < length) {
-        while (!(cpu::inb(port + kLineStatus) & kLineStatusTransmitEmpty)) {
-        }
+        while (!(cpu::inb(port + kLineStatus) & kLineStatusTransmitEmpty)) { }
         for (size_t n = 0; n < kFifoDepth && i < length; n++, i++)
             cpu::outb(port + kData, uint8_t(data[i]));
     }

@@ -69,8 +69,8 @@ void print_registers(const InterruptFrame& f) {
     console::print("r8 =%016lx r9 =%016lx r10=%016lx r11=%016lx\n", f.r8, f.r9, f.r10, f.r11);
     console::print("r12=%016lx r13=%016lx r14=%016lx r15=%016lx\n", f.r12, f.r13, f.r14, f.r15);
     console::print("rip=%016lx rflags=%08lx cs=%04lx ss=%04lx\n", f.rip, f.rflags, f.cs, f.ss);
-    console::print("cr0=%016lx cr3=%016lx cr4=%016lx\n", cpu::read_cr0(), cpu::read_cr3(),
-        cpu::read_cr4());
+    console::print(
+        "cr0=%016lx cr3=%016lx cr4=%016lx\n", cpu::read_cr0(), cpu::read_cr3(), cpu::read_cr4());
 }
 
 }  // namespace
@@ -85,8 +85,8 @@ void report_exception(const InterruptFrame& frame) {
     reporting = true;
 
     const ExceptionName& name = kExceptions[frame.vector & 31];
-    console::print("\nKERNEL FAULT: %s %s (vector %lu) error %#lx", name.mnemonic,
-        name.description, frame.vector, frame.error_code);
+    console::print("\nKERNEL FAULT: %s %s (vector %lu) error %#lx", name.mnemonic, name.description,
+        frame.vector, frame.error_code);
     if (frame.vector == 14)
         describe_page_fault(frame.error_code, cpu::read_cr2());
     console::print("\nat ");

@@ -9,8 +9,8 @@ namespace kernel {
 }  // namespace kernel
 
 // Checks an invariant in every build; a failure is a panic naming the spot.
-#define VERIFY(condition)                                                                     \
-    do {                                                                                      \
-        if (!(condition)) [[unlikely]]                                                        \
-            ::kernel::panic("VERIFY(%s) failed at %s:%d", #condition, __FILE__, __LINE__); \
+#define VERIFY(condition)                                                                          \
+    do {                                                                                           \
+        if (!(condition)) [[unlikely]]                                                             \
+            ::kernel::panic("VERIFY(%s) failed at %s:%d", #condition, __FILE__, __LINE__);         \
     } while (0)

@@ -20,7 +20,8 @@ namespace {
 int passed, failed;
 
 void check(bool ok, const char* name, const char* detail = "") {
-    console::print("selftest: %-34s %s%s%s\n", name, ok ? "ok" : "FAILED", *detail ? " - " : "", detail);
+    console::print(
+        "selftest: %-34s %s%s%s\n", name, ok ? "ok" : "FAILED", *detail ? " - " : "", detail);
     (ok ? passed : failed)++;
 }
 
@@ -75,7 +76,8 @@ void test_frames() {
     FrameAllocator& frames = memory::frames();
     size_t free_before = frames.free_frames();
     uint64_t run = frames.allocate(16, 16, 4ull << 30);
-    check(run != FrameAllocator::kNoFrame && run % (16 * 4096) == 0 && run + 16 * 4096 <= (4ull << 30),
+    check(run != FrameAllocator::kNoFrame && run % (16 * 4096) == 0
+            && run + 16 * 4096 <= (4ull << 30),
         "frames: aligned run below 4 GiB");
     check(run >= memory::kernel_end() || run + 16 * 4096 <= memory::kernel_start(),
         "frames: run is not the kernel");
@@ -94,7 +96,8 @@ void test_paging() {
     bool was_mapped = paging::is_mapped(kLocalApic);
     auto* apic = static_cast<volatile uint32_t*>(paging::map_mmio(kLocalApic, 4096));
     uint32_t version = apic ? apic[0x30 / 4] & 0xFF : 0;
-    check(!was_mapped && apic && version >= 0x10 && version < 0x20, "paging: MMIO mapped on demand");
+    check(
+        !was_mapped && apic && version >= 0x10 && version < 0x20, "paging: MMIO mapped on demand");
     paging::unmap(kLocalApic, 4096);
     check(!paging::is_mapped(kLocalApic), "paging: MMIO unmapped");
 }

@@ -12,16 +12,14 @@ namespace kernel {
 
 namespace {
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // One word of the line, as pointers into it. `value` is null for a bare flag.
 struct Word {
     const char* key;
     size_t key_length;
-    const char* value; // first byte after '='
-    const char* end; // one past the word, quotes included
+    const char* value;  // first byte after '='
+    const char* end;    // one past the word, quotes included
 };
 
 // Reads the word starting at or after `p`; returns false at the end of the line.
@@ -53,7 +51,7 @@ bool key_matches(const Word& word, const char* key, size_t key_length) {
     return word.key_length == key_length && __builtin_memcmp(word.key, key, key_length) == 0;
 }
 
-} // namespace
+}  // namespace
 
 bool cmdline_has(const char* cmdline, const char* key) {
     if (!cmdline || !key || !*key)
@@ -96,4 +94,4 @@ bool cmdline_get(const char* cmdline, const char* key, char* out, size_t out_siz
     return true;
 }
 
-} // namespace kernel
+}  // namespace kernel

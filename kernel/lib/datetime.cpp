@@ -10,9 +10,9 @@ namespace kernel {
 
 namespace {
 
-constexpr int64_t kDaysPerEra = 146097; // 400 years: 97 of them leap
-constexpr int64_t kDaysPerCentury = 36524; // 100 years: 24 leap (not the century year)
-constexpr int64_t kDaysPerOlympiad = 1461; // 4 years: 1 leap
+constexpr int64_t kDaysPerEra = 146097;     // 400 years: 97 of them leap
+constexpr int64_t kDaysPerCentury = 36524;  // 100 years: 24 leap (not the century year)
+constexpr int64_t kDaysPerOlympiad = 1461;  // 4 years: 1 leap
 constexpr int64_t kDaysPerYear = 365;
 constexpr int64_t kSecondsPerDay = 86400;
 // Days from 0000-03-01, the start of era 0, to 1970-01-01.
@@ -22,27 +22,23 @@ constexpr int64_t kUnixEpochDay = 719468;
 constexpr int kDaysBeforeMonth[12] = { 0, 31, 61, 92, 122, 153, 184, 214, 245, 275, 306, 337 };
 
 // Division rounding towards minus infinity, for dates before the epoch.
-int64_t floor_div(int64_t a, int64_t b) {
-    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
-}
+int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
-bool is_leap(int64_t year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
+bool is_leap(int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 int days_in_month(int64_t year, int month) {
     constexpr int kLengths[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
     return month == 2 && is_leap(year) ? 29 : kLengths[month - 1];
 }
 
-} // namespace
+}  // namespace
 
 int64_t days_from_civil(int year, int month, int day) {
     // January and February belong to the previous March-based year.
     int64_t y = month <= 2 ? (int64_t)year - 1 : year;
     int march_month = month >= 3 ? month - 3 : month + 9;
     int64_t era = floor_div(y, 400);
-    int64_t year_of_era = y - era * 400; // 0..399
+    int64_t year_of_era = y - era * 400;  // 0..399
     int64_t day_of_year = kDaysBeforeMonth[march_month] + day - 1;
     int64_t day_of_era
         = year_of_era * kDaysPerYear + year_of_era / 4 - year_of_era / 100 + day_of_year;
@@ -60,7 +56,7 @@ DateTime from_unix_seconds(int64_t seconds) {
 
     int64_t shifted = days + kUnixEpochDay;
     int64_t era = floor_div(shifted, kDaysPerEra);
-    int64_t day = shifted - era * kDaysPerEra; // 0..146096
+    int64_t day = shifted - era * kDaysPerEra;  // 0..146096
 
     // Peel off centuries, four-year groups and years. The last one of each
     // may be a day longer than the others (the era's final century and a
@@ -74,7 +70,7 @@ DateTime from_unix_seconds(int64_t seconds) {
     int64_t years = day / kDaysPerYear;
     if (years > 3)
         years = 3;
-    day -= years * kDaysPerYear; // now the day of the March-based year, 0..365
+    day -= years * kDaysPerYear;  // now the day of the March-based year, 0..365
 
     int march_month = 11;
     while (kDaysBeforeMonth[march_month] > day)
@@ -92,9 +88,7 @@ DateTime from_unix_seconds(int64_t seconds) {
     return t;
 }
 
-uint8_t bcd_to_binary(uint8_t bcd) {
-    return (uint8_t)((bcd >> 4) * 10 + (bcd & 0x0F));
-}
+uint8_t bcd_to_binary(uint8_t bcd) { return (uint8_t)((bcd >> 4) * 10 + (bcd & 0x0F)); }
 
 DateTime decode_rtc(const RtcRegisters& r) {
     bool binary = r.status_b & 0x04;
@@ -111,7 +105,7 @@ DateTime decode_rtc(const RtcRegisters& r) {
     if (!twenty_four_hour) {
         bool pm = r.hour & 0x80;
         if (t.hour == 12)
-            t.hour = 0; // 12 AM is midnight, 12 PM is noon
+            t.hour = 0;  // 12 AM is midnight, 12 PM is noon
         if (pm)
             t.hour += 12;
     }
@@ -128,4 +122,4 @@ bool is_valid(const DateTime& t) {
         && t.minute >= 0 && t.minute <= 59 && t.second >= 0 && t.second <= 59;
 }
 
-} // namespace kernel
+}  // namespace kernel

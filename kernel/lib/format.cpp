@@ -26,20 +26,18 @@ struct Output {
 };
 
 struct Spec {
-    bool left = false; // '-'
-    bool zero = false; // '0'
-    bool plus = false; // '+'
-    bool space = false; // ' '
-    bool alternate = false; // '#'
+    bool left = false;       // '-'
+    bool zero = false;       // '0'
+    bool plus = false;       // '+'
+    bool space = false;      // ' '
+    bool alternate = false;  // '#'
     int width = 0;
-    int precision = -1; // -1: none given
+    int precision = -1;  // -1: none given
 };
 
 enum class Length { Default, Char, Short, Long, LongLong, Size, PtrDiff, Max };
 
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Emits `text` (`length` bytes) padded to the field width.
 void emit_padded(Output& out, const Spec& spec, const char* text, size_t length) {
@@ -57,7 +55,7 @@ void emit_padded(Output& out, const Spec& spec, const char* text, size_t length)
 void emit_number(
     Output& out, const Spec& spec, uint64_t value, unsigned base, bool upper, const char* prefix) {
     const char* digit_chars = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-    char digits[24]; // 22 octal digits hold 64 bits
+    char digits[24];  // 22 octal digits hold 64 bits
     int length = 0;
     // "%.0d" of zero prints no digits at all; that is what printf does.
     if (value != 0 || spec.precision != 0) {
@@ -94,7 +92,7 @@ void emit_number(
         out.repeat(' ', pad);
 }
 
-} // namespace
+}  // namespace
 
 size_t vformat(FormatSink sink, void* context, const char* fmt, va_list args) {
     Output out { sink, context, 0 };
@@ -128,7 +126,7 @@ size_t vformat(FormatSink sink, void* context, const char* fmt, va_list args) {
         if (*fmt == '*') {
             ++fmt;
             spec.width = va_arg(ap, int);
-            if (spec.width < 0) { // a negative '*' width means left-justify
+            if (spec.width < 0) {  // a negative '*' width means left-justify
                 spec.left = true;
                 spec.width = -spec.width;
             }
@@ -143,7 +141,7 @@ size_t vformat(FormatSink sink, void* context, const char* fmt, va_list args) {
             if (*fmt == '*') {
                 ++fmt;
                 spec.precision = va_arg(ap, int);
-                if (spec.precision < 0) // negative means "as if omitted"
+                if (spec.precision < 0)  // negative means "as if omitted"
                     spec.precision = -1;
             } else {
                 while (is_digit(*fmt))
@@ -213,7 +211,7 @@ size_t vformat(FormatSink sink, void* context, const char* fmt, va_list args) {
                 break;
             case Length::Size:
             case Length::PtrDiff:
-                value = va_arg(ap, ptrdiff_t); // signed type of size_t's width
+                value = va_arg(ap, ptrdiff_t);  // signed type of size_t's width
                 break;
             case Length::Max:
                 value = va_arg(ap, intmax_t);
@@ -319,7 +317,7 @@ void buffer_put(char c, void* context) {
         b->buffer[b->used++] = c;
 }
 
-} // namespace
+}  // namespace
 
 size_t vformat_to(char* buffer, size_t size, const char* fmt, va_list args) {
     BufferSink sink { buffer, size, 0 };
@@ -337,4 +335,4 @@ size_t format_to(char* buffer, size_t size, const char* fmt, ...) {
     return length;
 }
 
-} // namespace kernel
+}  // namespace kernel

@@ -9,17 +9,15 @@ namespace {
 
 constexpr uint64_t kAllOnes = ~(uint64_t)0;
 
-size_t word_count(size_t frames) {
-    return (frames + 63) / 64;
-}
+size_t word_count(size_t frames) { return (frames + 63) / 64; }
 
 // Set bits in a word. Not __builtin_popcountll: without -mpopcnt GCC turns
 // that into a call to libgcc's __popcountdi2, which the kernel does not link.
 size_t count_ones(uint64_t x) {
-    x = x - ((x >> 1) & 0x5555555555555555); // 2-bit sums
-    x = (x & 0x3333333333333333) + ((x >> 2) & 0x3333333333333333); // 4-bit sums
-    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0F; // 8-bit sums
-    return (x * 0x0101010101010101) >> 56; // add the bytes
+    x = x - ((x >> 1) & 0x5555555555555555);                         // 2-bit sums
+    x = (x & 0x3333333333333333) + ((x >> 2) & 0x3333333333333333);  // 4-bit sums
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0F;                         // 8-bit sums
+    return (x * 0x0101010101010101) >> 56;                           // add the bytes
 }
 
 // Bits [from, to) of one word, 0 <= from < to <= 64.
@@ -28,7 +26,7 @@ uint64_t bit_mask(size_t from, size_t to) {
     return upper & ~(((uint64_t)1 << from) - 1);
 }
 
-} // namespace
+}  // namespace
 
 void FrameAllocator::init(uint64_t* bitmap, size_t frame_count) {
     bitmap_ = bitmap;
@@ -45,7 +43,7 @@ size_t FrameAllocator::find(size_t from, size_t to, bool used) const {
         size_t word = from / 64;
         // Flip the word so the bits we look for are ones.
         uint64_t bits = used ? bitmap_[word] : ~bitmap_[word];
-        bits &= ~(((uint64_t)1 << (from % 64)) - 1); // ignore bits below `from`
+        bits &= ~(((uint64_t)1 << (from % 64)) - 1);  // ignore bits below `from`
         if (bits) {
             size_t found = word * 64 + __builtin_ctzll(bits);
             return found < to ? found : to;
@@ -76,7 +74,7 @@ void FrameAllocator::mark_free(uint64_t base, uint64_t length) {
     uint64_t first = base / kFrameSize + (base % kFrameSize != 0);
     uint64_t last = end / kFrameSize;
     if (first < 1)
-        first = 1; // frame 0 stays used forever: 0 means "no memory"
+        first = 1;  // frame 0 stays used forever: 0 means "no memory"
     if (last > frame_count_)
         last = frame_count_;
     if (first >= last)
@@ -111,7 +109,7 @@ uint64_t FrameAllocator::allocate(size_t count, size_t align_frames, uint64_t li
         size_t start = next_hint_ < end ? next_hint_ : 1;
         size_t frame = find(start, end, false);
         if (frame == end) {
-            frame = find(1, start, false); // wrap around to the bottom
+            frame = find(1, start, false);  // wrap around to the bottom
             if (frame == start)
                 return kNoFrame;
         }
@@ -146,7 +144,7 @@ bool FrameAllocator::free(uint64_t phys, size_t count) {
     if (first == 0 || first >= frame_count_ || count > frame_count_ - first)
         return false;
     if (find(first, first + count, false) != first + count)
-        return false; // some frame is already free: a double free
+        return false;  // some frame is already free: a double free
     set_range(first, first + count, false);
     free_count_ += count;
     return true;
@@ -155,8 +153,8 @@ bool FrameAllocator::free(uint64_t phys, size_t count) {
 bool FrameAllocator::is_used(uint64_t phys) const {
     uint64_t frame = phys / kFrameSize;
     if (frame >= frame_count_)
-        return true; // memory we do not manage is never ours to give
+        return true;  // memory we do not manage is never ours to give
     return (bitmap_[frame / 64] >> (frame % 64)) & 1;
 }
 
-} // namespace kernel
+}  // namespace kernel

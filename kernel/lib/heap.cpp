@@ -29,15 +29,15 @@ namespace kernel {
 namespace {
 
 // Chosen to read as text in a memory dump.
-constexpr uint32_t kLiveMagic = 0x50414548; // "HEAP"
-constexpr uint32_t kFreedMagic = 0x45455246; // "FREE"
+constexpr uint32_t kLiveMagic = 0x50414548;   // "HEAP"
+constexpr uint32_t kFreedMagic = 0x45455246;  // "FREE"
 constexpr uint32_t kLargeClass = 0xFFFFFFFF;
 constexpr size_t kPageSize = 4096;
 
 struct BlockHeader {
     uint32_t magic;
-    uint32_t size_class; // index into kClassSizes, or kLargeClass
-    uint64_t requested; // what the caller asked for, for stats and realloc
+    uint32_t size_class;  // index into kClassSizes, or kLargeClass
+    uint64_t requested;   // what the caller asked for, for stats and realloc
 };
 static_assert(sizeof(BlockHeader) == Heap::kAlignment, "header must keep payloads aligned");
 
@@ -54,22 +54,16 @@ uint32_t class_for(size_t size) {
     return index;
 }
 
-size_t round_up(size_t value, size_t to) {
-    return (value + to - 1) & ~(to - 1);
-}
+size_t round_up(size_t value, size_t to) { return (value + to - 1) & ~(to - 1); }
 
 // Pages a large block of `size` payload bytes occupies, header included.
-size_t large_chunk_bytes(size_t size) {
-    return round_up(sizeof(BlockHeader) + size, kPageSize);
-}
+size_t large_chunk_bytes(size_t size) { return round_up(sizeof(BlockHeader) + size, kPageSize); }
 
 BlockHeader* header_of(const void* payload) {
     return static_cast<BlockHeader*>(const_cast<void*>(payload)) - 1;
 }
 
-void* payload_of(BlockHeader* header) {
-    return header + 1;
-}
+void* payload_of(BlockHeader* header) { return header + 1; }
 
 // Payload bytes the block can hold, which may exceed what was requested.
 size_t capacity(const BlockHeader* header) {
@@ -78,7 +72,7 @@ size_t capacity(const BlockHeader* header) {
     return kClassSizes[header->size_class];
 }
 
-} // namespace
+}  // namespace
 
 // A block on a free list: the link is stored in the payload.
 struct Heap::FreeBlock {
@@ -191,7 +185,7 @@ void* Heap::allocate(size_t size) {
         *header = { kLiveMagic, index, size };
     } else {
         if (size > SIZE_MAX - sizeof(BlockHeader) - kPageSize)
-            return nullptr; // the rounding below would overflow
+            return nullptr;  // the rounding below would overflow
         size_t bytes = large_chunk_bytes(size);
         void* chunk = source_(bytes, context_);
         if (!chunk)
@@ -253,7 +247,7 @@ void* Heap::reallocate(void* p, size_t size) {
 
     void* moved = allocate(size);
     if (!moved)
-        return nullptr; // like realloc: the old block stays valid
+        return nullptr;  // like realloc: the old block stays valid
     size_t keep = header->requested < size ? header->requested : size;
     __builtin_memcpy(moved, p, keep);
     free(p);
@@ -266,4 +260,4 @@ size_t Heap::usable_size(const void* p) const {
     return check(p, "usable_size") ? capacity(header_of(p)) : 0;
 }
 
-} // namespace kernel
+}  // namespace kernel

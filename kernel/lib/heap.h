@@ -56,7 +56,7 @@ private:
     void report(const char* operation, const char* problem, const void* p) const;
 
     FreeBlock* free_lists_[kClassCount] {};
-    char* bump_ = nullptr;       // unused tail of the current small chunk
+    char* bump_ = nullptr;  // unused tail of the current small chunk
     char* bump_end_ = nullptr;
     ChunkSource source_ = nullptr;
     ChunkRelease release_ = nullptr;

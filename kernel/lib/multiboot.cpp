@@ -32,12 +32,12 @@ template <typename T> const T* at_phys(uintptr_t phys_base, uint64_t address) {
 MemoryType to_memory_type(uint32_t raw) {
     if (raw >= (uint32_t)MemoryType::Available && raw <= (uint32_t)MemoryType::BadRam)
         return (MemoryType)raw;
-    return MemoryType::Reserved; // unknown memory is never handed out
+    return MemoryType::Reserved;  // unknown memory is never handed out
 }
 
 void add_region(BootInfo& out, uint64_t base, uint64_t length, uint32_t raw_type) {
     if (length == 0)
-        return; // some firmware lists empty entries; they mean nothing
+        return;  // some firmware lists empty entries; they mean nothing
     if (out.region_count == BootInfo::kMaxRegions) {
         ++out.regions_dropped;
         return;
@@ -85,7 +85,7 @@ constexpr uint32_t kMb1FlagModules = 1 << 3;
 constexpr uint32_t kMb1FlagMmap = 1 << 6;
 constexpr uint32_t kMb1FlagLoaderName = 1 << 9;
 
-constexpr size_t kMb1ModuleSize = 16; // mod_start, mod_end, string, reserved
+constexpr size_t kMb1ModuleSize = 16;  // mod_start, mod_end, string, reserved
 // A memory map entry is {u32 size; u64 base; u64 length; u32 type}; `size`
 // counts the bytes after itself, so entries may grow in later versions.
 constexpr size_t kMb1MmapEntryMin = 20;
@@ -107,11 +107,11 @@ enum Mb2Tag : uint32_t {
     kTagAcpiNew = 15,
 };
 
-constexpr size_t kMb2HeaderSize = 8; // total_size, reserved
-constexpr size_t kTagHeaderSize = 8; // type, size
-constexpr size_t kRsdpV1Size = 20; // ACPI 1.0 RSDP
-constexpr size_t kRsdpV2Size = 36; // ACPI 2.0+ XSDP
-constexpr size_t kMb2MmapEntryMin = 24; // u64 base, u64 length, u32 type, u32 reserved
+constexpr size_t kMb2HeaderSize = 8;     // total_size, reserved
+constexpr size_t kTagHeaderSize = 8;     // type, size
+constexpr size_t kRsdpV1Size = 20;       // ACPI 1.0 RSDP
+constexpr size_t kRsdpV2Size = 36;       // ACPI 2.0+ XSDP
+constexpr size_t kMb2MmapEntryMin = 24;  // u64 base, u64 length, u32 type, u32 reserved
 
 // A string that must end inside its tag; null when it does not.
 const char* tag_string(const uint8_t* text, size_t length) {
@@ -124,7 +124,7 @@ const char* tag_string(const uint8_t* text, size_t length) {
     return nullptr;
 }
 
-} // namespace
+}  // namespace
 
 bool parse_multiboot1(const void* info, uintptr_t phys_base, BootInfo& out) {
     out = BootInfo {};
@@ -184,7 +184,7 @@ bool parse_multiboot2(const void* info, uintptr_t phys_base, BootInfo& out) {
     const auto* base = static_cast<const uint8_t*>(info);
     uint32_t total_size = read32(base);
     if (total_size < kMb2HeaderSize + kTagHeaderSize)
-        return false; // not even room for the end tag
+        return false;  // not even room for the end tag
     out.info_start = reinterpret_cast<uintptr_t>(info) - phys_base;
     out.info_end = out.info_start + total_size;
 
@@ -259,9 +259,9 @@ bool parse_multiboot2(const void* info, uintptr_t phys_base, BootInfo& out) {
                 have_new_rsdp = true;
             break;
         default:
-            break; // framebuffer, ELF sections, EFI, ...: not needed
+            break;  // framebuffer, ELF sections, EFI, ...: not needed
         }
-        offset += (size + 7) & ~(size_t)7; // tags start on 8-byte boundaries
+        offset += (size + 7) & ~(size_t)7;  // tags start on 8-byte boundaries
     }
     return false;
 }
@@ -291,4 +291,4 @@ const char* memory_type_name(MemoryType type) {
     return "reserved";
 }
 
-} // namespace kernel
+}  // namespace kernel

@@ -37,18 +37,18 @@ struct BootInfo {
     static constexpr size_t kMaxRegions = 64;
     static constexpr size_t kMaxModules = 16;
 
-    int protocol = 0;                  // 1 or 2
-    const char* cmdline = "";          // never null
-    const char* loader_name = "";      // never null
+    int protocol = 0;              // 1 or 2
+    const char* cmdline = "";      // never null
+    const char* loader_name = "";  // never null
     MemoryRegion regions[kMaxRegions] {};
-    size_t region_count = 0;           // extra entries are dropped (counted below)
+    size_t region_count = 0;  // extra entries are dropped (counted below)
     size_t regions_dropped = 0;
     BootModule modules[kMaxModules] {};
     size_t module_count = 0;
     size_t modules_dropped = 0;
-    const void* rsdp = nullptr;        // ACPI RSDP copy from multiboot2, else null
-    uint64_t info_start = 0;           // physical extent of the raw info block,
-    uint64_t info_end = 0;             //   so the frame allocator keeps it
+    const void* rsdp = nullptr;  // ACPI RSDP copy from multiboot2, else null
+    uint64_t info_start = 0;     // physical extent of the raw info block,
+    uint64_t info_end = 0;       //   so the frame allocator keeps it
 };
 
 // Physical addresses inside the boot information (multiboot1 strings,

@@ -12,10 +12,9 @@
 
 namespace kernel {
 
-template <typename T, size_t Capacity>
-class RingBuffer {
-    static_assert(Capacity >= 2 && (Capacity & (Capacity - 1)) == 0,
-                  "Capacity must be a power of two");
+template <typename T, size_t Capacity> class RingBuffer {
+    static_assert(
+        Capacity >= 2 && (Capacity & (Capacity - 1)) == 0, "Capacity must be a power of two");
 
 public:
     // Producer side. Returns false (and counts an overflow) when full.
@@ -43,37 +42,31 @@ private:
 // moving the item copy across the index update. The CPU needs no fence, as
 // producer and consumer run on the same core.
 
-template <typename T, size_t Capacity>
-bool RingBuffer<T, Capacity>::push(const T& item)
-{
+template <typename T, size_t Capacity> bool RingBuffer<T, Capacity>::push(const T& item) {
     size_t head = head_;
     if (head - tail_ == Capacity) {
         overflows_ = overflows_ + 1;
         return false;
     }
     items_[head & (Capacity - 1)] = item;
-    __atomic_signal_fence(__ATOMIC_RELEASE); // the item is in place before it is published
+    __atomic_signal_fence(__ATOMIC_RELEASE);  // the item is in place before it is published
     head_ = head + 1;
     return true;
 }
 
-template <typename T, size_t Capacity>
-bool RingBuffer<T, Capacity>::pop(T& out)
-{
+template <typename T, size_t Capacity> bool RingBuffer<T, Capacity>::pop(T& out) {
     size_t tail = tail_;
     if (head_ == tail)
         return false;
-    __atomic_signal_fence(__ATOMIC_ACQUIRE); // read the item only after seeing head_
+    __atomic_signal_fence(__ATOMIC_ACQUIRE);  // read the item only after seeing head_
     out = items_[tail & (Capacity - 1)];
-    __atomic_signal_fence(__ATOMIC_RELEASE); // finish reading before the slot is handed back
+    __atomic_signal_fence(__ATOMIC_RELEASE);  // finish reading before the slot is handed back
     tail_ = tail + 1;
     return true;
 }
 
-template <typename T, size_t Capacity>
-size_t RingBuffer<T, Capacity>::size() const
-{
-    size_t tail = tail_; // tail first: then head_ can only be further along
+template <typename T, size_t Capacity> size_t RingBuffer<T, Capacity>::size() const {
+    size_t tail = tail_;  // tail first: then head_ can only be further along
     return head_ - tail;
 }
 

@@ -9,10 +9,10 @@ namespace kernel {
 
 namespace {
 
-constexpr size_t kHeaderSize = 8; // magic + count
+constexpr size_t kHeaderSize = 8;  // magic + count
 static_assert(sizeof(SymbolEntry) == 16, "the table layout is fixed");
 
-} // namespace
+}  // namespace
 
 // Entries are copied out rather than dereferenced in place, because the
 // embedded table need not be 8-byte aligned.
@@ -34,7 +34,7 @@ bool Symbolizer::init(const void* table, size_t length) {
     uint32_t count;
     __builtin_memcpy(&count, bytes + 4, sizeof count);
     if (count > (length - kHeaderSize) / sizeof(SymbolEntry))
-        return false; // the entries would run past the end
+        return false;  // the entries would run past the end
 
     size_t names_start = kHeaderSize + (size_t)count * sizeof(SymbolEntry);
     const char* names = reinterpret_cast<const char*>(bytes + names_start);
@@ -74,19 +74,19 @@ bool Symbolizer::lookup(uint64_t address, const char*& name, uint64_t& offset) c
             high = middle;
     }
     if (low == 0)
-        return false; // below the first symbol (or no table)
+        return false;  // below the first symbol (or no table)
 
     SymbolEntry candidate = entry(low - 1);
     uint64_t distance = address - candidate.address;
     if (candidate.size != 0) {
         if (distance >= candidate.size)
-            return false; // in a gap between functions
+            return false;  // in a gap between functions
     } else if (low == count_) {
-        return false; // unsized and last: nothing bounds it
+        return false;  // unsized and last: nothing bounds it
     }
     name = names_ + candidate.name_offset;
     offset = distance;
     return true;
 }
 
-} // namespace kernel
+}  // namespace kernel

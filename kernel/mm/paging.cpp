@@ -23,8 +23,8 @@ constexpr uint64_t kBootMapLimit = 4ull << 30;  // what boot.S maps
 
 using Table = uint64_t[512];
 
-Table* pml4;     // null until init() has built the final tables
-bool active;     // the final tables are in CR3
+Table* pml4;  // null until init() has built the final tables
+bool active;  // the final tables are in CR3
 Stats counters;
 
 uint64_t flags_for(Caching caching) {
@@ -176,9 +176,10 @@ void init(const BootInfo& boot) {
     if (!pml4)
         panic("paging: no memory for the top-level page table");
     constexpr uint64_t kOneMiB = 1 << 20;
-    bool ok = map_range(kSmallPage, 0xA0000, flags_for(Caching::WriteBack))  // page 0 stays unmapped
-        && map_range(0xA0000, 0xC0000, flags_for(Caching::Uncached))         // VGA memory
-        && map_range(0xC0000, kOneMiB, flags_for(Caching::WriteBack));       // option and BIOS ROMs
+    bool ok
+        = map_range(kSmallPage, 0xA0000, flags_for(Caching::WriteBack))  // page 0 stays unmapped
+        && map_range(0xA0000, 0xC0000, flags_for(Caching::Uncached))     // VGA memory
+        && map_range(0xC0000, kOneMiB, flags_for(Caching::WriteBack));   // option and BIOS ROMs
     for (size_t i = 0; ok && i < boot.region_count; i++) {
         const MemoryRegion& region = boot.regions[i];
         if (!is_ram(region.type) || region.base + region.length <= kOneMiB)

@@ -14,7 +14,7 @@ void init(const BootInfo& boot);
 FrameAllocator& frames();
 
 uint64_t kernel_start();
-uint64_t kernel_end();  // end of .bss, page aligned
+uint64_t kernel_end();    // end of .bss, page aligned
 uint64_t usable_bytes();  // available RAM according to the memory map
 
 // Prints the one-line summary (`memory: ...`), preceded by the whole memory

@@ -10,7 +10,7 @@ struct [[gnu::packed]] Rsdp {
     char signature[8];  // "RSD PTR "
     uint8_t checksum;   // over the first 20 bytes
     char oem_id[6];
-    uint8_t revision;   // 0: ACPI 1.0 (RSDT only), 2+: XSDT fields valid
+    uint8_t revision;  // 0: ACPI 1.0 (RSDT only), 2+: XSDT fields valid
     uint32_t rsdt_address;
     uint32_t length;
     uint64_t xsdt_address;
@@ -50,8 +50,7 @@ bool checksum_ok(const void* data, size_t length) {
     return sum == 0;
 }
 
-template <typename T>
-T read_field(const SdtHeader* table, size_t offset) {
+template <typename T> T read_field(const SdtHeader* table, size_t offset) {
     T value {};
     if (offset + sizeof(T) <= table->length)
         __builtin_memcpy(&value, reinterpret_cast<const char*>(table) + offset, sizeof(T));
@@ -153,7 +152,6 @@ const SdtHeader* find_table_in_root(const char* signature, size_t index) {
     }
     return nullptr;
 }
-
 
 void parse() {
     parsed = true;

@@ -40,8 +40,7 @@ bool read(uint8_t century_register, DateTime& out) {
     // seconds. Read until two consecutive reads, both outside an update, agree.
     RtcRegisters previous {};
     for (int attempt = 0; attempt < 16; attempt++) {
-        while (read_register(kStatusA) & kUpdateInProgress) {
-        }
+        while (read_register(kStatusA) & kUpdateInProgress) { }
         RtcRegisters current = read_all(century_register);
         if (attempt > 0 && same(previous, current)) {
             out = decode_rtc(current);

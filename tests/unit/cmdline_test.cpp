@@ -11,9 +11,9 @@ TEST(Cmdline, FlagsAndKeys) {
     EXPECT_TRUE(cmdline_has(line, "console"));
     EXPECT_TRUE(cmdline_has(line, "log"));
     EXPECT_TRUE(cmdline_has(line, "noapic"));
-    EXPECT_FALSE(cmdline_has(line, "apic")); // no substring matches
-    EXPECT_FALSE(cmdline_has(line, "consol")); // prefix of a key
-    EXPECT_FALSE(cmdline_has(line, "serial")); // a value is not a key
+    EXPECT_FALSE(cmdline_has(line, "apic"));    // no substring matches
+    EXPECT_FALSE(cmdline_has(line, "consol"));  // prefix of a key
+    EXPECT_FALSE(cmdline_has(line, "serial"));  // a value is not a key
     EXPECT_FALSE(cmdline_has(line, ""));
 }
 
@@ -34,7 +34,7 @@ TEST(Cmdline, GetValues) {
     EXPECT_STREQ(out, "serial");
     ASSERT_TRUE(cmdline_get(line, "log", out, sizeof out));
     EXPECT_STREQ(out, "debug");
-    EXPECT_FALSE(cmdline_get(line, "quiet", out, sizeof out)); // a flag has no value
+    EXPECT_FALSE(cmdline_get(line, "quiet", out, sizeof out));  // a flag has no value
     EXPECT_FALSE(cmdline_get(line, "missing", out, sizeof out));
 }
 
@@ -55,7 +55,7 @@ TEST(Cmdline, QuotedValuesKeepSpaces) {
     ASSERT_TRUE(cmdline_get(line, "mixed", out, sizeof out));
     EXPECT_STREQ(out, "prefix xpost");
     EXPECT_TRUE(cmdline_has(line, "last"));
-    EXPECT_FALSE(cmdline_has(line, "little")); // inside quotes, not a word
+    EXPECT_FALSE(cmdline_has(line, "little"));  // inside quotes, not a word
 }
 
 TEST(Cmdline, UnterminatedQuoteRunsToTheEnd) {

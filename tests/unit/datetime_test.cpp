@@ -20,7 +20,7 @@ void expect_same(const DateTime& a, const DateTime& b) {
     EXPECT_EQ(a.second, b.second);
 }
 
-} // namespace
+}  // namespace
 
 TEST(DateTime, KnownDays) {
     EXPECT_EQ(days_from_civil(1970, 1, 1), 0);
@@ -29,7 +29,7 @@ TEST(DateTime, KnownDays) {
     EXPECT_EQ(days_from_civil(2000, 1, 1), 10957);
     EXPECT_EQ(days_from_civil(2000, 2, 29), 11016);
     EXPECT_EQ(days_from_civil(2000, 3, 1), 11017);
-    EXPECT_EQ(days_from_civil(1900, 3, 1) - days_from_civil(1900, 2, 28), 1); // 1900 not leap
+    EXPECT_EQ(days_from_civil(1900, 3, 1) - days_from_civil(1900, 2, 28), 1);  // 1900 not leap
     EXPECT_EQ(days_from_civil(2100, 3, 1) - days_from_civil(2100, 2, 28), 1);
     EXPECT_EQ(days_from_civil(2024, 3, 1) - days_from_civil(2024, 2, 28), 2);
     EXPECT_EQ(days_from_civil(1, 1, 1), -719162);
@@ -125,7 +125,7 @@ TEST(DateTime, DecodeRtcBcd24Hour) {
     r.month = 0x12;
     r.year = 0x26;
     r.century = 0;
-    r.status_b = 0x02; // BCD, 24-hour
+    r.status_b = 0x02;  // BCD, 24-hour
     expect_same(decode_rtc(r), at(2026, 12, 31, 23, 30, 45));
 
     r.century = 0x19;
@@ -142,9 +142,9 @@ TEST(DateTime, DecodeRtcBinary) {
     r.month = 2;
     r.year = 24;
     r.century = 20;
-    r.status_b = 0x06; // binary, 24-hour
+    r.status_b = 0x06;  // binary, 24-hour
     expect_same(decode_rtc(r), at(2024, 2, 29, 13, 59, 7));
-    r.century = 0; // no century register: 20xx
+    r.century = 0;  // no century register: 20xx
     expect_same(decode_rtc(r), at(2024, 2, 29, 13, 59, 7));
 }
 
@@ -153,25 +153,25 @@ TEST(DateTime, DecodeRtc12Hour) {
     r.day = 0x01;
     r.month = 0x01;
     r.year = 0x25;
-    r.status_b = 0x00; // BCD, 12-hour
+    r.status_b = 0x00;  // BCD, 12-hour
 
     struct Case {
         uint8_t raw;
         int hour;
     } bcd_cases[] = {
-        { 0x12, 0 }, // 12 AM: midnight
-        { 0x01, 1 }, // 1 AM
-        { 0x11, 11 }, // 11 AM
-        { 0x80 | 0x12, 12 }, // 12 PM: noon
-        { 0x80 | 0x01, 13 }, // 1 PM
-        { 0x80 | 0x11, 23 }, // 11 PM
+        { 0x12, 0 },          // 12 AM: midnight
+        { 0x01, 1 },          // 1 AM
+        { 0x11, 11 },         // 11 AM
+        { 0x80 | 0x12, 12 },  // 12 PM: noon
+        { 0x80 | 0x01, 13 },  // 1 PM
+        { 0x80 | 0x11, 23 },  // 11 PM
     };
     for (const Case& c : bcd_cases) {
         r.hour = c.raw;
         EXPECT_EQ(decode_rtc(r).hour, c.hour) << std::hex << int(c.raw);
     }
 
-    r.status_b = 0x04; // binary, 12-hour
+    r.status_b = 0x04;  // binary, 12-hour
     r.day = 1;
     r.month = 1;
     r.year = 25;

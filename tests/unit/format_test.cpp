@@ -17,7 +17,7 @@ template <typename... Args> std::string fmt(const char* format, Args... args) {
     return buffer;
 }
 
-} // namespace
+}  // namespace
 
 #pragma GCC diagnostic ignored "-Wformat"
 #pragma GCC diagnostic ignored "-Wformat-extra-args"
@@ -77,7 +77,7 @@ TEST(Format, WidthAndFlags) {
     EXPECT_EQ(fmt("[%05d]", 42), "[00042]");
     EXPECT_EQ(fmt("[%05d]", -42), "[-0042]");
     EXPECT_EQ(fmt("[%+05d]", 42), "[+0042]");
-    EXPECT_EQ(fmt("[%-05d]", 42), "[42   ]"); // '-' beats '0'
+    EXPECT_EQ(fmt("[%-05d]", 42), "[42   ]");  // '-' beats '0'
     EXPECT_EQ(fmt("[%2d]", 12345), "[12345]");
     EXPECT_EQ(fmt("[%*d]", 4, 7), "[   7]");
     EXPECT_EQ(fmt("[%*d]", -4, 7), "[7   ]");
@@ -86,7 +86,7 @@ TEST(Format, WidthAndFlags) {
 TEST(Format, Precision) {
     EXPECT_EQ(fmt("[%.3d]", 7), "[007]");
     EXPECT_EQ(fmt("[%6.3d]", -7), "[  -007]");
-    EXPECT_EQ(fmt("[%06.3d]", 7), "[   007]"); // precision disables '0'
+    EXPECT_EQ(fmt("[%06.3d]", 7), "[   007]");  // precision disables '0'
     EXPECT_EQ(fmt("[%.0d]", 0), "[]");
     EXPECT_EQ(fmt("[%3.0d]", 0), "[   ]");
     EXPECT_EQ(fmt("[%.*d]", 4, 5), "[0005]");

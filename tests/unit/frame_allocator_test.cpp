@@ -25,7 +25,7 @@ struct TestAllocator {
     FrameAllocator allocator;
 };
 
-} // namespace
+}  // namespace
 
 TEST(FrameAllocator, InitMarksEverythingUsed) {
     TestAllocator a(100, false);
@@ -81,17 +81,17 @@ TEST(FrameAllocator, MarkUsedRoundsOutward) {
     a->mark_used(3 * kFrame, 2 * kFrame);
     EXPECT_EQ(a->free_frames(), 11u);
     EXPECT_TRUE(a->is_used(9 * kFrame));
-    a->mark_used(5 * kFrame, 0); // empty range: nothing
+    a->mark_used(5 * kFrame, 0);  // empty range: nothing
     EXPECT_EQ(a->free_frames(), 11u);
 }
 
 TEST(FrameAllocator, RangesBeyondTheBitmapAreClipped) {
     TestAllocator a(100, false);
-    a->mark_free(50 * kFrame, UINT64_MAX); // would overflow base + length
+    a->mark_free(50 * kFrame, UINT64_MAX);  // would overflow base + length
     EXPECT_EQ(a->free_frames(), 50u);
     a->mark_used(99 * kFrame, 100 * kFrame);
     EXPECT_EQ(a->free_frames(), 49u);
-    EXPECT_TRUE(a->is_used(1000 * kFrame)); // unmanaged memory counts as used
+    EXPECT_TRUE(a->is_used(1000 * kFrame));  // unmanaged memory counts as used
 }
 
 TEST(FrameAllocator, WordBoundaries) {
@@ -103,7 +103,7 @@ TEST(FrameAllocator, WordBoundaries) {
     EXPECT_FALSE(a->is_used(60 * kFrame));
     EXPECT_FALSE(a->is_used(199 * kFrame));
     EXPECT_TRUE(a->is_used(200 * kFrame));
-    a->mark_used(63 * kFrame, 66 * kFrame); // 63..128
+    a->mark_used(63 * kFrame, 66 * kFrame);  // 63..128
     EXPECT_EQ(a->free_frames(), 140u - 66);
     EXPECT_FALSE(a->is_used(62 * kFrame));
     EXPECT_TRUE(a->is_used(128 * kFrame));
@@ -137,7 +137,7 @@ TEST(FrameAllocator, DoubleFreeIsRefusedAndChangesNothing) {
     uint64_t run = a->allocate(4);
     ASSERT_NE(run, FrameAllocator::kNoFrame);
     size_t free_before = a->free_frames();
-    ASSERT_TRUE(a->free(run + kFrame)); // free the second frame alone
+    ASSERT_TRUE(a->free(run + kFrame));  // free the second frame alone
     EXPECT_EQ(a->free_frames(), free_before + 1);
 
     // Freeing the whole run now includes an already free frame: refused,
@@ -153,11 +153,11 @@ TEST(FrameAllocator, BadFreesAreRefused) {
     TestAllocator a(64);
     uint64_t frame = a->allocate();
     size_t free_before = a->free_frames();
-    EXPECT_FALSE(a->free(frame + 12)); // not frame aligned
-    EXPECT_FALSE(a->free(frame, 0)); // nothing to free
-    EXPECT_FALSE(a->free(64 * kFrame)); // past the end
-    EXPECT_FALSE(a->free(63 * kFrame, 2)); // run crosses the end
-    EXPECT_FALSE(a->free(frame, SIZE_MAX)); // count overflow
+    EXPECT_FALSE(a->free(frame + 12));       // not frame aligned
+    EXPECT_FALSE(a->free(frame, 0));         // nothing to free
+    EXPECT_FALSE(a->free(64 * kFrame));      // past the end
+    EXPECT_FALSE(a->free(63 * kFrame, 2));   // run crosses the end
+    EXPECT_FALSE(a->free(frame, SIZE_MAX));  // count overflow
     EXPECT_EQ(a->free_frames(), free_before);
     EXPECT_TRUE(a->free(frame));
 }
@@ -167,7 +167,7 @@ TEST(FrameAllocator, ContiguousAlignedRuns) {
     uint64_t run = a->allocate(16, 16);
     ASSERT_NE(run, FrameAllocator::kNoFrame);
     EXPECT_EQ(run % (16 * kFrame), 0u);
-    EXPECT_EQ(run, 16 * kFrame); // frame 0 is used, so the first aligned run starts at 16
+    EXPECT_EQ(run, 16 * kFrame);  // frame 0 is used, so the first aligned run starts at 16
     for (uint64_t f = 0; f < 16; ++f)
         EXPECT_TRUE(a->is_used(run + f * kFrame));
     EXPECT_EQ(a->free_frames(), 1023u - 16);
@@ -178,16 +178,16 @@ TEST(FrameAllocator, ContiguousAlignedRuns) {
 
     // A hole that is big enough but misaligned is skipped.
     TestAllocator b(256, false);
-    b->mark_free(33 * kFrame, 40 * kFrame); // frames 33..72
+    b->mark_free(33 * kFrame, 40 * kFrame);  // frames 33..72
     EXPECT_EQ(b->allocate(8, 8), 40 * kFrame);
-    EXPECT_EQ(b->allocate(32, 32), FrameAllocator::kNoFrame); // 64..72 is too short
+    EXPECT_EQ(b->allocate(32, 32), FrameAllocator::kNoFrame);  // 64..72 is too short
     EXPECT_EQ(b->allocate(7), 33 * kFrame);
 }
 
 TEST(FrameAllocator, RunsSkipUsedFramesInTheMiddle) {
     TestAllocator a(128);
-    a->mark_used(5 * kFrame, kFrame); // breaks 1..9
-    a->mark_used(12 * kFrame, kFrame); // breaks 6..15
+    a->mark_used(5 * kFrame, kFrame);   // breaks 1..9
+    a->mark_used(12 * kFrame, kFrame);  // breaks 6..15
     EXPECT_EQ(a->allocate(8), 13 * kFrame);
     EXPECT_EQ(a->allocate(6), 6 * kFrame);
     EXPECT_EQ(a->allocate(4), 1 * kFrame);
@@ -210,7 +210,7 @@ TEST(FrameAllocator, LimitBoundsTheEndOfTheRun) {
 TEST(FrameAllocator, LimitAlsoAppliesToTheNextFitHint) {
     TestAllocator a(1024);
     a->mark_used(0, 900 * kFrame);
-    EXPECT_EQ(a->allocate(), 900 * kFrame); // hint is now past 900
+    EXPECT_EQ(a->allocate(), 900 * kFrame);  // hint is now past 900
     a->mark_free(10 * kFrame, kFrame);
     EXPECT_EQ(a->allocate(1, 1, 512 * kFrame), 10 * kFrame);
 }
@@ -218,9 +218,9 @@ TEST(FrameAllocator, LimitAlsoAppliesToTheNextFitHint) {
 TEST(FrameAllocator, InvalidRequests) {
     TestAllocator a(64);
     EXPECT_EQ(a->allocate(0), FrameAllocator::kNoFrame);
-    EXPECT_EQ(a->allocate(1, 3), FrameAllocator::kNoFrame); // not a power of two
+    EXPECT_EQ(a->allocate(1, 3), FrameAllocator::kNoFrame);  // not a power of two
     EXPECT_EQ(a->allocate(1, 0), FrameAllocator::kNoFrame);
-    EXPECT_EQ(a->allocate(64), FrameAllocator::kNoFrame); // frame 0 is never part of a run
+    EXPECT_EQ(a->allocate(64), FrameAllocator::kNoFrame);  // frame 0 is never part of a run
     EXPECT_EQ(a->allocate(63), 1 * kFrame);
     EXPECT_EQ(a->free_frames(), 0u);
 }

@@ -16,11 +16,11 @@ namespace {
 // Stands in for the kernel's page allocator and panic handler, recording
 // every call so tests can check what the heap asked for.
 struct Backing {
-    std::map<void*, size_t> chunks; // live chunks from the source
-    std::vector<void*> order; // every chunk ever handed out, in order
+    std::map<void*, size_t> chunks;  // live chunks from the source
+    std::vector<void*> order;        // every chunk ever handed out, in order
     size_t source_calls = 0;
     size_t release_calls = 0;
-    size_t fail_after = SIZE_MAX; // source calls that succeed before failing
+    size_t fail_after = SIZE_MAX;  // source calls that succeed before failing
     std::vector<std::string> errors;
     std::vector<const void*> error_pointers;
 
@@ -31,7 +31,7 @@ struct Backing {
             return nullptr;
         ++self->source_calls;
         void* chunk = std::aligned_alloc(4096, bytes);
-        memset(chunk, 0xCD, bytes); // fresh memory is not zeroed in the kernel either
+        memset(chunk, 0xCD, bytes);  // fresh memory is not zeroed in the kernel either
         self->chunks[chunk] = bytes;
         self->order.push_back(chunk);
         return chunk;
@@ -72,11 +72,9 @@ struct HeapTest : ::testing::Test {
     Heap heap;
 };
 
-bool aligned(const void* p) {
-    return reinterpret_cast<uintptr_t>(p) % Heap::kAlignment == 0;
-}
+bool aligned(const void* p) { return reinterpret_cast<uintptr_t>(p) % Heap::kAlignment == 0; }
 
-} // namespace
+}  // namespace
 
 TEST_F(HeapTest, AllocationsAreAlignedAndUsable) {
     std::vector<void*> blocks;
@@ -103,7 +101,7 @@ TEST_F(HeapTest, ZeroSizeGivesUniqueFreeablePointers) {
     EXPECT_NE(a, b);
     heap.free(a);
     heap.free(b);
-    heap.free(nullptr); // harmless
+    heap.free(nullptr);  // harmless
     EXPECT_TRUE(backing.errors.empty());
     EXPECT_EQ(heap.stats().frees, 2u);
 }
@@ -126,7 +124,7 @@ TEST_F(HeapTest, FreedBlocksAreReusedWithoutNewChunks) {
     void* p = heap.allocate(40);
     size_t calls = backing.source_calls;
     heap.free(p);
-    EXPECT_EQ(heap.allocate(48), p); // same class, served from the free list
+    EXPECT_EQ(heap.allocate(48), p);  // same class, served from the free list
     EXPECT_EQ(backing.source_calls, calls);
 }
 
@@ -163,7 +161,7 @@ TEST_F(HeapTest, LargeBlocksGoBackToTheSource) {
     ASSERT_NE(p, nullptr);
     EXPECT_TRUE(aligned(p));
     EXPECT_EQ(backing.source_calls, 1u);
-    EXPECT_EQ(backing.chunks.begin()->second, 12288u); // 10000 + 16, in pages
+    EXPECT_EQ(backing.chunks.begin()->second, 12288u);  // 10000 + 16, in pages
     EXPECT_EQ(heap.stats().bytes_reserved, 12288u);
     memset(p, 0x5A, 10000);
     heap.free(p);
@@ -246,14 +244,14 @@ TEST_F(HeapTest, ReallocateKeepsDataAcrossClassesAndIntoLarge) {
 }
 
 TEST_F(HeapTest, ReallocateInPlaceWhenTheClassFits) {
-    void* p = heap.allocate(20); // class 32
+    void* p = heap.allocate(20);  // class 32
     EXPECT_EQ(heap.reallocate(p, 32), p);
     EXPECT_EQ(heap.reallocate(p, 17), p);
     EXPECT_EQ(heap.stats().bytes_in_use, 17u);
     void* moved = heap.reallocate(p, 33);
     EXPECT_NE(moved, p);
 
-    void* big = heap.allocate(5000); // two pages
+    void* big = heap.allocate(5000);  // two pages
     size_t calls = backing.source_calls;
     EXPECT_EQ(heap.reallocate(big, 8176), big);
     EXPECT_EQ(heap.reallocate(big, 4100), big);
@@ -308,7 +306,7 @@ TEST_F(HeapTest, StatsCountCalls) {
     EXPECT_EQ(s.frees, 2u);
     EXPECT_EQ(s.live_blocks, 0u);
     EXPECT_EQ(s.bytes_in_use, 0u);
-    EXPECT_EQ(s.bytes_reserved, Heap::kChunkSize); // small chunks are kept
+    EXPECT_EQ(s.bytes_reserved, Heap::kChunkSize);  // small chunks are kept
 }
 
 // Many allocations, frees and reallocations in a random order, with every
@@ -338,7 +336,7 @@ TEST_F(HeapTest, RandomWorkloadKeepsContentsIntact) {
     auto random_size = [&]() -> size_t {
         uint32_t r = rng() % 100;
         if (r < 70)
-            return rng() % 129; // mostly tiny, as with Duktape
+            return rng() % 129;  // mostly tiny, as with Duktape
         if (r < 95)
             return rng() % 4097;
         return 4097 + rng() % 40000;

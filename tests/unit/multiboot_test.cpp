@@ -52,7 +52,7 @@ public:
         append32(uint32_t(8 + body.size()));
         bytes_.insert(bytes_.end(), body.begin(), body.end());
         while (bytes_.size() % 8)
-            bytes_.push_back(0xEE); // padding garbage must be ignored
+            bytes_.push_back(0xEE);  // padding garbage must be ignored
         (void)start;
     }
     void string_tag(uint32_t type, const std::string& s) {
@@ -108,15 +108,13 @@ private:
     std::vector<uint8_t> bytes_;
 };
 
-std::vector<uint8_t> bytes(size_t n, uint8_t fill) {
-    return std::vector<uint8_t>(n, fill);
-}
+std::vector<uint8_t> bytes(size_t n, uint8_t fill) { return std::vector<uint8_t>(n, fill); }
 
 uint32_t& total_size_of(std::vector<uint64_t>& block) {
     return *reinterpret_cast<uint32_t*>(block.data());
 }
 
-} // namespace
+}  // namespace
 
 // ---- Multiboot 1 -----------------------------------------------------------
 
@@ -136,19 +134,19 @@ TEST(Multiboot1, FullInformation) {
     m.put32(kModules + 8, kStrings + 0x200);
     m.put32(kModules + 16, 0x300000);
     m.put32(kModules + 20, 0x300010);
-    m.put32(kModules + 24, 0); // no string
+    m.put32(kModules + 24, 0);  // no string
     m.put32(kInfo + 20, 2);
     m.put32(kInfo + 24, kModules);
 
     uint32_t at = kMmap;
     put_mb1_mmap_entry(m, at, 0, 0x9FC00, 1);
-    put_mb1_mmap_entry(m, at, 0x9FC00, 0, 2); // empty: dropped
+    put_mb1_mmap_entry(m, at, 0x9FC00, 0, 2);  // empty: dropped
     put_mb1_mmap_entry(m, at, 0xF0000, 0x10000, 2);
-    put_mb1_mmap_entry(m, at, 0x100000, 0x7EE0000, 1, 24); // a longer entry
+    put_mb1_mmap_entry(m, at, 0x100000, 0x7EE0000, 1, 24);  // a longer entry
     put_mb1_mmap_entry(m, at, 0x7FE0000, 0x20000, 3);
     put_mb1_mmap_entry(m, at, 0xFEC00000, 0x1000, 4);
     put_mb1_mmap_entry(m, at, 0xFED00000, 0x1000, 5);
-    put_mb1_mmap_entry(m, at, 0x100000000, 0x40000000, 12); // unknown type
+    put_mb1_mmap_entry(m, at, 0x100000000, 0x40000000, 12);  // unknown type
     m.put32(kInfo + 44, at - kMmap);
     m.put32(kInfo + 48, kMmap);
 
@@ -188,7 +186,7 @@ TEST(Multiboot1, FullInformation) {
 
 TEST(Multiboot1, NothingFlagged) {
     FakeMemory m;
-    m.put32(kInfo + 16, 0xDEAD); // ignored without the flag
+    m.put32(kInfo + 16, 0xDEAD);  // ignored without the flag
     BootInfo info;
     ASSERT_TRUE(parse_multiboot1(m.at(kInfo), m.base(), info));
     EXPECT_STREQ(info.cmdline, "");
@@ -201,7 +199,7 @@ TEST(Multiboot1, BasicMemoryWithoutMap) {
     FakeMemory m;
     m.put32(kInfo + 0, 1 << 0);
     m.put32(kInfo + 4, 640);
-    m.put32(kInfo + 8, 0); // no extended memory: that region is dropped
+    m.put32(kInfo + 8, 0);  // no extended memory: that region is dropped
     BootInfo info;
     ASSERT_TRUE(parse_multiboot1(m.at(kInfo), m.base(), info));
     ASSERT_EQ(info.region_count, 1u);
@@ -222,16 +220,16 @@ TEST(Multiboot1, MalformedMemoryMap) {
     BootInfo info;
 
     uint32_t at = kMmap;
-    put_mb1_mmap_entry(m, at, 0, 0x1000, 1, 16); // size too small for the fields
+    put_mb1_mmap_entry(m, at, 0, 0x1000, 1, 16);  // size too small for the fields
     m.put32(kInfo + 44, at - kMmap);
     EXPECT_FALSE(parse_multiboot1(m.at(kInfo), m.base(), info));
 
     at = kMmap;
     put_mb1_mmap_entry(m, at, 0, 0x1000, 1);
-    m.put32(kInfo + 44, at - kMmap - 1); // the entry runs past mmap_length
+    m.put32(kInfo + 44, at - kMmap - 1);  // the entry runs past mmap_length
     EXPECT_FALSE(parse_multiboot1(m.at(kInfo), m.base(), info));
 
-    m.put32(kInfo + 44, at - kMmap + 2); // stray bytes after the last entry
+    m.put32(kInfo + 44, at - kMmap + 2);  // stray bytes after the last entry
     EXPECT_FALSE(parse_multiboot1(m.at(kInfo), m.base(), info));
 
     m.put32(kInfo + 44, at - kMmap);
@@ -282,8 +280,8 @@ TEST(Multiboot2, FullInformation) {
     b.string_tag(2, "GRUB 2.12");
     b.module(0x400000, 0x400800, "init.js");
     b.module(0x500000, 0x500001, "");
-    b.tag(4, { 0x7F, 0x02, 0, 0, 0x00, 0xFC, 0x01, 0 }); // ignored: there is a map
-    b.tag(8, bytes(24, 0xAB)); // framebuffer: skipped
+    b.tag(4, { 0x7F, 0x02, 0, 0, 0x00, 0xFC, 0x01, 0 });  // ignored: there is a map
+    b.tag(8, bytes(24, 0xAB));                            // framebuffer: skipped
     std::vector<uint8_t> old_rsdp = bytes(20, 1);
     std::vector<uint8_t> new_rsdp = bytes(36, 2);
     b.tag(14, old_rsdp);
@@ -293,7 +291,7 @@ TEST(Multiboot2, FullInformation) {
     b.end();
     auto block = b.finish();
 
-    auto phys_base = reinterpret_cast<uintptr_t>(block.data()) - 0x10000; // info at 64 KiB
+    auto phys_base = reinterpret_cast<uintptr_t>(block.data()) - 0x10000;  // info at 64 KiB
     BootInfo info;
     ASSERT_TRUE(parse_boot_info(kMultiboot2Magic, block.data(), phys_base, info));
     EXPECT_EQ(info.protocol, 2);
@@ -309,14 +307,14 @@ TEST(Multiboot2, FullInformation) {
     EXPECT_STREQ(info.modules[1].cmdline, "");
 
     ASSERT_NE(info.rsdp, nullptr);
-    EXPECT_EQ(*static_cast<const uint8_t*>(info.rsdp), 2); // the ACPI 2.0 copy
+    EXPECT_EQ(*static_cast<const uint8_t*>(info.rsdp), 2);  // the ACPI 2.0 copy
 
     ASSERT_EQ(info.region_count, 4u);
     EXPECT_EQ(info.regions[0].length, 0x9F000u);
     EXPECT_EQ(info.regions[1].base, 0x100000u);
     EXPECT_EQ(info.regions[1].type, MemoryType::Available);
     EXPECT_EQ(info.regions[2].type, MemoryType::AcpiReclaimable);
-    EXPECT_EQ(info.regions[3].type, MemoryType::Reserved); // unknown type 9
+    EXPECT_EQ(info.regions[3].type, MemoryType::Reserved);  // unknown type 9
     EXPECT_EQ(info.regions_dropped, 0u);
 }
 
@@ -454,49 +452,49 @@ TEST(Multiboot2, RejectsBadTagSizes) {
         b.tag(1, bytes(8, 'a'));
         b.end();
         auto block = b.finish();
-        reinterpret_cast<uint32_t*>(block.data())[3] = 4; // tag smaller than its header
+        reinterpret_cast<uint32_t*>(block.data())[3] = 4;  // tag smaller than its header
         EXPECT_FALSE(parse_multiboot2(block.data(), 0, info));
-        reinterpret_cast<uint32_t*>(block.data())[3] = 0xFFFFFFF0; // absurdly large
+        reinterpret_cast<uint32_t*>(block.data())[3] = 0xFFFFFFF0;  // absurdly large
         EXPECT_FALSE(parse_multiboot2(block.data(), 0, info));
     }
     {
         Mb2Builder b;
-        b.tag(1, bytes(8, 'a')); // cmdline without a terminating NUL
+        b.tag(1, bytes(8, 'a'));  // cmdline without a terminating NUL
         b.end();
         auto block = b.finish();
         EXPECT_FALSE(parse_multiboot2(block.data(), 0, info));
     }
     {
         Mb2Builder b;
-        b.tag(3, bytes(4, 0)); // module tag too short for start and end
+        b.tag(3, bytes(4, 0));  // module tag too short for start and end
         b.end();
         auto block = b.finish();
         EXPECT_FALSE(parse_multiboot2(block.data(), 0, info));
     }
     {
         Mb2Builder b;
-        b.mmap({ { 0, 0x1000, 1 } }, 16); // entries too small for their fields
+        b.mmap({ { 0, 0x1000, 1 } }, 16);  // entries too small for their fields
         b.end();
         auto block = b.finish();
         EXPECT_FALSE(parse_multiboot2(block.data(), 0, info));
     }
     {
         Mb2Builder b;
-        b.tag(6, bytes(4, 0)); // mmap tag without entry_size/version
+        b.tag(6, bytes(4, 0));  // mmap tag without entry_size/version
         b.end();
         auto block = b.finish();
         EXPECT_FALSE(parse_multiboot2(block.data(), 0, info));
     }
     {
         Mb2Builder b;
-        b.tag(15, bytes(20, 2)); // an "ACPI 2.0" RSDP of ACPI 1.0 size
+        b.tag(15, bytes(20, 2));  // an "ACPI 2.0" RSDP of ACPI 1.0 size
         b.end();
         auto block = b.finish();
         EXPECT_FALSE(parse_multiboot2(block.data(), 0, info));
     }
     {
         Mb2Builder b;
-        b.tag(4, bytes(4, 0)); // basic meminfo without its two fields
+        b.tag(4, bytes(4, 0));  // basic meminfo without its two fields
         b.end();
         auto block = b.finish();
         EXPECT_FALSE(parse_multiboot2(block.data(), 0, info));
@@ -512,7 +510,7 @@ TEST(Multiboot2, MmapTailShorterThanAnEntryIsIgnored) {
     Mb2Builder::put(body, uint64_t(0x1000));
     Mb2Builder::put(body, uint32_t(1));
     Mb2Builder::put(body, uint32_t(0));
-    body.resize(body.size() + 8, 0); // a partial second entry
+    body.resize(body.size() + 8, 0);  // a partial second entry
     b.tag(6, body);
     b.end();
     auto block = b.finish();

@@ -41,15 +41,13 @@ std::vector<uint8_t> build_table(const std::vector<Symbol>& symbols) {
 const std::vector<Symbol> kSymbols = {
     { 0x1000, 0x20, "first" },
     { 0x1020, 0x10, "second(int)" },
-    { 0x1040, 0, "unsized" }, // bounded by the next symbol
+    { 0x1040, 0, "unsized" },  // bounded by the next symbol
     { 0x1100, 0x80, "kernel::Heap::allocate(unsigned long)" },
     { 0x2000, 0, "unsized_last" },
 };
 
 // Offsets of the fields of entry `i` inside a table.
-size_t entry_field(size_t i, size_t field_offset) {
-    return 8 + 16 * i + field_offset;
-}
+size_t entry_field(size_t i, size_t field_offset) { return 8 + 16 * i + field_offset; }
 
 std::string lookup_text(const Symbolizer& s, uint64_t address) {
     const char* name = nullptr;
@@ -59,7 +57,7 @@ std::string lookup_text(const Symbolizer& s, uint64_t address) {
     return std::string(name) + "+" + std::to_string(offset);
 }
 
-} // namespace
+}  // namespace
 
 TEST(Symbolizer, LooksUpContainingFunction) {
     auto table = build_table(kSymbols);
@@ -67,18 +65,18 @@ TEST(Symbolizer, LooksUpContainingFunction) {
     ASSERT_TRUE(s.init(table.data(), table.size()));
     EXPECT_EQ(s.count(), 5u);
 
-    EXPECT_EQ(lookup_text(s, 0x0FFF), "?"); // below everything
+    EXPECT_EQ(lookup_text(s, 0x0FFF), "?");  // below everything
     EXPECT_EQ(lookup_text(s, 0x1000), "first+0");
     EXPECT_EQ(lookup_text(s, 0x101F), "first+31");
     EXPECT_EQ(lookup_text(s, 0x1020), "second(int)+0");
     EXPECT_EQ(lookup_text(s, 0x102F), "second(int)+15");
-    EXPECT_EQ(lookup_text(s, 0x1030), "?"); // the gap after second()
+    EXPECT_EQ(lookup_text(s, 0x1030), "?");  // the gap after second()
     EXPECT_EQ(lookup_text(s, 0x1040), "unsized+0");
     EXPECT_EQ(lookup_text(s, 0x10FF), "unsized+191");
     EXPECT_EQ(lookup_text(s, 0x1100), "kernel::Heap::allocate(unsigned long)+0");
     EXPECT_EQ(lookup_text(s, 0x117F), "kernel::Heap::allocate(unsigned long)+127");
     EXPECT_EQ(lookup_text(s, 0x1180), "?");
-    EXPECT_EQ(lookup_text(s, 0x2000), "?"); // unsized and last: unbounded
+    EXPECT_EQ(lookup_text(s, 0x2000), "?");  // unsized and last: unbounded
     EXPECT_EQ(lookup_text(s, UINT64_MAX), "?");
 }
 
@@ -144,7 +142,7 @@ TEST(Symbolizer, RejectsMalformedTables) {
 
     Symbolizer s;
     EXPECT_FALSE(s.init(nullptr, 100));
-    EXPECT_TRUE(rejected(good, 7)); // shorter than the header
+    EXPECT_TRUE(rejected(good, 7));  // shorter than the header
 
     auto bad_magic = good;
     bad_magic[0] = 'k';
@@ -163,7 +161,7 @@ TEST(Symbolizer, RejectsMalformedTables) {
     EXPECT_TRUE(rejected(good, 8 + 16 * kSymbols.size()));
 
     auto bad_offset = good;
-    uint32_t past_end = uint32_t(good.size()); // beyond names[]
+    uint32_t past_end = uint32_t(good.size());  // beyond names[]
     memcpy(&bad_offset[entry_field(2, 12)], &past_end, 4);
     EXPECT_TRUE(rejected(bad_offset, bad_offset.size()));
 
@@ -181,7 +179,7 @@ TEST(Symbolizer, RejectsMalformedTables) {
     memcpy(&duplicate[entry_field(2, 0)], &same, 8);
     EXPECT_TRUE(rejected(duplicate, duplicate.size()));
 
-    EXPECT_FALSE(rejected(good, good.size())); // and the good one passes
+    EXPECT_FALSE(rejected(good, good.size()));  // and the good one passes
 }
 
 // The table tools/mksyms.py built from tests/unit/data/nm_sample.txt at
@@ -193,11 +191,11 @@ TEST(Symbolizer, ReadsTableFromMksyms) {
         (std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
     Symbolizer s;
     ASSERT_TRUE(s.init(table.data(), table.size()));
-    EXPECT_EQ(s.count(), 8u); // functions only, one per address
+    EXPECT_EQ(s.count(), 8u);  // functions only, one per address
 
     EXPECT_EQ(lookup_text(s, 0x100000), "_start+0");
     EXPECT_EQ(lookup_text(s, 0x10003F), "_start+63");
-    EXPECT_EQ(lookup_text(s, 0x100041), "boot_alias+1"); // the first sized alias
+    EXPECT_EQ(lookup_text(s, 0x100041), "boot_alias+1");  // the first sized alias
     EXPECT_EQ(lookup_text(s, 0x100060), "?");
     EXPECT_EQ(lookup_text(s, 0x101010), "kernel_main+16");
     EXPECT_EQ(lookup_text(s, 0x1010C8),
@@ -206,6 +204,6 @@ TEST(Symbolizer, ReadsTableFromMksyms) {
         "(anonymous namespace)::emit_number(Output&, Spec const&, unsigned long, unsigned int, "
         "bool, char const*)+0");
     EXPECT_EQ(lookup_text(s, 0x10121F), "operator new(unsigned long)+31");
-    EXPECT_EQ(lookup_text(s, 0x102000), "?"); // boot_stack is data, not kept
-    EXPECT_EQ(lookup_text(s, 0x104000), "?"); // unsized and last
+    EXPECT_EQ(lookup_text(s, 0x102000), "?");  // boot_stack is data, not kept
+    EXPECT_EQ(lookup_text(s, 0x104000), "?");  // unsized and last
 }

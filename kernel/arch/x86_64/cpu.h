@@ -5,9 +5,15 @@
 
 namespace kernel::cpu {
 
-inline void outb(uint16_t port, uint8_t value) { asm volatile("outb %0, %1" ::"a"(value), "Nd"(port)); }
-inline void outw(uint16_t port, uint16_t value) { asm volatile("outw %0, %1" ::"a"(value), "Nd"(port)); }
-inline void outl(uint16_t port, uint32_t value) { asm volatile("outl %0, %1" ::"a"(value), "Nd"(port)); }
+inline void outb(uint16_t port, uint8_t value) {
+    asm volatile("outb %0, %1" ::"a"(value), "Nd"(port));
+}
+inline void outw(uint16_t port, uint16_t value) {
+    asm volatile("outw %0, %1" ::"a"(value), "Nd"(port));
+}
+inline void outl(uint16_t port, uint32_t value) {
+    asm volatile("outl %0, %1" ::"a"(value), "Nd"(port));
+}
 
 inline uint8_t inb(uint16_t port) {
     uint8_t value;
@@ -81,7 +87,8 @@ inline void halt() { asm volatile("hlt" ::: "memory"); }
         asm volatile("cli; hlt");
 }
 
-inline void cpuid(uint32_t leaf, uint32_t subleaf, uint32_t& a, uint32_t& b, uint32_t& c, uint32_t& d) {
+inline void cpuid(
+    uint32_t leaf, uint32_t subleaf, uint32_t& a, uint32_t& b, uint32_t& c, uint32_t& d) {
     asm volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(leaf), "c"(subleaf));
 }
 

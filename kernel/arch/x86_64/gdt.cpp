@@ -45,7 +45,8 @@ void init() {
     // A 64-bit TSS descriptor takes two GDT slots (SDM 7.2.3).
     uint64_t base = uint64_t(&tss);
     uint64_t limit = sizeof(TaskStateSegment) - 1;
-    uint64_t low = (limit & 0xFFFF) | ((base & 0xFFFFFF) << 16) | (uint64_t(0x89) << 40) // present, available 64-bit TSS
+    uint64_t low = (limit & 0xFFFF) | ((base & 0xFFFFFF) << 16)
+        | (uint64_t(0x89) << 40)  // present, available 64-bit TSS
         | (((limit >> 16) & 0xF) << 48) | (((base >> 24) & 0xFF) << 56);
     gdt_entries[0] = 0;
     gdt_entries[1] = kCode64;

@@ -7,10 +7,10 @@ namespace {
 
 constexpr uint16_t kMasterCommand = 0x20, kMasterData = 0x21;
 constexpr uint16_t kSlaveCommand = 0xA0, kSlaveData = 0xA1;
-constexpr uint8_t kIcw1Init = 0x11;     // ICW1: initialise, ICW4 follows, edge-triggered, cascade
+constexpr uint8_t kIcw1Init = 0x11;  // ICW1: initialise, ICW4 follows, edge-triggered, cascade
 constexpr uint8_t kIcw4Mode8086 = 0x01;
 constexpr uint8_t kEndOfInterrupt = 0x20;
-constexpr uint8_t kReadIsr = 0x0B;      // OCW3: next read of the command port returns ISR
+constexpr uint8_t kReadIsr = 0x0B;  // OCW3: next read of the command port returns ISR
 constexpr uint8_t kCascadeLine = 2;
 
 uint16_t cached_mask = 0xFFFF;

@@ -7,10 +7,13 @@ namespace kernel::pit {
 namespace {
 
 constexpr uint16_t kChannel0 = 0x40, kChannel2 = 0x42, kCommand = 0x43;
-constexpr uint16_t kSpeakerControl = 0x61;  // bit 0: channel 2 gate, bit 1: speaker, bit 5: channel 2 output
-constexpr uint8_t kChannel2Mode0 = 0xB0;    // channel 2, low then high byte, mode 0 (count down once), binary
-constexpr uint8_t kChannel2Latch = 0x80;    // channel 2, counter latch command
-constexpr uint8_t kChannel0Mode2 = 0x34;    // channel 0, low then high byte, mode 2 (rate generator), binary
+constexpr uint16_t kSpeakerControl
+    = 0x61;  // bit 0: channel 2 gate, bit 1: speaker, bit 5: channel 2 output
+constexpr uint8_t kChannel2Mode0
+    = 0xB0;  // channel 2, low then high byte, mode 0 (count down once), binary
+constexpr uint8_t kChannel2Latch = 0x80;  // channel 2, counter latch command
+constexpr uint8_t kChannel0Mode2
+    = 0x34;  // channel 0, low then high byte, mode 2 (rate generator), binary
 
 volatile uint64_t tick_count;
 
