@@ -100,12 +100,15 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info) {
     using namespace kernel;
     mark("entry");
     clock::start_init();
+    // The GDT and IDT come first, so that from here on a CPU exception is
+    // reported (and ends QEMU with a failure status) instead of resetting
+    // the machine with a triple fault.
+    gdt::init();
+    interrupts::init();
+    mark("cpu");
     run_global_constructors();
     console::init();
     mark("console");
-    gdt::init();
-    interrupts::init();  // from here on, a CPU exception is reported, not a triple fault
-    mark("cpu");
 
     if (!parse_boot_info(magic, reinterpret_cast<const void*>(info), 0, boot_info))
         panic(
