@@ -70,11 +70,22 @@ void print_frames(uint64_t rbp, int depth) {
 
 }  // namespace
 
-void print_backtrace(uint64_t rip, uint64_t rbp) {
+void print_backtrace(uint64_t rip, uint64_t rbp, uint64_t rsp) {
     console::print("backtrace:\n  #0  ");
     print_symbolized(rip);
     console::print("\n");
-    print_frames(rbp, 1);
+    int depth = 1;
+    const char* name;
+    uint64_t offset;
+    if (symbols().lookup(rip, name, offset) && offset == 0 && gdt::is_kernel_stack_address(rsp)
+        && gdt::is_kernel_stack_address(rsp + 7)) {
+        uint64_t return_address = *reinterpret_cast<const uint64_t*>(rsp);
+        console::print("  #1  0x%016lx", return_address);
+        print_name(return_address - 1, return_address);
+        console::print("\n");
+        depth = 2;
+    }
+    print_frames(rbp, depth);
 }
 
 void print_caller_backtrace(uint64_t rbp) {

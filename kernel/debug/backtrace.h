@@ -8,8 +8,11 @@
 namespace kernel::debug {
 
 // Prints "backtrace:" then one line per frame: first `rip` itself (the
-// faulting instruction), then the return addresses found from `rbp`.
-void print_backtrace(uint64_t rip, uint64_t rbp);
+// faulting instruction), then the return addresses found from `rbp`. When
+// `rip` is the first instruction of a function, that function has not
+// pushed its frame yet: its return address is still at `rsp`, so it is
+// printed before the rbp chain (which starts at the caller's caller).
+void print_backtrace(uint64_t rip, uint64_t rbp, uint64_t rsp);
 
 // The same for the code that calls this: starts with the return address
 // in the frame `rbp` points to (the caller of the function that owns it).

@@ -93,7 +93,7 @@ void report_exception(const InterruptFrame& frame) {
     debug::print_symbolized(frame.rip);
     console::print("\n");
     print_registers(frame);
-    debug::print_backtrace(frame.rip, frame.rbp);
+    debug::print_backtrace(frame.rip, frame.rbp, frame.rsp);
     power::exit(power::kExitKernelFault);
 }
 

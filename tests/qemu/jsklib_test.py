@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Host-only checks of tools/jsklib: the QEMU command line, exit-status
+mapping, console matching and the CTest summary. No emulator runs here, so a
+broken helper shows up as a precise failure rather than as a scenario timing
+out."""
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+
+from jsklib import qemu, testrun  # noqa: E402
+from jsklib.console import READY_RE, Console  # noqa: E402
+from jsklib.paths import BuildTree  # noqa: E402
+
+
+class QemuCommandLine(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.tree = BuildTree.at(self.tmp.name)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_iso_machine(self):
+        a = qemu.QemuConfig(self.tree).argv()
+        s = " ".join(a)
+        for part in ["-machine q35", "-accel tcg", "-m 512M", "-smp 1", "-no-reboot",
+                     "-display none", "-vga std",
+                     "isa-debug-exit,iobase=0xf4,iosize=0x04",
+                     "user,id=net0,restrict=on", "e1000,netdev=net0",
+                     "media=cdrom,if=none,id=cd0,readonly=on",
+                     "ide-cd,drive=cd0,bus=ide.0,bootindex=0",
+                     "scratch.img,format=raw,if=none,id=disk0,snapshot=on",
+                     "ide-hd,drive=disk0,bus=ide.1", "-serial stdio"]:
+            self.assertIn(part, s)
+        self.assertNotIn("-kernel", a)
+        self.assertNotIn("-s", a)
+
+    def test_kernel_disks_forwards_gdb(self):
+        cfg = qemu.QemuConfig(self.tree, kernel=True, cmdline="exit=3",
+                              disks=["a.img", "b.img"], forwards=[(8080, 80), (2222, 22)],
+                              extra=["-d", "int"], gui=True, gdb_port=1234, paused=True)
+        a = cfg.argv()
+        s = " ".join(a)
+        self.assertIn(f"-kernel {self.tree.elf} -append exit=3", s)
+        self.assertNotIn("cd0", s)
+        self.assertIn("file=a.img,format=raw,if=none,id=disk0 ", s + " ")
+        self.assertIn("ide-hd,drive=disk1,bus=ide.2", s)
+        self.assertIn("hostfwd=tcp:127.0.0.1:8080-:80,hostfwd=tcp:127.0.0.1:2222-:22", s)
+        self.assertIn("-gdb tcp:127.0.0.1:1234", s)
+        self.assertIn("-S", a)
+        self.assertNotIn("-display", a)
+        self.assertEqual(a[-2:], ["-d", "int"])
+
+    def test_validation(self):
+        with self.assertRaises(qemu.UsageError):
+            qemu.QemuConfig(self.tree, cmdline="x").validate()
+        with self.assertRaises(qemu.UsageError):
+            qemu.QemuConfig(self.tree, disks=["/nonexistent.img"]).validate()
+        with self.assertRaises(qemu.UsageError):
+            qemu.QemuConfig(self.tree, disks=[__file__] * 6).validate()
+        self.assertEqual(qemu.parse_forward("8080:80"), (8080, 80))
+        for bad in ["80", "0:80", "1:2:3", "a:b", "70000:1"]:
+            with self.assertRaises(qemu.UsageError):
+                qemu.parse_forward(bad)
+
+    def test_scratch_disk_is_sparse(self):
+        Path(self.tree.iso).write_bytes(b"")
+        qemu.QemuConfig(self.tree).prepare()
+        st = os.stat(self.tree.scratch_disk)
+        self.assertEqual(st.st_size, 16 * 1024 * 1024)
+        self.assertLess(st.st_blocks * 512, 1024 * 1024)
+
+
+class ExitStatus(unittest.TestCase):
+    def test_mapping(self):
+        self.assertEqual(qemu.guest_status(0), 0)
+        self.assertEqual(qemu.guest_status(1), 0)
+        self.assertEqual(qemu.guest_status(85), 42)
+        self.assertEqual(qemu.guest_status(141), 70)
+        self.assertEqual(qemu.guest_status(-9), 137)
+        err = "qemu-system-x86_64: -foo: invalid option\n"
+        self.assertEqual(qemu.guest_status(1, err), qemu.STATUS_STARTUP_FAILED)
+        warn = "qemu-system-x86_64: warning: host doesn't support requested feature\n"
+        self.assertEqual(qemu.guest_status(1, warn), 0)
+        self.assertEqual(qemu.guest_status(0, "KVM internal error. Suberror: 1\n"),
+                         qemu.STATUS_VM_ERROR)
+
+
+class ConsoleMatching(unittest.TestCase):
+    def test_expect_consumes_and_times_out(self):
+        c = Console()
+        c.feed(b"GRUB noise\r\njskernel ready in 1.234 ms\r\nmore")
+        hit = c.expect(READY_RE.pattern, 1)
+        self.assertEqual(hit.match.group(1), "1.234")
+        self.assertIsNone(c.expect(READY_RE.pattern, 0.1))    # consumed
+        self.assertIsNotNone(c.find(r"^jskernel ready"))      # find sees all
+        started = time.monotonic()
+        self.assertIsNone(c.expect(r"never", 0.3))
+        self.assertLess(time.monotonic() - started, 2)
+        c.close()
+        self.assertEqual(c.lines()[-1], "more")
+
+    def test_pipe_and_eof(self):
+        proc = subprocess.Popen(["printf", "a\\nb\\n"], stdout=subprocess.PIPE)
+        c = Console()
+        c.follow_pipe(proc.stdout)
+        self.assertIsNotNone(c.expect(r"^b$", 5))
+        self.assertTrue(c.wait_closed(5))
+        self.assertIsNone(c.expect(r"x", 5))                  # EOF: no wait
+        proc.wait()
+        proc.stdout.close()
+
+
+class CtestSummary(unittest.TestCase):
+    def test_counts(self):
+        xml = """<testsuite>
+ <testcase name="a" status="run"/>
+ <testcase name="b" status="fail"><failure message=""/></testcase>
+ <testcase name="c" status="notrun"><skipped message="SKIP_RETURN_CODE=77"/></testcase>
+ <testcase name="d" status="notrun"><skipped message="Required Files Missing"/></testcase>
+ <testcase name="e" status="disabled"><skipped message="Disabled"/></testcase>
+</testsuite>"""
+        with tempfile.NamedTemporaryFile("w", suffix=".xml", delete=False) as f:
+            f.write(xml)
+        try:
+            s = testrun.summarize(f.name)
+        finally:
+            os.unlink(f.name)
+        self.assertEqual((s.passed, s.failed, s.skipped), (1, 2, 2))
+        self.assertEqual(s.line(), "1 passed, 2 failed, 2 skipped")
+        self.assertEqual(testrun.Summary(3, 0, 0).line(), "3 passed, 0 failed")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

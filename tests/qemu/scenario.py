@@ -1,0 +1,378 @@
+#!/usr/bin/env python3
+"""Integration scenarios that boot the real kernel image (run by CTest).
+
+    scenario.py NAME --build-dir BUILD     run one scenario
+    scenario.py --list                     list them
+
+Each scenario prints what it checked ("ok"/"FAIL" lines) and, on failure, the
+last 80 lines of the console. Exit status: 0 pass, 1 fail, 77 skipped (CTest's
+SKIP_RETURN_CODE). Every wait has a deadline; the QEMU/Bochs process is always
+killed on the way out.
+
+The machinery (QEMU command line, console reading, exit-status mapping) is
+tools/jsklib, the same code `tools/jsk` runs.
+"""
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tools"))
+
+from jsklib import qemu  # noqa: E402
+from jsklib.bochs import Bochs  # noqa: E402
+from jsklib.console import READY_RE  # noqa: E402
+from jsklib.paths import BuildTree  # noqa: E402
+
+JSK = REPO / "tools" / "jsk"
+READY = READY_RE.pattern
+SKIP = 77
+BOOT_TIMEOUT = 60          # seconds to the ready line under TCG
+EXIT_TIMEOUT = 30          # seconds from the ready line to QEMU's exit
+FAULT_STATUS = 70
+
+SCENARIOS = {}
+
+
+def scenario(name):
+    def register(fn):
+        SCENARIOS[name] = fn
+        return fn
+    return register
+
+
+class Skip(Exception):
+    pass
+
+
+class Checks:
+    """Records and prints the outcome of each check."""
+
+    def __init__(self, name):
+        self.name = name
+        self.failed = []
+
+    def check(self, condition, what, detail=""):
+        mark = "ok  " if condition else "FAIL"
+        print(f"  {mark} {what}" + (f"  [{detail}]" if detail else ""), flush=True)
+        if not condition:
+            self.failed.append(what)
+        return bool(condition)
+
+    def note(self, text):
+        print(f"  note {text}", flush=True)
+
+
+def dump(title, text, lines=80):
+    body = "\n".join(text.splitlines()[-lines:])
+    print(f"---- {title} (last {lines} lines) ----\n{body}\n---- end ----", flush=True)
+
+
+def machine(tree, kernel, cmdline=None, **options):
+    cfg = qemu.QemuConfig(tree, kernel=kernel, cmdline=cmdline, serial="stdio",
+                          accel=qemu.accel_from_env(), **options)
+    cfg.prepare()
+    print(f"  qemu {cfg.shell()}", flush=True)
+    return qemu.Machine(cfg).start()
+
+
+def ready(c, m, timeout=BOOT_TIMEOUT):
+    """Wait for the ready line and check it arrived."""
+    started = time.monotonic()
+    hit = m.console.expect(READY, timeout)
+    c.check(hit is not None, f"ready line within {timeout} s",
+            hit and f"in-guest {hit.match.group(1)} ms, wall "
+                    f"{time.monotonic() - started:.2f} s")
+    return hit
+
+
+def wait_exit(c, m, expected, timeout=EXIT_TIMEOUT):
+    try:
+        status = m.wait(timeout)
+    except subprocess.TimeoutExpired:
+        c.check(False, f"QEMU exits within {timeout} s")
+        return None
+    c.check(status == expected, f"guest exit status {expected}",
+            f"status {status}, QEMU rc {m.returncode}")
+    return status
+
+
+# -- scenarios -----------------------------------------------------------------
+@scenario("qemu.boot_iso")
+def boot_iso(c, tree):
+    """GRUB ISO boots to the ready line; the banner has the memory summary."""
+    with machine(tree, kernel=False) as m:
+        ready(c, m)
+        hit = m.console.find(r"memory:")
+        c.check(hit is not None, "banner shows the memory map summary (memory:)",
+                hit and hit.match.string.strip())
+        return m.console.text()
+
+
+@scenario("qemu.boot_kernel")
+def boot_kernel(c, tree):
+    """-kernel (multiboot1) with exit=0: ready line, then exit status 0 through
+    isa-debug-exit (QEMU rc 1, not 0, which would also be a reset)."""
+    with machine(tree, kernel=True, cmdline="exit=0") as m:
+        ready(c, m)
+        wait_exit(c, m, 0)
+        c.check(m.returncode == 1, "the exit went through isa-debug-exit (QEMU rc 1)",
+                f"rc {m.returncode}")
+        return m.console.text()
+
+
+def selftest_scenario(machine_type):
+    def run(c, tree):
+        with machine(tree, kernel=True, cmdline="selftest", machine=machine_type) as m:
+            ready(c, m)
+            wait_exit(c, m, 0)
+            con = m.console
+            summary = con.find(r"^selftest: (\d+) checks, (\d+) failed")
+            c.check(summary is not None and summary.match.group(2) == "0"
+                    and int(summary.match.group(1)) >= 15,
+                    "every in-kernel check passed", summary and summary.match.string.strip())
+            for failure in re.findall(r"^selftest: .* FAILED.*$", con.text(), re.M):
+                c.check(False, failure.strip())
+            return con.text()
+
+    run.__doc__ = (f"selftest on the {machine_type} machine: IRQs arrive, heap, frames, "
+                   "MMIO mapping, ACPI and RTC work on the real machine")
+    return run
+
+
+for _machine in ("q35", "pc"):
+    scenario(f"qemu.selftest_{_machine}")(selftest_scenario(_machine))
+
+
+@scenario("qemu.boot_modules")
+def boot_modules(c, tree):
+    """Boot modules through -initrd (multiboot1) are found, with their sizes
+    and command lines."""
+    with tempfile.TemporaryDirectory() as tmp:
+        first, second = Path(tmp) / "first.bin", Path(tmp) / "second.txt"
+        first.write_bytes(bytes(range(256)) * 300)     # 76800 bytes
+        second.write_text("hello\n")
+        with machine(tree, kernel=True, cmdline="exit=0",
+                     extra=["-initrd", f"{first} alpha beta,{second}"]) as m:
+            ready(c, m)
+            wait_exit(c, m, 0)
+            lines = re.findall(r"^module: (0x[0-9a-f]+)-(0x[0-9a-f]+) \(\d+ KiB\) ?(.*?)\r?$",
+                               m.console.text(), re.M)
+            c.check(len(lines) == 2, "two modules listed", f"{len(lines)} listed")
+            for (start, last, cmdline), path, size, want in (
+                    (lines[0] if lines else ("0", "0", ""), first, 76800, f"{first} alpha beta"),
+                    (lines[1] if len(lines) > 1 else ("0", "0", ""), second, 6, str(second))):
+                got = int(last, 16) - int(start, 16) + 1
+                c.check(got == size, f"{path.name}: size {size}", f"got {got}")
+                c.check(cmdline.strip() == want, f"{path.name}: command line",
+                        cmdline.strip())
+            return m.console.text()
+
+
+def poweroff_scenario(machine_type):
+    def run(c, tree):
+        with machine(tree, kernel=True, cmdline="exit=3", machine=machine_type,
+                     debug_exit=False) as m:
+            ready(c, m)
+            try:
+                m.wait(EXIT_TIMEOUT)
+                c.check(m.returncode == 0, "QEMU powered off (rc 0)", f"rc {m.returncode}")
+            except subprocess.TimeoutExpired:
+                c.check(False, f"the guest powers off within {EXIT_TIMEOUT} s")
+            c.check(m.console.find(r"no way to power off") is None,
+                    "the kernel did not fall back to halting")
+            return m.console.text()
+
+    run.__doc__ = (f"without isa-debug-exit the {machine_type} machine ends through "
+                   "ACPI S5 power-off (FADT + \\_S5 from the DSDT)")
+    return run
+
+
+for _machine in ("q35", "pc"):
+    scenario(f"qemu.acpi_poweroff_{_machine}")(poweroff_scenario(_machine))
+
+
+@scenario("qemu.jsk_run_exit42")
+def jsk_run_exit42(c, tree):
+    """tools/jsk run end to end: exit=42 on the kernel command line becomes
+    jsk's exit status 42."""
+    cmd = [sys.executable, str(JSK), "run", "--no-build", "--build-dir", str(tree.root),
+           "--kernel", "--cmdline", "exit=42", "--timeout", str(BOOT_TIMEOUT)]
+    print("  run " + " ".join(cmd), flush=True)
+    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, timeout=BOOT_TIMEOUT + 30,
+                          text=True, errors="replace")
+    c.check(re.search(READY, proc.stdout, re.M) is not None, "ready line on jsk's output")
+    c.check(proc.returncode == 42, "jsk exit status 42", f"got {proc.returncode}")
+    return proc.stdout
+
+
+FAULTS = {
+    # kind: (fault line pattern, function named in the backtrace, cr2 expected)
+    "pagefault": (r"^KERNEL FAULT: #PF\b", "kernel::deliberate_page_fault()", True),
+    "ud": (r"^KERNEL FAULT: #UD\b", "kernel::deliberate_invalid_opcode()", False),
+    "gp": (r"^KERNEL FAULT: #GP\b", "kernel::deliberate_general_protection()", False),
+    "divide": (r"^KERNEL FAULT: #DE\b", "kernel::deliberate_divide_error()", False),
+    "panic": (r"^KERNEL PANIC: deliberate panic", "kernel::deliberate_panic()", False),
+    "stackoverflow": (r"^KERNEL FAULT: #(DF|PF)\b", None, False),
+}
+
+
+def fault_scenario(kind):
+    fault_re, function, wants_cr2 = FAULTS[kind]
+
+    def run(c, tree):
+        with machine(tree, kernel=True, cmdline=f"fault={kind}") as m:
+            ready(c, m)
+            wait_exit(c, m, FAULT_STATUS)
+            con = m.console
+            hit = con.find(fault_re)
+            c.check(hit is not None, f"names the fault ({fault_re})",
+                    hit and hit.match.string.strip())
+            if kind != "panic":   # a panic is not a CPU exception: no frame to print
+                c.check(con.find(r"\brip=[0-9a-fx]+") is not None, "shows registers (rip=)")
+            if wants_cr2 or (kind == "stackoverflow" and hit and "#PF" in hit.match.string):
+                c.check(con.find(r"\bcr2=") is not None, "shows cr2=")
+            c.check(con.find(r"^backtrace:") is not None, "prints a backtrace")
+            if function:
+                frame = con.find(r"^\s*#\d+\s+0x[0-9a-fA-F]+\s+" + re.escape(function))
+                c.check(frame is not None, f"backtrace names {function}",
+                        frame and frame.match.string.strip())
+            else:
+                frame = con.find(r"^\s*#0\s+0x[0-9a-fA-F]+\s+\S")
+                c.check(frame is not None, "backtrace has a symbolized frame #0",
+                        frame and frame.match.string.strip())
+            return con.text()
+
+    run.__doc__ = f"fault={kind}: the fault is reported, then exit status {FAULT_STATUS}."
+    return run
+
+
+for _kind in FAULTS:
+    scenario(f"qemu.fault_{_kind}")(fault_scenario(_kind))
+
+
+def symbols(elf):
+    """{demangled name: address} of the ELF's text symbols (nm -C)."""
+    out = subprocess.run(["nm", "-C", str(elf)], stdout=subprocess.PIPE, text=True,
+                         check=True).stdout
+    table = {}
+    for line in out.splitlines():
+        parts = line.split(" ", 2)
+        if len(parts) == 3 and parts[1] in "tT":
+            table[parts[2]] = int(parts[0], 16)
+    return table
+
+
+@scenario("gdb.breakpoint")
+def gdb_breakpoint(c, tree):
+    """tools/jsk debug in batch mode: QEMU -S, gdbstub on 127.0.0.1, hbreak at
+    kernel_main (rip = the symbol), then an ordinary breakpoint later on."""
+    if not shutil.which("gdb"):
+        raise Skip("gdb not installed")
+    syms = symbols(tree.elf)
+    entry = syms.get("kernel_main")
+    c.check(entry is not None, "kernel_main in the ELF's symbols",
+            entry and hex(entry))
+    later = "kernel::boot_complete()"
+    has_later = later in syms
+    script = ["info registers rip"]
+    if has_later:
+        script += ["break kernel::boot_complete", "continue", "info registers rip"]
+    with tempfile.NamedTemporaryFile("w", suffix=".gdb", delete=False) as f:
+        f.write("\n".join(script) + "\n")
+    cmd = [sys.executable, str(JSK), "debug", "--no-build", "--build-dir", str(tree.root),
+           "--batch-commands", f.name, "--timeout", "80"]
+    print("  run " + " ".join(cmd), flush=True)
+    try:
+        proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, timeout=100, text=True,
+                              errors="replace")
+    finally:
+        Path(f.name).unlink()
+    out = proc.stdout
+    c.check(proc.returncode == 0, "jsk debug (gdb --batch) exits 0", f"rc {proc.returncode}")
+    c.check(re.search(r"(Hardware assisted breakpoint|Breakpoint) \d+, "
+                      r"(0x[0-9a-f]+ in )?kernel_main\b", out),
+            "gdb stopped at the kernel_main hbreak")
+    rips = [int(x, 16) for x in re.findall(r"^rip\s+(0x[0-9a-f]+)", out, re.M)]
+    c.check(bool(rips) and entry is not None and rips[0] == entry,
+            "rip equals the kernel_main symbol",
+            f"rip {hex(rips[0]) if rips else None}, symbol {entry and hex(entry)}")
+    if has_later:
+        c.check(re.search(r"^Breakpoint \d+, (0x[0-9a-f]+ in )?kernel::boot_complete",
+                          out, re.M),
+                "an ordinary break on kernel::boot_complete() hit later")
+        start = syms[later]
+        c.check(len(rips) > 1 and start <= rips[1] < start + 64,
+                "rip is in kernel::boot_complete()",
+                f"rip {hex(rips[1]) if len(rips) > 1 else None}, symbol {hex(start)}")
+    else:
+        c.note(f"{later} is not in the ELF: software-breakpoint part skipped")
+    log = tree.debug_serial_log
+    return out + ("\n---- guest serial ----\n" + log.read_text(errors="replace")
+                  if log.exists() else "")
+
+
+@scenario("bochs.boot_iso")
+def bochs_boot_iso(c, tree):
+    """The GRUB ISO boots to the ready line in Bochs."""
+    if not shutil.which("bochs"):
+        raise Skip("bochs not installed")
+    limit = 240
+    with Bochs(tree).start() as b:
+        print("  bochs " + " ".join(b.argv()), flush=True)
+        hit = b.console.expect(READY, limit)
+        took = time.monotonic() - b.started_at
+        c.check(hit is not None, f"ready line within {limit} s",
+                hit and f"wall {took:.1f} s, in-guest {hit.match.group(1)} ms")
+        c.check(b.console.find(r"memory:") is not None, "banner shows memory:")
+        text = b.console.text()
+        if hit is None:
+            text += "\n---- bochs terminal ----\n" + b.screen_text()[-4000:]
+        return text
+
+
+# -- driver ----------------------------------------------------------------------
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("name", nargs="?", help="scenario to run")
+    ap.add_argument("--build-dir", help="build tree (default: build/)")
+    ap.add_argument("--list", action="store_true", help="list the scenarios")
+    args = ap.parse_args()
+    if args.list or not args.name:
+        for name, fn in SCENARIOS.items():
+            print(f"{name:28} {(fn.__doc__ or '').strip().splitlines()[0]}")
+        return 0
+    fn = SCENARIOS.get(args.name)
+    if fn is None:
+        ap.error(f"unknown scenario {args.name!r} (--list)")
+    tree = BuildTree.at(args.build_dir)
+    c = Checks(args.name)
+    print(f"{args.name}: {(fn.__doc__ or '').strip().splitlines()[0]}", flush=True)
+    started = time.monotonic()
+    output = ""
+    try:
+        tree.require(tree.elf, tree.iso)
+        output = fn(c, tree) or ""
+    except Skip as why:
+        print(f"SKIP {args.name}: {why}")
+        return SKIP
+    except SystemExit as err:          # e.g. a missing artifact from jsklib
+        c.check(False, str(err))
+    elapsed = time.monotonic() - started
+    if c.failed:
+        dump("console", output)
+        print(f"FAIL {args.name} ({elapsed:.1f} s): " + "; ".join(c.failed))
+        return 1
+    print(f"PASS {args.name} ({elapsed:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,268 @@
+"""QEMU: the command line for the jskernel machine, launching it, exit codes.
+
+The machine (see docs and the `jsk run` help): q35 (AHCI on the chipset), 512 MiB,
+one CPU, TCG unless JSK_ACCEL=kvm, an e1000 on restricted user networking, the
+ISO as an AHCI CD on port 0 and raw disks on ports 1-5, COM1 as the console,
+and isa-debug-exit so the guest's exit status becomes QEMU's exit code:
+QEMU exits with (status << 1) | 1 when the kernel writes `status` to port 0xf4.
+"""
+import os
+import re
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .console import Console
+
+QEMU = "qemu-system-x86_64"
+MAX_DISKS = 5                    # AHCI ports ide.1 .. ide.5 (ide.0 is the CD)
+SCRATCH_BYTES = 16 * 1024 * 1024
+STATUS_STARTUP_FAILED = 125      # like env(1) and docker: "could not run it"
+STATUS_TIMEOUT = 124             # like timeout(1)
+STATUS_VM_ERROR = 126            # the accelerator stopped the machine
+
+
+class UsageError(Exception):
+    """A bad option; the CLI prints it and exits with status 2."""
+
+
+def parse_forward(spec):
+    """'8080:80' -> (8080, 80): a TCP forward from 127.0.0.1:8080 to guest 80."""
+    m = re.fullmatch(r"(\d{1,5}):(\d{1,5})", spec)
+    if not m or not all(0 < int(p) < 65536 for p in m.groups()):
+        raise UsageError(f"--forward wants HOSTPORT:GUESTPORT, got {spec!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
+def accel_from_env():
+    """TCG by default (deterministic, works everywhere); JSK_ACCEL=kvm opts in."""
+    accel = os.environ.get("JSK_ACCEL", "tcg") or "tcg"
+    if accel not in ("tcg", "kvm"):
+        raise UsageError(f"JSK_ACCEL must be tcg or kvm, not {accel!r}")
+    if accel == "kvm" and not os.access("/dev/kvm", os.R_OK | os.W_OK):
+        raise UsageError("JSK_ACCEL=kvm but /dev/kvm is missing or not accessible")
+    return accel
+
+
+def free_port():
+    """A TCP port that is free on 127.0.0.1 right now (for the gdbstub)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def gdbstub_listening(port):
+    """Whether something listens on 127.0.0.1:port (Linux /proc/net/tcp), to
+    know that QEMU's gdbstub is up without connecting to it."""
+    want = f"0100007F:{port:04X}"
+    try:
+        with open("/proc/net/tcp") as f:
+            return any(l.split()[1] == want and l.split()[3] == "0A" for l in list(f)[1:])
+    except OSError:
+        return True
+
+
+def version():
+    out = subprocess.run([QEMU, "--version"], stdout=subprocess.PIPE, text=True).stdout
+    return out.splitlines()[0] if out else "unknown"
+
+
+@dataclass
+class QemuConfig:
+    """Everything that shapes one QEMU command line."""
+
+    tree: object                      # paths.BuildTree
+    kernel: bool = False              # -kernel fast path instead of the ISO
+    cmdline: str = None               # -append, only with kernel
+    disks: list = field(default_factory=list)
+    forwards: list = field(default_factory=list)   # [(hostport, guestport)]
+    extra: list = field(default_factory=list)      # appended verbatim
+    gui: bool = False
+    accel: str = "tcg"
+    serial: str = "stdio"             # the -serial value
+    gdb_port: int = None              # gdbstub on 127.0.0.1:port
+    paused: bool = False              # -S: wait for the debugger
+    memory: str = "512M"
+    machine: str = "q35"              # tests also boot the older "pc" (i440FX)
+    debug_exit: bool = True           # False: the guest must power off through ACPI
+
+    def validate(self):
+        """Check the options (before anything is built)."""
+        if self.cmdline is not None and not self.kernel:
+            raise UsageError("--cmdline only works with --kernel (GRUB's grub.cfg "
+                             "passes no arguments to the ISO boot)")
+        if len(self.disks) > MAX_DISKS:
+            raise UsageError(f"at most {MAX_DISKS} --disk (AHCI ports 1-{MAX_DISKS})")
+        for d in self.disks:
+            if not Path(d).is_file():
+                raise UsageError(f"--disk {d}: no such file")
+
+    def prepare(self):
+        """Validate, check the image exists, and create the scratch disk used
+        when no --disk is given, so the machine always has an AHCI disk."""
+        self.validate()
+        self.tree.require(self.tree.elf if self.kernel else self.tree.iso)
+        scratch = self.tree.scratch_disk
+        if not self.disks and not scratch.exists():
+            with open(scratch, "wb") as f:
+                f.truncate(SCRATCH_BYTES)       # sparse
+
+    def argv(self):
+        a = [QEMU, "-machine", self.machine, "-accel", self.accel, "-m", self.memory,
+             "-smp", "1", "-no-reboot", "-vga", "std"]
+        if not self.gui:
+            a += ["-display", "none"]
+        if self.debug_exit:
+            a += ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+        netdev = "user,id=net0,restrict=on" + "".join(
+            f",hostfwd=tcp:127.0.0.1:{h}-:{g}" for h, g in self.forwards)
+        a += ["-netdev", netdev, "-device", "e1000,netdev=net0"]
+        if self.kernel:
+            a += ["-kernel", str(self.tree.elf)]
+            if self.cmdline is not None:
+                a += ["-append", self.cmdline]
+        else:
+            a += ["-drive", f"file={self.tree.iso},media=cdrom,if=none,id=cd0,readonly=on",
+                  "-device", "ide-cd,drive=cd0,bus=ide.0,bootindex=0"]
+        # The default scratch disk is opened with snapshot=on: writes go to a
+        # throwaway overlay, so it is always blank and several machines (tests
+        # running in parallel) can share it without fighting over its lock.
+        disks = [(d, "") for d in self.disks] or [(self.tree.scratch_disk, ",snapshot=on")]
+        for n, (disk, opts) in enumerate(disks):
+            a += ["-drive", f"file={disk},format=raw,if=none,id=disk{n}{opts}",
+                  "-device", f"ide-hd,drive=disk{n},bus=ide.{n + 1}"]
+        a += ["-serial", self.serial]
+        if self.gdb_port:
+            a += ["-gdb", f"tcp:127.0.0.1:{self.gdb_port}"]
+        if self.paused:
+            a += ["-S"]
+        return a + list(self.extra)
+
+    def shell(self):
+        return shlex.join(self.argv())
+
+
+def startup_error(stderr_text):
+    """QEMU's own error lines ('qemu-system-x86_64: -device foo: ...'),
+    ignoring warnings and the note it prints when it is signalled."""
+    errors = []
+    for line in stderr_text.splitlines():
+        if re.match(r"qemu-system-\w+: ", line) and not re.search(
+                r": (warning: |terminating on signal)", line):
+            errors.append(line)
+    return errors
+
+
+def guest_status(rc, stderr_text=""):
+    """The guest's exit status from QEMU's exit code.
+
+    odd rc     the guest wrote rc>>1 to isa-debug-exit (rc 1 = status 0)...
+    rc 1       ...unless QEMU printed an error: it failed to start -> 125
+    rc 0       ACPI power-off, or quit from the monitor -> 0
+    rc < 0     QEMU killed by a signal -> 128 + signal, like a shell
+    "KVM internal error" on stderr: the VM was stopped, not shut down -> 126
+    """
+    if rc < 0:
+        return 128 - rc
+    if "KVM internal error" in stderr_text:
+        return STATUS_VM_ERROR
+    if rc == 0:
+        return 0
+    if rc == 1 and startup_error(stderr_text):
+        return STATUS_STARTUP_FAILED
+    if rc & 1:
+        return rc >> 1
+    return rc
+
+
+class Machine:
+    """One running QEMU, with its serial console and stderr collected.
+
+    capture_serial: read COM1 (which must be -serial stdio) into self.console;
+    otherwise QEMU inherits our stdin/stdout (the interactive `jsk run`).
+    pass_stderr: forward QEMU's stderr to ours while keeping a copy for
+    guest_status(). detach: own session, so the terminal's Ctrl-C (meant for
+    gdb) does not kill QEMU.
+    """
+
+    def __init__(self, config, capture_serial=True, echo=None, pass_stderr=True,
+                 detach=False):
+        self.config = config
+        self.capture_serial = capture_serial
+        self.console = Console(echo=echo)
+        # QEMU's note that we signalled it is noise: we know, we stopped it.
+        self.stderr = Console(echo=sys.stderr.buffer if pass_stderr else None,
+                              hide=r"terminating on signal")
+        self.detach = detach
+        self.proc = None
+        self.started_at = None
+
+    def start(self):
+        argv = self.config.argv()
+        self.started_at = time.monotonic()
+        self.proc = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL if self.capture_serial or self.detach else None,
+            stdout=subprocess.PIPE if self.capture_serial else None,
+            stderr=subprocess.PIPE,
+            start_new_session=self.detach)
+        if self.capture_serial:
+            self.console.follow_pipe(self.proc.stdout)
+        self.stderr.follow_pipe(self.proc.stderr)
+        return self
+
+    def __enter__(self):
+        return self.start() if self.proc is None else self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    @property
+    def returncode(self):
+        return self.proc.poll()
+
+    def wait(self, timeout=None):
+        """Wait for QEMU to exit; return the guest status. Raises
+        subprocess.TimeoutExpired when timeout (seconds) passes first.
+
+        After a KVM internal error QEMU keeps running with the VM stopped;
+        that is a dead machine, so stop QEMU rather than wait forever."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            left = None if deadline is None else deadline - time.monotonic()
+            try:
+                rc = self.proc.wait(0.2 if left is None else max(0, min(0.2, left)))
+                break
+            except subprocess.TimeoutExpired:
+                if self.stderr.find(r"KVM internal error"):
+                    time.sleep(0.2)            # let QEMU finish its register dump
+                    self.stop()
+                    rc = self.proc.returncode
+                    break
+                if left is not None and left <= 0:
+                    raise subprocess.TimeoutExpired(self.proc.args, timeout)
+        self.stderr.wait_closed(2)
+        if self.capture_serial:
+            self.console.wait_closed(2)
+        return guest_status(rc, self.stderr.text())
+
+    def stop(self, grace=3.0):
+        """SIGTERM (QEMU restores the terminal), then SIGKILL after grace s."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        try:
+            self.proc.send_signal(signal.SIGTERM)
+            self.proc.wait(grace)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        except ProcessLookupError:
+            pass
+
+    def failed_to_start(self):
+        return self.proc.poll() == 1 and bool(startup_error(self.stderr.text()))
