@@ -6,7 +6,9 @@ The kernel copy on the ISO has its debug information stripped (GRUB loads
 only the program segments, and the backtrace symbols are embedded in
 .ksyms); GDB uses the unstripped build/jskernel.elf, whose code is the same.
 Only the GRUB modules the boot needs are installed, with no fonts, locales
-or themes, to keep the image small. grub-mkrescue's chatter is shown only
+or themes, to keep the image small. They are not compressed: the image grows
+by 0.2 MB, and GRUB boots about 80 ms sooner under TCG without the xz
+decompression (tools/jsk bench boot). grub-mkrescue's chatter is shown only
 when it fails.
 """
 import argparse
@@ -35,7 +37,7 @@ def main():
     subprocess.run([args.objcopy, "--strip-debug", args.kernel,
                     os.path.join(args.work_dir, "boot", "jskernel.elf")], check=True)
     command = ["grub-mkrescue", "--output=" + args.output, "--locales=", "--fonts=",
-               "--themes=", "--compress=xz", "--install-modules=" + GRUB_MODULES,
+               "--themes=", "--compress=no", "--install-modules=" + GRUB_MODULES,
                args.work_dir]
     result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if result.returncode != 0:
