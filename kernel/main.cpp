@@ -5,11 +5,14 @@
 // the ones before it and on nothing after it.
 #include <stdint.h>
 
+#include "engine/engine.h"
+
 #include "kernel/arch/x86_64/cpu.h"
 #include "kernel/arch/x86_64/gdt.h"
 #include "kernel/arch/x86_64/interrupts.h"
 #include "kernel/arch/x86_64/pic.h"
 #include "kernel/arch/x86_64/pit.h"
+#include "kernel/arch/x86_64/thread_block.h"
 #include "kernel/console/console.h"
 #include "kernel/debug/deliberate_faults.h"
 #include "kernel/debug/panic.h"
@@ -73,10 +76,26 @@ void print_banner() {
     }
 }
 
+// `js=EXPR`: evaluates EXPR with the engine and prints its value; the
+// status is 0, or 1 after an uncaught error. The first use of the engine
+// on bare metal, until the REPL and init scripts arrive.
+int evaluate_javascript(const char* source) {
+    engine::Engine js;
+    if (!js.create()) {
+        console::print("js: cannot create the JavaScript heap\n");
+        return 1;
+    }
+    auto result = js.evaluate(source, __builtin_strlen(source), "[cmdline]", true);
+    return result == engine::Engine::Result::Ok ? 0 : 1;
+}
+
 // What the command line asks for once boot is complete (tests use these).
 void run_boot_commands() {
     if (cmdline_has(boot_info.cmdline, "selftest"))
         power::exit(run_self_test() == 0 ? 0 : 1);
+    static char script[1024];
+    if (cmdline_get(boot_info.cmdline, "js", script, sizeof(script)))
+        power::exit(evaluate_javascript(script));
     char value[32];
     if (cmdline_get(boot_info.cmdline, "fault", value, sizeof(value)))
         run_deliberate_fault(value);
@@ -105,6 +124,7 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info) {
     // the machine with a triple fault.
     gdt::init();
     interrupts::init();
+    thread_block::init();
     mark("cpu");
     run_global_constructors();
     console::init();

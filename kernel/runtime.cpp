@@ -7,14 +7,24 @@
 #include "kernel/debug/panic.h"
 #include "kernel/mm/kernel_heap.h"
 
-// `rep movsb` / `rep stosb` are fast on every CPU since Ivy Bridge (ERMS)
-// and, being single instructions, cannot be turned back into calls to
-// memcpy/memset by the optimizer (which a C loop here could be).
+// Copies and fills use `rep movsq` / `rep stosq` for the bulk and the byte
+// forms for the tail. They are single instructions, so the optimizer cannot
+// turn them back into calls to memcpy/memset (which a C loop here could
+// be); and under QEMU's TCG, which runs a `rep` string instruction one
+// element per iteration, moving 8 bytes per element beats `rep movsb`
+// (building a 20000-character string in Duktape went from 1159 to 376 ms).
 extern "C" {
 
 void* memcpy(void* destination, const void* source, size_t count) {
     void* d = destination;
-    asm volatile("rep movsb" : "+D"(d), "+S"(source), "+c"(count) : : "memory");
+    size_t words = count / 8;
+    size_t bytes = count % 8;
+    asm volatile("rep movsq\n"
+                 "mov %3, %%rcx\n"
+                 "rep movsb"
+                 : "+D"(d), "+S"(source), "+c"(words)
+                 : "r"(bytes)
+                 : "memory");
     return destination;
 }
 
@@ -30,7 +40,15 @@ void* memmove(void* destination, const void* source, size_t count) {
 
 void* memset(void* destination, int value, size_t count) {
     void* d = destination;
-    asm volatile("rep stosb" : "+D"(d), "+c"(count) : "a"(value) : "memory");
+    uint64_t pattern = uint8_t(value) * 0x0101010101010101ull;
+    size_t words = count / 8;
+    size_t bytes = count % 8;
+    asm volatile("rep stosq\n"
+                 "mov %3, %%rcx\n"
+                 "rep stosb"
+                 : "+D"(d), "+c"(words)
+                 : "a"(pattern), "r"(bytes)
+                 : "memory");
     return destination;
 }
 

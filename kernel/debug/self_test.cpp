@@ -40,6 +40,37 @@ void test_timer_interrupts() {
     check(interrupts::irq_count(0) >= ticks, "IRQ count recorded");
 }
 
+// memcpy/memset/memmove (kernel/runtime.cpp) against byte loops, for every
+// small size and misalignment.
+void test_memory_primitives() {
+    static uint8_t source[64], destination[80], expected[80];
+    bool ok = true;
+    for (size_t i = 0; i < sizeof(source); i++)
+        source[i] = uint8_t(i * 7 + 1);
+    for (size_t offset = 0; offset < 8; offset++) {
+        for (size_t size = 0; size <= 40; size++) {
+            for (size_t i = 0; i < sizeof(destination); i++)
+                destination[i] = expected[i] = 0xEE;
+            for (size_t i = 0; i < size; i++)
+                expected[offset + i] = source[(offset + 3 + i) % 64];
+            __builtin_memcpy(destination + offset, source + offset + 3, size);
+            ok = ok && __builtin_memcmp(destination, expected, sizeof(destination)) == 0;
+            for (size_t i = 0; i < size; i++)
+                expected[offset + i] = uint8_t(size);
+            __builtin_memset(destination + offset, int(size), size);
+            ok = ok && __builtin_memcmp(destination, expected, sizeof(destination)) == 0;
+        }
+    }
+    check(ok, "memcpy/memset: sizes 0-40, offsets 0-7");
+    for (size_t i = 0; i < 16; i++)
+        destination[i] = uint8_t(i);
+    __builtin_memmove(destination + 3, destination, 10);  // overlapping, forwards
+    bool moved = destination[3] == 0 && destination[12] == 9 && destination[2] == 2;
+    __builtin_memmove(destination, destination + 3, 10);  // overlapping, backwards
+    moved = moved && destination[0] == 0 && destination[9] == 9;
+    check(moved, "memmove: overlapping both ways");
+}
+
 void test_heap() {
     Heap& heap = memory::heap();
     size_t live_before = heap.stats().live_blocks;
@@ -116,6 +147,7 @@ void test_firmware() {
 int run_self_test() {
     passed = failed = 0;
     test_timer_interrupts();
+    test_memory_primitives();
     test_heap();
     test_frames();
     test_paging();

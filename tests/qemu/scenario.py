@@ -197,6 +197,42 @@ for _machine in ("q35", "pc"):
     scenario(f"qemu.acpi_poweroff_{_machine}")(poweroff_scenario(_machine))
 
 
+JS_EXPRESSION = ("[0.1+0.2, Math.sqrt(2), Math.sin(1), Math.pow(2,0.5), 1e21, 5e-324, "
+                 "(123.456).toFixed(2), parseFloat('3.25e2'), JSON.stringify({a:[1,{b:2}]}), "
+                 "[3,1,2].sort().join('')].join(' ')")
+
+
+@scenario("qemu.js_eval")
+def js_eval(c, tree):
+    """Duktape on bare metal: js=EXPR prints the same bytes as build/unode -p
+    (number formatting, musl's math, JSON), then exit status 0."""
+    unode = tree.root / "unode"
+    expected = subprocess.run([str(unode), "-p", JS_EXPRESSION], capture_output=True,
+                              text=True, timeout=30).stdout.strip()
+    c.check(expected.startswith("0.30000000000000004 1.4142135623730951"),
+            "build/unode computes the reference", expected)
+    with machine(tree, kernel=True, cmdline=f'js="{JS_EXPRESSION}"') as m:
+        ready(c, m)
+        wait_exit(c, m, 0)
+        hit = m.console.find(r"^0\.30000000000000004 .*$")
+        got = hit.match.group(0).strip() if hit else None
+        c.check(got == expected, "kernel prints what unode prints", got)
+        return m.console.text()
+
+
+@scenario("qemu.js_error")
+def js_error(c, tree):
+    """An uncaught JavaScript error on bare metal is reported like Node and
+    gives status 1; the kernel itself carries on to a clean exit."""
+    with machine(tree, kernel=True, cmdline='js="null.x"') as m:
+        ready(c, m)
+        wait_exit(c, m, 1)
+        hit = m.console.find(r"^Uncaught TypeError: cannot read property 'x' of null")
+        c.check(hit is not None, "Uncaught TypeError reported")
+        c.check(m.console.find(r"KERNEL (FAULT|PANIC)") is None, "no kernel fault")
+        return m.console.text()
+
+
 @scenario("qemu.jsk_run_exit42")
 def jsk_run_exit42(c, tree):
     """tools/jsk run end to end: exit=42 on the kernel command line becomes

@@ -1,0 +1,62 @@
+/*
+ * jskernel's Duktape configuration.
+ *
+ * Debian's duktape-dev ships Duktape's default configuration; we start from
+ * it (included by absolute path, JSK_DUK_ORIGINAL_CONFIG) and override what
+ * must differ. The build stages duktape.c/duktape.h next to this file (see
+ * engine/CMakeLists.txt) so that their `#include "duk_config.h"` finds it.
+ *
+ * What we change, for both the kernel and the host (same engine, same
+ * behaviour):
+ *   - time comes from the platform (jsk_engine_now_ms), not gettimeofday;
+ *     the local time zone is UTC; no strftime/strptime (they would pull the
+ *     C library's time-zone files into the kernel);
+ *   - the execution-timeout check (the watchdog) is compiled in;
+ *   - a fatal error goes to the engine's handler, which prints it.
+ */
+#if !defined(JSK_DUK_CONFIG_H)
+#define JSK_DUK_CONFIG_H
+
+#include JSK_DUK_ORIGINAL_CONFIG
+
+#if defined(__cplusplus)
+extern "C" {
+#endif
+double jsk_engine_now_ms(void);           /* wall clock, ms since 1970 */
+double jsk_engine_monotonic_ms(void);     /* monotonic clock, ms */
+duk_bool_t jsk_engine_timeout_check(void* udata);
+void jsk_engine_fatal(void* udata, const char* message);
+#if defined(__cplusplus)
+}
+#endif
+
+#undef DUK_USE_DATE_NOW_GETTIMEOFDAY
+#undef DUK_USE_DATE_NOW_TIME
+#undef DUK_USE_DATE_TZO_GMTIME_R
+#undef DUK_USE_DATE_TZO_GMTIME
+#undef DUK_USE_DATE_PRS_STRPTIME
+#undef DUK_USE_DATE_FMT_STRFTIME
+#undef DUK_USE_DATE_PARSE_STRING  /* Date parsing and formatting: ISO 8601 only */
+#undef DUK_USE_DATE_FORMAT_STRING
+#undef DUK_USE_DATE_GET_NOW
+#undef DUK_USE_DATE_GET_LOCAL_TZOFFSET
+#undef DUK_USE_GET_MONOTONIC_TIME
+#undef DUK_USE_GET_MONOTONIC_TIME_CLOCK_GETTIME
+#define DUK_USE_DATE_GET_NOW(ctx)          jsk_engine_now_ms()
+#define DUK_USE_DATE_GET_LOCAL_TZOFFSET(d) 0
+#define DUK_USE_GET_MONOTONIC_TIME(ctx)    jsk_engine_monotonic_ms()
+
+#undef DUK_USE_INTERRUPT_COUNTER
+#define DUK_USE_INTERRUPT_COUNTER
+#undef DUK_USE_EXEC_TIMEOUT_CHECK
+#define DUK_USE_EXEC_TIMEOUT_CHECK(udata) jsk_engine_timeout_check(udata)
+
+#undef DUK_USE_FATAL_HANDLER
+#define DUK_USE_FATAL_HANDLER(udata, msg) jsk_engine_fatal((udata), (msg))
+
+#if defined(JSK_KERNEL)
+#undef DUK_USE_OS_STRING
+#define DUK_USE_OS_STRING "jskernel"
+#endif
+
+#endif /* JSK_DUK_CONFIG_H */
