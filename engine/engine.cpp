@@ -1,13 +1,20 @@
 #include "engine/engine.h"
 
+#include "engine/natives.h"
 #include "engine/platform.h"
+
+extern "C" const char engine_loader_source[];  // engine/js/loader.js, embedded by the build
+extern "C" const unsigned long engine_loader_source_length;
 
 namespace engine {
 namespace {
 
-// The watchdog's deadline for the evaluation in progress (0: none). Duktape
-// calls jsk_engine_timeout_check every few thousand bytecode instructions.
+// The watchdog: the deadline of the callback in progress (0: none). Duktape
+// calls jsk_engine_timeout_check every few thousand bytecode instructions;
+// once it says yes, Duktape unwinds with a RangeError up to the native call
+// that armed the deadline (call_with_budget below), which disarms it.
 double deadline_ms;
+const StartOptions* current_options;
 
 void* duk_allocate(void*, duk_size_t size) { return platform::allocate(size); }
 void* duk_reallocate(void*, void* pointer, duk_size_t size) {
@@ -15,10 +22,135 @@ void* duk_reallocate(void*, void* pointer, duk_size_t size) {
 }
 void duk_release(void*, void* pointer) { platform::release(pointer); }
 
-// Pops the error on top of the stack and prints it the way Node reports an
-// uncaught exception: "Uncaught " and the error's stack (which begins with
-// "Name: message"), or its string form when it has no stack.
+// duk_safe_call target: compile and run the source on the stack.
+duk_ret_t compile_and_run(duk_context* ctx, void*) {
+    // Stack: [source filename]
+    duk_compile(ctx, DUK_COMPILE_EVAL);  // eval semantics: the completion value is the result
+    duk_call(ctx, 0);
+    return 1;
+}
+
+// -- native:engine, the loader's view of the platform ------------------------
+
+// compile(source, filename) -> the value of the source evaluated as an
+// expression; the loader passes a function wrapper, so this returns the
+// module function with `filename` in its stack traces.
+duk_ret_t native_compile(duk_context* ctx) {
+    duk_require_string(ctx, 0);
+    duk_require_string(ctx, 1);
+    duk_dup(ctx, 0);
+    duk_dup(ctx, 1);
+    duk_compile(ctx, DUK_COMPILE_EVAL);
+    duk_call(ctx, 0);
+    return 1;
+}
+
+duk_ret_t native_read_file(duk_context* ctx) {
+    size_t length = 0;
+    char* data = platform::read_file(duk_require_string(ctx, 0), length);
+    if (!data)
+        return 0;  // undefined
+    duk_push_lstring(ctx, data, length);
+    platform::release(data);
+    return 1;
+}
+
+duk_ret_t native_stat(duk_context* ctx) {
+    switch (platform::file_type(duk_require_string(ctx, 0))) {
+    case platform::FileType::File:
+        duk_push_string(ctx, "file");
+        return 1;
+    case platform::FileType::Directory:
+        duk_push_string(ctx, "dir");
+        return 1;
+    case platform::FileType::None:
+        return 0;
+    }
+    return 0;
+}
+
+duk_ret_t native_load_native(duk_context* ctx) {
+    return push_native_module(ctx, duk_require_string(ctx, 0)) ? 1 : 0;
+}
+
+// callWithBudget(fn, thisArg, args): calls fn under the watchdog. Nested
+// calls run under the outermost budget.
+duk_ret_t native_call_with_budget(duk_context* ctx) {
+    duk_require_function(ctx, 0);
+    double budget = current_options ? current_options->time_budget_ms : 0;
+    bool armed_here = budget > 0 && deadline_ms == 0;
+    if (armed_here)
+        deadline_ms = platform::monotonic_ms() + budget;
+    duk_dup(ctx, 0);
+    duk_dup(ctx, 1);
+    duk_idx_t nargs = 0;
+    if (duk_is_array(ctx, 2)) {
+        nargs = duk_idx_t(duk_get_length(ctx, 2));
+        for (duk_idx_t i = 0; i < nargs; i++)
+            duk_get_prop_index(ctx, 2, duk_uarridx_t(i));
+    }
+    duk_int_t rc = duk_pcall_method(ctx, nargs);
+    if (armed_here)
+        deadline_ms = 0;
+    if (rc != DUK_EXEC_SUCCESS)
+        return duk_throw(ctx);  // rethrown with the deadline gone: JS can catch it now
+    return 1;
+}
+
+void push_string_array(duk_context* ctx, const char* const* strings, int count) {
+    duk_push_array(ctx);
+    for (int i = 0; strings && (count < 0 ? strings[i] != nullptr : i < count); i++) {
+        duk_push_string(ctx, strings[i]);
+        duk_put_prop_index(ctx, -2, duk_uarridx_t(i));
+    }
+}
+
+void init_engine_module(duk_context* ctx) {
+    put_function(ctx, "compile", native_compile, 2);
+    put_function(ctx, "readFile", native_read_file, 1);
+    put_function(ctx, "stat", native_stat, 1);
+    put_function(ctx, "loadNative", native_load_native, 1);
+    put_function(ctx, "callWithBudget", native_call_with_budget, 3);
+    const StartOptions& o = *current_options;
+    duk_push_object(ctx);
+    duk_push_string(ctx, o.stdlib_dir);
+    duk_put_prop_string(ctx, -2, "stdlib");
+    duk_push_string(ctx, o.platform);
+    duk_put_prop_string(ctx, -2, "platform");
+    duk_push_string(ctx, o.mode);
+    duk_put_prop_string(ctx, -2, "mode");
+    duk_push_string(ctx, o.code);
+    duk_put_prop_string(ctx, -2, "code");
+    duk_push_string(ctx, o.cwd);
+    duk_put_prop_string(ctx, -2, "cwd");
+    push_string_array(ctx, o.argv, o.argc);
+    duk_put_prop_string(ctx, -2, "argv");
+    push_string_array(ctx, o.environment, -1);
+    duk_put_prop_string(ctx, -2, "environment");
+    duk_push_number(ctx, o.time_budget_ms);
+    duk_put_prop_string(ctx, -2, "timeBudgetMs");
+    duk_put_prop_string(ctx, -2, "options");
+}
+
+// duk_safe_call target: evaluate the loader (an expression whose value is
+// a function) and call it with native:engine.
+duk_ret_t start_loader(duk_context* ctx, void*) {
+    duk_push_lstring(ctx, engine_loader_source, engine_loader_source_length);
+    duk_push_string(ctx, "engine/js/loader.js");
+    duk_compile(ctx, DUK_COMPILE_EVAL);
+    duk_call(ctx, 0);
+    push_native_module(ctx, "engine");
+    duk_call(ctx, 1);
+    return 1;
+}
+
+}  // namespace
+
+void print(int fd, const char* text) { platform::write(fd, text, __builtin_strlen(text)); }
+
 void report_uncaught(duk_context* ctx) {
+    // The error's stack begins with "Name: message"; a thrown non-error
+    // value is printed as its string form.
     if (duk_is_error(ctx, -1)) {
         duk_get_prop_string(ctx, -1, "stack");
         if (!duk_is_string(ctx, -1)) {
@@ -35,18 +167,6 @@ void report_uncaught(duk_context* ctx) {
     duk_pop_2(ctx);
 }
 
-// duk_safe_call target: compile and run the source on the stack.
-duk_ret_t compile_and_run(duk_context* ctx, void*) {
-    // Stack: [source filename]
-    duk_compile(ctx, DUK_COMPILE_EVAL);  // eval semantics: the completion value is the result
-    duk_call(ctx, 0);
-    return 1;
-}
-
-}  // namespace
-
-void print(int fd, const char* text) { platform::write(fd, text, __builtin_strlen(text)); }
-
 Engine::~Engine() {
     if (context_)
         duk_destroy_heap(context_);
@@ -54,16 +174,30 @@ Engine::~Engine() {
 
 bool Engine::create() {
     context_ = duk_create_heap(duk_allocate, duk_reallocate, duk_release, this, nullptr);
-    return context_ != nullptr;
+    if (!context_)
+        return false;
+    register_native_module("engine", init_engine_module);
+    platform::register_native_modules();
+    return true;
 }
 
-Engine::Result Engine::evaluate(
-    const char* source, size_t length, const char* filename, bool print_result) {
+int Engine::run(const StartOptions& options) {
+    current_options = &options;
+    duk_int_t rc = duk_safe_call(context_, start_loader, nullptr, 0, 1);
+    if (rc != DUK_EXEC_SUCCESS) {
+        report_uncaught(context_);
+        return 1;
+    }
+    int status = duk_is_number(context_, -1) ? duk_get_int(context_, -1) : 0;
+    duk_pop(context_);
+    return status;
+}
+
+Engine::Result Engine::evaluate(const char* source, size_t length, const char* filename,
+    bool print_result) {
     duk_push_lstring(context_, source, length);
     duk_push_string(context_, filename);
-    deadline_ms = budget_ms_ > 0 ? platform::monotonic_ms() + budget_ms_ : 0;
     duk_int_t rc = duk_safe_call(context_, compile_and_run, nullptr, 2, 1);
-    deadline_ms = 0;
     if (rc != DUK_EXEC_SUCCESS) {
         report_uncaught(context_);
         return Result::Error;

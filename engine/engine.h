@@ -1,5 +1,6 @@
 // The Duktape embedding shared by the kernel and the host (unode): one
-// heap, evaluation with Node-style error reports, and the watchdog that
+// heap, the native-module registry, the CommonJS loader (engine/js/
+// loader.js), Node-style reports of uncaught errors, and the watchdog that
 // cuts runaway JavaScript.
 #pragma once
 
@@ -8,6 +9,20 @@
 #include "duktape.h"
 
 namespace engine {
+
+// How to start a program; everything here reaches JavaScript as
+// require('native:engine').options.
+struct StartOptions {
+    const char* stdlib_dir = "";  // where stdlib/ is: the source tree, or /stdlib on bare metal
+    const char* platform = "";    // process.platform: "linux" or "jskernel"
+    const char* mode = "file";    // "file" (run argv[1]), "eval" (-e), "print" (-p), "repl"
+    const char* code = "";        // the source for eval and print
+    const char* cwd = "/";        // the working directory at start
+    const char* const* argv = nullptr;  // process.argv: [execPath, script, args...]
+    int argc = 0;
+    const char* const* environment = nullptr;  // "NAME=value" strings, null-terminated; may be null
+    double time_budget_ms = 0;  // watchdog budget per callback; 0 turns it off
+};
 
 class Engine {
 public:
@@ -20,23 +35,26 @@ public:
     bool create();
     duk_context* context() { return context_; }
 
-    enum class Result { Ok, Error };
-    // Compiles and runs `source` as a program named `filename`. An uncaught
-    // error is printed to stderr like Node ("Uncaught Error: msg" and the
-    // stack). With `print_result`, the completion value is printed to
-    // stdout (`unode -p`, the kernel's `js=` command).
-    Result evaluate(const char* source, size_t length, const char* filename, bool print_result);
+    // Runs a program: loads the CommonJS loader, which runs
+    // stdlib/node/internal/main.js. Returns the exit status when the program
+    // ends without calling exit (1 after an uncaught error in the loader).
+    int run(const StartOptions& options);
 
-    // The watchdog: JavaScript running longer than `budget_ms` in one
-    // evaluation is interrupted with a RangeError. 0 turns it off.
-    void set_time_budget(double budget_ms) { budget_ms_ = budget_ms; }
+    enum class Result { Ok, Error };
+    // Compiles and runs `source` as a program named `filename`, without the
+    // loader or the standard library. An uncaught error is printed to
+    // stderr like Node ("Uncaught Error: msg" and the stack). With
+    // `print_result`, the completion value is printed to stdout.
+    Result evaluate(const char* source, size_t length, const char* filename, bool print_result);
 
 private:
     duk_context* context_ = nullptr;
-    double budget_ms_ = 0;
 };
 
 // Writes a string to fd 1 or 2 through the platform.
 void print(int fd, const char* text);
+
+// Pops the error on top of the stack and prints "Uncaught " and its stack.
+void report_uncaught(duk_context* ctx);
 
 }  // namespace engine

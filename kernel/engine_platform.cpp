@@ -25,3 +25,12 @@ double monotonic_ms() { return double(kernel::clock::monotonic_ns()) / 1e6; }
 void fatal(const char* message) { kernel::panic("JavaScript engine: %s", message); }
 
 }  // namespace engine::platform
+
+namespace engine::platform {
+
+// The boot-module archive is not wired up yet: no files on bare metal.
+FileType file_type(const char*) { return FileType::None; }
+char* read_file(const char*, size_t&) { return nullptr; }
+void register_native_modules() {}
+
+}  // namespace engine::platform

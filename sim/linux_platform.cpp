@@ -2,10 +2,12 @@
 // and write(2) for the console.
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "engine/platform.h"
+#include "sim/linux_syscall.h"
 
 namespace engine::platform {
 
@@ -36,5 +38,41 @@ double monotonic_ms() {
 }
 
 void fatal(const char*) { abort(); }
+
+FileType file_type(const char* path) {
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return FileType::None;
+    return S_ISDIR(st.st_mode) ? FileType::Directory : FileType::File;
+}
+
+char* read_file(const char* path, size_t& length) {
+    FILE* f = fopen(path, "rb");
+    if (!f)
+        return nullptr;
+    size_t capacity = 65536;
+    length = 0;
+    char* data = static_cast<char*>(malloc(capacity));
+    size_t n;
+    while (data && (n = fread(data + length, 1, capacity - length, f)) > 0) {
+        length += n;
+        if (length == capacity) {
+            capacity *= 2;
+            char* bigger = static_cast<char*>(realloc(data, capacity));
+            if (!bigger)
+                free(data);
+            data = bigger;
+        }
+    }
+    bool failed = ferror(f) || !data;
+    fclose(f);
+    if (failed) {
+        free(data);
+        return nullptr;
+    }
+    return data;
+}
+
+void register_native_modules() { sim::register_linux_syscall(); }
 
 }  // namespace engine::platform

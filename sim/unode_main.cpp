@@ -1,64 +1,92 @@
-// unode on Linux: `unode FILE`, `unode -e CODE`, `unode -p EXPR`.
+// unode on Linux: the engine with the Linux platform.
 //
-// This is the first slice of unode: it evaluates programs with the shared
-// engine and reports errors like Node. require(), process, the console
-// module and the REPL arrive with the rest of the engine issue.
-#include <stdio.h>
+//   unode [--watchdog MS] FILE [ARGS...]   run a program
+//   unode -e CODE [ARGS...]                evaluate CODE
+//   unode -p EXPR [ARGS...]                evaluate EXPR and print the result
+//   unode                                  the REPL
+//
+// What happens next is JavaScript: engine/js/loader.js loads
+// stdlib/node/internal/main.js, which sets up process, console and timers,
+// runs the program and its event loop, and exits through exit_group.
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <string>
+#include <vector>
 
 #include "engine/engine.h"
 
+extern char** environ;
+
 namespace {
 
-int usage() {
-    engine::print(2, "usage: unode FILE | unode -e CODE | unode -p EXPR\n");
+int usage(const char* message) {
+    engine::print(2, "unode: ");
+    engine::print(2, message);
+    engine::print(2, "\nusage: unode [--watchdog MS] [FILE | -e CODE | -p EXPR] [ARGS...]\n");
     return 9;  // Node's status for invalid arguments
 }
 
-bool read_file(const char* path, std::string& out) {
-    FILE* f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char buffer[65536];
-    size_t n;
-    while ((n = fread(buffer, 1, sizeof(buffer), f)) > 0)
-        out.append(buffer, n);
-    bool ok = !ferror(f);
-    fclose(f);
-    return ok;
+std::string absolute(const char* path) {
+    char resolved[PATH_MAX];
+    if (realpath(path, resolved))
+        return resolved;
+    return path;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2)
-        return usage();
+    engine::StartOptions options;
+    options.platform = "linux";
+    const char* stdlib = getenv("UNODE_STDLIB");
+    options.stdlib_dir = stdlib && *stdlib ? stdlib : JSK_STDLIB_DIR;
+    options.environment = environ;
+    options.mode = "repl";
+
+    std::string exec_path = absolute("/proc/self/exe");
+    std::vector<std::string> process_argv { exec_path };
+    int i = 1;
+    for (; i < argc; i++) {
+        const char* arg = argv[i];
+        if (strcmp(arg, "--watchdog") == 0) {
+            if (++i >= argc)
+                return usage("--watchdog requires a number of milliseconds");
+            options.time_budget_ms = atof(argv[i]);
+        } else if (strcmp(arg, "-e") == 0 || strcmp(arg, "-p") == 0 || strcmp(arg, "--eval") == 0
+            || strcmp(arg, "--print") == 0) {
+            if (++i >= argc)
+                return usage("-e and -p require an argument");
+            options.mode = arg[1] == 'p' || arg[2] == 'p' ? "print" : "eval";
+            options.code = argv[i];
+            i++;
+            break;
+        } else if (arg[0] == '-' && arg[1] != '\0') {
+            return usage((std::string("bad option: ") + arg).c_str());
+        } else {
+            options.mode = "file";
+            process_argv.push_back(absolute(arg));
+            i++;
+            break;
+        }
+    }
+    for (; i < argc; i++)
+        process_argv.push_back(argv[i]);
+
+    std::vector<const char*> pointers;
+    for (auto& s : process_argv)
+        pointers.push_back(s.c_str());
+    options.argv = pointers.data();
+    options.argc = int(pointers.size());
+    char cwd[PATH_MAX];
+    options.cwd = getcwd(cwd, sizeof(cwd)) ? cwd : "/";
+
     engine::Engine js;
     if (!js.create()) {
         engine::print(2, "unode: cannot create the JavaScript heap\n");
         return 1;
     }
-    const char* option = argv[1];
-    if (strcmp(option, "-e") == 0 || strcmp(option, "-p") == 0) {
-        if (argc < 3) {
-            engine::print(2, "unode: ");
-            engine::print(2, option);
-            engine::print(2, " requires an argument\n");
-            return 9;
-        }
-        bool print = option[1] == 'p';
-        auto result = js.evaluate(argv[2], strlen(argv[2]), "[eval]", print);
-        return result == engine::Engine::Result::Ok ? 0 : 1;
-    }
-    std::string source;
-    if (!read_file(option, source)) {
-        engine::print(2, "unode: cannot open ");
-        engine::print(2, option);
-        engine::print(2, "\n");
-        return 1;
-    }
-    auto result = js.evaluate(source.data(), source.size(), option, false);
-    return result == engine::Engine::Result::Ok ? 0 : 1;
+    return js.run(options);
 }
