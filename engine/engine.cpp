@@ -123,6 +123,8 @@ void init_engine_module(duk_context* ctx) {
     duk_put_prop_string(ctx, -2, "code");
     duk_push_string(ctx, o.cwd);
     duk_put_prop_string(ctx, -2, "cwd");
+    duk_push_string(ctx, o.init);
+    duk_put_prop_string(ctx, -2, "init");
     push_string_array(ctx, o.argv, o.argc);
     duk_put_prop_string(ctx, -2, "argv");
     push_string_array(ctx, o.environment, -1);

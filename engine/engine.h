@@ -18,6 +18,7 @@ struct StartOptions {
     const char* mode = "file";    // "file" (run argv[1]), "eval" (-e), "print" (-p), "repl"
     const char* code = "";        // the source for eval and print
     const char* cwd = "/";        // the working directory at start
+    const char* init = "";        // bare metal: the services' init script, run first
     const char* const* argv = nullptr;  // process.argv: [execPath, script, args...]
     int argc = 0;
     const char* const* environment = nullptr;  // "NAME=value" strings, null-terminated; may be null

@@ -215,6 +215,11 @@
         }
     };
 
+    // On bare metal the kernel names an init script (options.init,
+    // js-drivers/core/init.js) that starts the services behind the system
+    // calls; it runs before the standard library, which needs them.
+    if (options.init)
+        load(options.init, null);
     var main = load(stdlib + '/node/internal/main.js', null);
     return main.run(native, loader);
 });
