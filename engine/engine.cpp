@@ -113,18 +113,15 @@ void init_engine_module(duk_context* ctx) {
     put_function(ctx, "callWithBudget", native_call_with_budget, 3);
     const StartOptions& o = *current_options;
     duk_push_object(ctx);
-    duk_push_string(ctx, o.stdlib_dir);
-    duk_put_prop_string(ctx, -2, "stdlib");
-    duk_push_string(ctx, o.platform);
-    duk_put_prop_string(ctx, -2, "platform");
-    duk_push_string(ctx, o.mode);
-    duk_put_prop_string(ctx, -2, "mode");
-    duk_push_string(ctx, o.code);
-    duk_put_prop_string(ctx, -2, "code");
-    duk_push_string(ctx, o.cwd);
-    duk_put_prop_string(ctx, -2, "cwd");
-    duk_push_string(ctx, o.init);
-    duk_put_prop_string(ctx, -2, "init");
+    const struct {
+        const char* name;
+        const char* value;
+    } strings[] = { { "stdlib", o.stdlib_dir }, { "platform", o.platform }, { "mode", o.mode },
+        { "code", o.code }, { "cwd", o.cwd }, { "init", o.init } };
+    for (const auto& s : strings) {
+        duk_push_string(ctx, s.value);
+        duk_put_prop_string(ctx, -2, s.name);
+    }
     push_string_array(ctx, o.argv, o.argc);
     duk_put_prop_string(ctx, -2, "argv");
     push_string_array(ctx, o.environment, -1);
