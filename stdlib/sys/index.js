@@ -1,9 +1,151 @@
 // require('sys'): the system-call table, the one door from unode to the
 // machine. syscall(nr, a0..a5) is the Linux system call when hosted, and
 // the table the js-drivers services fill on bare metal.
+//
+// The wrappers below only give the numbers names and the structs Linux
+// layouts; they return the raw result (a number, or a negative errno) and
+// never throw, so callers decide what an error means.
 'use strict';
 
 var native = require('native:sys');
+var errno = require('./errno.js');
 
-exports.syscall = native.syscall;
+var syscall = native.syscall;
+
+exports.syscall = syscall;
 exports.platform = native.platform;
+
+// Linux x86_64 system-call numbers used by unode.
+var NR = {
+    read: 0, write: 1, close: 3, ioctl: 16, nanosleep: 35, getpid: 39, uname: 63,
+    clock_gettime: 228, exit_group: 231, epoll_wait: 232, epoll_ctl: 233,
+    epoll_create1: 291, getrandom: 318
+};
+exports.NR = NR;
+
+exports.errno = errno.numbers;
+exports.errnoName = errno.errnoName;
+exports.errnoMessage = errno.errnoMessage;
+
+// Constants for the calls below (Linux values).
+exports.CLOCK_REALTIME = 0;
+exports.CLOCK_MONOTONIC = 1;
+exports.EPOLL_CLOEXEC = 0x80000;
+exports.EPOLL_CTL_ADD = 1;
+exports.EPOLL_CTL_DEL = 2;
+exports.EPOLL_CTL_MOD = 3;
+exports.EPOLLIN = 0x001;
+exports.EPOLLPRI = 0x002;
+exports.EPOLLOUT = 0x004;
+exports.EPOLLERR = 0x008;
+exports.EPOLLHUP = 0x010;
+exports.EPOLLRDHUP = 0x2000;
+exports.GRND_NONBLOCK = 1;
+
+// read(fd, buffer[, length]): buffer is a typed array or ArrayBuffer; the
+// kernel gets a pointer to its bytes.
+exports.read = function (fd, buffer, length) {
+    return syscall(NR.read, fd, buffer, length === undefined ? buffer.byteLength : length);
+};
+
+// write(fd, data[, length]): data is a buffer, or a string written as UTF-8.
+exports.write = function (fd, data, length) {
+    if (typeof data === 'string')
+        data = encodeUtf8(data);
+    return syscall(NR.write, fd, data, length === undefined ? data.byteLength : length);
+};
+
+exports.close = function (fd) { return syscall(NR.close, fd); };
+exports.exit_group = function (status) { return syscall(NR.exit_group, status); };
+exports.getpid = function () { return syscall(NR.getpid); };
+exports.ioctl = function (fd, request, arg) { return syscall(NR.ioctl, fd, request, arg || 0); };
+
+// struct timespec { int64 tv_sec; int64 tv_nsec; }, little-endian.
+function readInt64(view, offset) {
+    return view.getUint32(offset, true) + view.getInt32(offset + 4, true) * 4294967296;
+}
+function writeInt64(view, offset, value) {
+    var high = Math.floor(value / 4294967296);
+    view.setUint32(offset, value - high * 4294967296, true);
+    view.setInt32(offset + 4, high, true);
+}
+
+// clock_gettime(clock) -> {sec, nsec}, or a negative errno.
+exports.clock_gettime = function (clock) {
+    var ts = new Uint8Array(16);
+    var r = syscall(NR.clock_gettime, clock, ts);
+    if (r < 0)
+        return r;
+    var view = new DataView(ts.buffer);
+    return { sec: readInt64(view, 0), nsec: readInt64(view, 8) };
+};
+
+// nanosleep(ms): sleeps; returns 0 or a negative errno (-EINTR).
+exports.nanosleep = function (ms) {
+    var ts = new Uint8Array(16);
+    var view = new DataView(ts.buffer);
+    var sec = Math.floor(ms / 1000);
+    writeInt64(view, 0, sec);
+    writeInt64(view, 8, Math.round((ms - sec * 1000) * 1e6));
+    return syscall(NR.nanosleep, ts, 0);
+};
+
+// getrandom(buffer[, flags]) fills buffer; returns the count or -errno.
+exports.getrandom = function (buffer, flags) {
+    return syscall(NR.getrandom, buffer, buffer.byteLength, flags || 0);
+};
+
+// uname() -> {sysname, nodename, release, version, machine, domainname}:
+// struct utsname is six NUL-terminated 65-byte fields.
+var UTS_FIELDS = ['sysname', 'nodename', 'release', 'version', 'machine', 'domainname'];
+exports.uname = function () {
+    var buf = new Uint8Array(65 * 6);
+    var r = syscall(NR.uname, buf);
+    if (r < 0)
+        return r;
+    var result = {};
+    for (var i = 0; i < UTS_FIELDS.length; i++) {
+        var field = buf.subarray(i * 65, (i + 1) * 65);
+        var end = 0;
+        while (end < 65 && field[end] !== 0)
+            end++;
+        result[UTS_FIELDS[i]] = decodeUtf8(field.subarray(0, end));
+    }
+    return result;
+};
+
+exports.epoll_create1 = function (flags) { return syscall(NR.epoll_create1, flags || 0); };
+
+// struct epoll_event is packed on x86_64: uint32 events, uint64 data (12
+// bytes). unode keeps the fd in data; 32 bits of it are enough.
+var EPOLL_EVENT_SIZE = 12;
+exports.EPOLL_EVENT_SIZE = EPOLL_EVENT_SIZE;
+
+exports.epoll_ctl = function (epfd, op, fd, events, data) {
+    var ev = new Uint8Array(EPOLL_EVENT_SIZE);
+    var view = new DataView(ev.buffer);
+    view.setUint32(0, events >>> 0, true);
+    writeInt64(view, 4, data === undefined ? fd : data);
+    return syscall(NR.epoll_ctl, epfd, op, fd, ev);
+};
+
+// epoll_wait(epfd, maxEvents, timeoutMs) -> [{events, data}], or -errno.
+exports.epoll_wait = function (epfd, maxEvents, timeout) {
+    var buf = new Uint8Array(EPOLL_EVENT_SIZE * maxEvents);
+    var n = syscall(NR.epoll_wait, epfd, buf, maxEvents, timeout);
+    if (n < 0)
+        return n;
+    var view = new DataView(buf.buffer);
+    var result = [];
+    for (var i = 0; i < n; i++) {
+        result.push({ events: view.getUint32(i * EPOLL_EVENT_SIZE, true),
+            data: readInt64(view, i * EPOLL_EVENT_SIZE + 4) });
+    }
+    return result;
+};
+
+// UTF-8 through Duktape's TextEncoder/TextDecoder (WHATWG encoding API).
+function encodeUtf8(text) { return new TextEncoder().encode(text); }
+function decodeUtf8(bytes) { return new TextDecoder().decode(bytes); }
+exports.encodeUtf8 = encodeUtf8;
+exports.decodeUtf8 = decodeUtf8;
