@@ -16,6 +16,7 @@ PACKAGES = [
     "grub-pc-bin", "grub-common", "xorriso", "mtools", "dosfstools",
     "bochs", "bochsbios", "vgabios", "bochs-term",
     "gdb", "duktape-dev", "musl-dev", "binutils", "clang-format",
+    "cpio",                      # lists the boot-module archive in tests
 ]
 
 

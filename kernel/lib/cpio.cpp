@@ -1,0 +1,231 @@
+// cpio "newc" reader; the format is described in cpio.h.
+//
+// Lookups walk the headers from the start: the boot archive holds a few
+// hundred entries at most and each step reads 110 bytes, so this costs
+// microseconds, far less than compiling the module that was looked up, and
+// needs no index or allocation.
+#include "kernel/lib/cpio.h"
+
+namespace kernel {
+
+namespace {
+
+constexpr size_t kHeaderSize = 110;
+constexpr size_t kFieldCount = 13;
+constexpr const char kTrailer[] = "TRAILER!!!";
+
+enum Field { Ino, Mode, Uid, Gid, Nlink, Mtime, FileSize, DevMajor, DevMinor,
+    RdevMajor, RdevMinor, NameSize, Check };
+
+size_t align4(size_t n) { return (n + 3) & ~size_t(3); }
+
+bool parse_hex8(const uint8_t* p, uint32_t& out) {
+    uint32_t value = 0;
+    for (int i = 0; i < 8; i++) {
+        uint8_t c = p[i];
+        uint32_t digit;
+        if (c >= '0' && c <= '9')
+            digit = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            digit = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            digit = c - 'A' + 10;
+        else
+            return false;
+        value = value << 4 | digit;
+    }
+    out = value;
+    return true;
+}
+
+bool equal(const char* a, const char* b) {
+    while (*a && *a == *b)
+        a++, b++;
+    return *a == *b;
+}
+
+// The query's length without its trailing "/"s ("stdlib/" -> 6).
+size_t query_length(const char* query) {
+    size_t n = 0;
+    while (query[n])
+        n++;
+    while (n > 0 && query[n - 1] == '/')
+        n--;
+    return n;
+}
+
+// Whether the entry name (stripped) equals the query's first `length` bytes.
+bool same_path(const char* name, const char* query, size_t length) {
+    name = cpio_strip_path(name);
+    for (size_t i = 0; i < length; i++)
+        if (name[i] != query[i])
+            return false;
+    return name[length] == 0 || (name[length] == '/' && name[length + 1] == 0);
+}
+
+// Whether the query (`length` bytes) is a proper directory prefix of the
+// entry name: "stdlib" of "stdlib/node/util.js".
+bool is_parent(const char* query, size_t length, const char* name) {
+    name = cpio_strip_path(name);
+    for (size_t i = 0; i < length; i++)
+        if (name[i] != query[i])
+            return false;
+    return name[length] == '/' && name[length + 1] != 0;
+}
+
+}  // namespace
+
+const char* cpio_strip_path(const char* path) {
+    for (;;) {
+        if (path[0] == '/')
+            path++;
+        else if (path[0] == '.' && path[1] == '/')
+            path += 2;
+        else if (path[0] == '.' && path[1] == 0)
+            path++;
+        else
+            return path;
+    }
+}
+
+const char* CpioArchive::error_text(Error error) {
+    switch (error) {
+    case Error::None: return "no error";
+    case Error::Empty: return "empty";
+    case Error::BadMagic: return "bad magic (not a cpio newc archive)";
+    case Error::BadHeader: return "header field is not hexadecimal";
+    case Error::Truncated: return "truncated";
+    case Error::BadName: return "malformed entry name";
+    case Error::NoTrailer: return "no TRAILER!!! entry";
+    }
+    return "unknown error";
+}
+
+CpioArchive::Error CpioArchive::parse(size_t offset, Entry& out, size_t& next) const {
+    if (offset > capacity_ || capacity_ - offset < kHeaderSize)
+        return Error::Truncated;
+    const uint8_t* h = base_ + offset;
+    static constexpr char kMagic[] = "07070";
+    for (int i = 0; i < 5; i++)
+        if (h[i] != uint8_t(kMagic[i]))
+            return Error::BadMagic;
+    if (h[5] != '1' && h[5] != '2')  // 070702 is newc with checksums: same layout
+        return Error::BadMagic;
+    uint32_t fields[kFieldCount];
+    for (size_t i = 0; i < kFieldCount; i++)
+        if (!parse_hex8(h + 6 + 8 * i, fields[i]))
+            return Error::BadHeader;
+    size_t name_size = fields[NameSize];
+    if (name_size == 0)
+        return Error::BadName;
+    size_t name_at = offset + kHeaderSize;
+    if (capacity_ - name_at < name_size)
+        return Error::Truncated;
+    const char* name = reinterpret_cast<const char*>(base_ + name_at);
+    if (name[name_size - 1] != 0)
+        return Error::BadName;
+    for (size_t i = 0; i + 1 < name_size; i++)
+        if (name[i] == 0)
+            return Error::BadName;
+    size_t data_at = align4(name_at + name_size);
+    size_t data_size = fields[FileSize];
+    if (data_at > capacity_ || capacity_ - data_at < data_size)
+        return Error::Truncated;
+    out.name = name;
+    out.mode = fields[Mode];
+    out.data = base_ + data_at;
+    out.size = data_size;
+    // The data's padding may be missing at the very end of the bytes (only
+    // after the trailer, which has no data): clamp rather than fail.
+    next = align4(data_at + data_size);
+    if (next > capacity_)
+        next = capacity_;
+    return Error::None;
+}
+
+bool CpioArchive::open(const void* data, size_t size) {
+    base_ = static_cast<const uint8_t*>(data);
+    capacity_ = data ? size : 0;
+    end_ = 0;
+    count_ = 0;
+    error_offset_ = 0;
+    if (capacity_ == 0) {
+        error_ = Error::Empty;
+        return false;
+    }
+    size_t offset = 0;
+    for (;;) {
+        Entry entry;
+        size_t next;
+        Error e = parse(offset, entry, next);
+        if (e != Error::None) {
+            // Running out of bytes exactly between entries means the
+            // trailer is missing, not that an entry is cut short.
+            error_ = e == Error::Truncated && offset == capacity_ ? Error::NoTrailer : e;
+            error_offset_ = offset;
+            return false;
+        }
+        if (equal(entry.name, kTrailer)) {
+            end_ = next;
+            break;
+        }
+        count_++;
+        offset = next;
+    }
+    error_ = Error::None;
+    return true;
+}
+
+bool CpioArchive::next(size_t& cursor, Entry& out) const {
+    if (error_ != Error::None || cursor >= end_)
+        return false;
+    size_t following;
+    if (parse(cursor, out, following) != Error::None || equal(out.name, kTrailer))
+        return false;
+    cursor = following;
+    return true;
+}
+
+bool CpioArchive::find(const char* path, Entry& out) const {
+    const char* query = cpio_strip_path(path);
+    size_t length = query_length(query);
+    size_t cursor = 0;
+    Entry entry;
+    // The last entry with the name wins, as when cpio extracts over itself.
+    bool found = false;
+    while (next(cursor, entry)) {
+        if (same_path(entry.name, query, length)) {
+            out = entry;
+            found = true;
+        }
+    }
+    return found;
+}
+
+bool CpioArchive::find_file(const char* path, Entry& out) const {
+    Entry entry;
+    if (!find(path, entry) || !entry.is_file())
+        return false;
+    out = entry;
+    return true;
+}
+
+bool CpioArchive::is_directory(const char* path) const {
+    if (error_ != Error::None)
+        return false;
+    const char* query = cpio_strip_path(path);
+    size_t length = query_length(query);
+    if (length == 0)
+        return true;  // the root
+    size_t cursor = 0;
+    Entry entry;
+    while (next(cursor, entry)) {
+        if (same_path(entry.name, query, length) && entry.is_directory())
+            return true;
+        if (is_parent(query, length, entry.name))
+            return true;
+    }
+    return false;
+}
+
+}  // namespace kernel

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Builds the boot-module archive: a cpio "newc" archive of stdlib/,
+js-drivers/ and, optionally, an app under app/.
+
+    mkinitrd.py --output build/initrd.cpio [--repo DIR]
+                [--app app.js [--with FILE_OR_DIR ...]] [--depfile FILE]
+
+Inside the archive the paths are relative (`stdlib/node/util.js`,
+`js-drivers/core/init.js`, `app/hello.js`); the kernel serves them as
+absolute paths (`/stdlib/node/util.js`). Directories get their own entries,
+so `cpio -t < build/initrd.cpio` lists the tree as a file system would.
+
+The app file goes to app/NAME.js; each --with FILE goes to app/BASENAME and
+each --with DIR to app/BASENAME/... (recursively). A tree that does not
+exist yet (js-drivers/ early in the project) is skipped.
+
+The output is reproducible: entries sorted by path, mtime 0, uid/gid 0,
+inode numbers in order. Hidden files and editor leftovers (*~, *.swp,
+__pycache__) are left out. The file is replaced atomically, so a kernel
+booting from it never sees half an archive.
+"""
+import argparse
+import os
+import stat
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+TREES = ("stdlib", "js-drivers")
+MAGIC = b"070701"
+TRAILER = "TRAILER!!!"
+
+
+def skipped(name):
+    return (name.startswith(".") or name.endswith("~") or name.endswith(".swp")
+            or name == "__pycache__")
+
+
+def walk(root, prefix):
+    """(archive path, host path or None for a directory) for a tree."""
+    entries = [(prefix, None)]
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not skipped(d))
+        rel = Path(dirpath).relative_to(root)
+        base = prefix if str(rel) == "." else f"{prefix}/{rel.as_posix()}"
+        for d in dirnames:
+            entries.append((f"{base}/{d}", None))
+        for f in sorted(filenames):
+            if not skipped(f):
+                entries.append((f"{base}/{f}", Path(dirpath) / f))
+    return entries
+
+
+def header(ino, mode, size, namesize, nlink=1):
+    fields = [ino, mode, 0, 0, nlink, 0, size, 0, 0, 0, 0, namesize, 0]
+    return MAGIC + b"".join(b"%08X" % f for f in fields)
+
+
+def pad4(n):
+    return b"\0" * (-n % 4)
+
+
+def archive(entries):
+    """The newc bytes for [(path, host file or None, data or None)]."""
+    out = bytearray()
+    for ino, (path, data) in enumerate(entries, start=1):
+        name = path.encode("utf-8") + b"\0"
+        if data is None:
+            out += header(ino, stat.S_IFDIR | 0o755, 0, len(name), nlink=2)
+        else:
+            out += header(ino, stat.S_IFREG | 0o644, len(data), len(name))
+        out += name + pad4(len(out) + len(name))
+        if data:
+            out += data + pad4(len(data))
+    name = TRAILER.encode() + b"\0"
+    out += header(0, 0, 0, len(name), nlink=1) + name
+    out += pad4(len(out))
+    out += b"\0" * (-len(out) % 512)     # what cpio(1) writes: whole blocks
+    return bytes(out)
+
+
+def collect(repo, app=None, extras=()):
+    """[(archive path, host path or None)], sorted, without duplicates."""
+    entries = {}
+    for tree in TREES:
+        root = Path(repo) / tree
+        if root.is_dir():
+            entries.update(walk(root, tree))
+    if app:
+        app = Path(app)
+        if not app.is_file():
+            raise SystemExit(f"mkinitrd: {app}: no such file")
+        entries["app"] = None
+        entries[f"app/{app.name}"] = app
+        for extra in extras:
+            extra = Path(extra)
+            if extra.is_dir():
+                entries.update(walk(extra, f"app/{extra.resolve().name}"))
+            elif extra.is_file():
+                entries[f"app/{extra.name}"] = extra
+            else:
+                raise SystemExit(f"mkinitrd: {extra}: no such file or directory")
+    elif extras:
+        raise SystemExit("mkinitrd: --with needs --app")
+    return sorted(entries.items())
+
+
+def build(output, repo=REPO, app=None, extras=(), depfile=None):
+    files = collect(repo, app, extras)
+    data = archive([(path, None if host is None else Path(host).read_bytes())
+                    for path, host in files])
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, output)
+    if depfile:
+        deps = " ".join(str(h).replace(" ", "\\ ") for _, h in files if h is not None)
+        Path(depfile).write_text(f"{output}: {deps}\n")
+    return files
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--output", "-o", required=True, help="the archive to write")
+    ap.add_argument("--repo", default=str(REPO),
+                    help="where stdlib/ and js-drivers/ are (default: this checkout)")
+    ap.add_argument("--app", help="the app's main file, packed as app/NAME")
+    ap.add_argument("--with", dest="extras", action="append", default=[],
+                    metavar="PATH", help="another file or directory for app/ (repeatable)")
+    ap.add_argument("--depfile", help="write a Makefile-style dependency file")
+    ap.add_argument("--list", action="store_true", help="print the archive's paths")
+    args = ap.parse_args()
+    files = build(args.output, args.repo, args.app, args.extras, args.depfile)
+    if args.list:
+        for path, _ in files:
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
