@@ -14,6 +14,8 @@ constexpr uint16_t kModemControl = 4;
 constexpr uint16_t kLineStatus = 5;
 constexpr uint16_t kScratch = 7;
 
+constexpr uint8_t kInterruptReceivedData = 0x01;  // IER bit 0
+constexpr uint8_t kFifoEnableTrigger1 = 0x01;  // FIFOs on (not cleared: keep early input), 1-byte trigger
 constexpr uint8_t kLineStatusDataReady = 0x01;
 constexpr uint8_t kLineStatusTransmitEmpty = 0x20;  // THR empty: the FIFO can take 16 bytes
 constexpr size_t kFifoDepth = 16;
@@ -49,6 +51,22 @@ int read_byte(uint16_t port) {
     if (!(cpu::inb(port + kLineStatus) & kLineStatusDataReady))
         return -1;
     return cpu::inb(port + kData);
+}
+
+void enable_receive_interrupt(uint16_t port) {
+    cpu::outb(port + kFifoControl, kFifoEnableTrigger1);
+    cpu::outb(port + kInterruptEnable, kInterruptReceivedData);
+}
+
+size_t drain_receive(uint16_t port, void (*sink)(uint8_t byte, void* context), void* context) {
+    // Reading RBR until "data ready" clears also clears the interrupt
+    // (both the trigger-level and the character-timeout kind).
+    size_t count = 0;
+    while (cpu::inb(port + kLineStatus) & kLineStatusDataReady) {
+        sink(cpu::inb(port + kData), context);
+        count++;
+    }
+    return count;
 }
 
 }  // namespace kernel::serial

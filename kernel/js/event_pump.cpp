@@ -1,0 +1,76 @@
+#include "kernel/js/event_pump.h"
+
+#include "kernel/arch/x86_64/cpu.h"
+#include "kernel/console/input.h"
+#include "kernel/time/clock.h"
+
+namespace kernel::js::pump {
+namespace {
+
+constexpr int kMaxSources = 16;
+Source sources[kMaxSources];
+int source_count;
+uint64_t sleep_count;
+
+// Interrupts disabled: is anything queued that would make the pump return
+// or dispatch?
+bool anything_pending() {
+    if (console_input::available() > 0)
+        return true;
+    for (int i = 0; i < source_count; i++)
+        if (sources[i].pending && sources[i].pending(sources[i].context))
+            return true;
+    return false;
+}
+
+int ready_bits() { return console_input::available() > 0 ? kInput : kTimeout; }
+
+}  // namespace
+
+bool add_source(const Source& source) {
+    if (source_count == kMaxSources)
+        return false;
+    sources[source_count++] = source;
+    return true;
+}
+
+void poll() {
+    for (int i = 0; i < source_count; i++) {
+        const Source& s = sources[i];
+        if (s.dispatch && (!s.pending || s.pending(s.context)))
+            s.dispatch(s.context);
+    }
+}
+
+int wait(double timeout_ms) {
+    uint64_t deadline = 0;
+    bool forever = timeout_ms < 0;
+    if (!forever) {
+        // Clamp far-away deadlines (and NaN) rather than overflow.
+        double ns = timeout_ms > 1e15 ? 1e21 : timeout_ms * 1e6;
+        uint64_t now = clock::monotonic_ns();
+        deadline = ns >= double(UINT64_MAX - now) ? UINT64_MAX : now + uint64_t(ns > 0 ? ns : 0);
+    }
+    for (;;) {
+        poll();
+        int bits = ready_bits();
+        if (bits != kTimeout)
+            return bits;
+        if (!forever && clock::monotonic_ns() >= deadline)
+            return kTimeout;
+        // Check and sleep with interrupts off, so a wake-up that lands
+        // between the check and the hlt is not lost: `sti; hlt` opens the
+        // window only once the CPU is halted.
+        cpu::disable_interrupts();
+        if (anything_pending()) {
+            cpu::enable_interrupts();
+            continue;
+        }
+        sleep_count++;
+        cpu::enable_interrupts_and_halt();
+    }
+}
+
+uint64_t sleeps() { return sleep_count; }
+
+}  // namespace kernel::js::pump

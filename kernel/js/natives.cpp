@@ -1,0 +1,356 @@
+// native:sys and native:kernel on bare metal. See natives.h and
+// docs/syscalls.md.
+#include "kernel/js/natives.h"
+
+#include <stdint.h>
+
+#include "duktape.h"
+#include "engine/natives.h"
+
+#include "kernel/arch/x86_64/cpu.h"
+#include "kernel/console/console.h"
+#include "kernel/console/input.h"
+#include "kernel/js/event_pump.h"
+#include "kernel/power/exit.h"
+#include "kernel/time/clock.h"
+
+namespace kernel::js {
+namespace {
+
+// -- native:sys: the system-call table ----------------------------------------
+//
+// A C++ array indexed by number holding Duktape heap pointers of the
+// registered functions; the functions are also kept in an array in the
+// heap stash, which is what keeps them alive (a heap pointer is only valid
+// while the object is reachable). Dispatch is one array load and a call.
+
+constexpr int kTableSize = 512;  // Linux x86_64 numbers are below 512
+constexpr int kMaxArgs = 6;
+constexpr int kENOSYS = 38;
+constexpr int kEIO = 5;
+constexpr const char* kStashKey = "jsk:syscalls";
+
+void* table[kTableSize];
+bool table_locked;
+
+// Called when native:sys is built, once per heap: a new heap starts with an
+// empty, unlocked table (syscall is only reachable through native:sys, so
+// pointers left from a destroyed heap are never used).
+void reset_table(duk_context* ctx) {
+    for (void*& entry : table)
+        entry = nullptr;
+    table_locked = false;
+    duk_push_heap_stash(ctx);
+    duk_push_array(ctx);
+    duk_put_prop_string(ctx, -2, kStashKey);
+    duk_pop(ctx);
+}
+
+// register(nr, fn): fn null/undefined removes the entry.
+duk_ret_t set_entry(duk_context* ctx) {
+    duk_int_t nr = duk_require_int(ctx, 0);
+    if (nr < 0 || nr >= kTableSize)
+        return duk_range_error(ctx, "system call number %ld out of range 0-%d", long(nr),
+            kTableSize - 1);
+    bool remove = duk_is_null_or_undefined(ctx, 1);
+    if (!remove)
+        duk_require_function(ctx, 1);
+    duk_push_heap_stash(ctx);
+    duk_get_prop_string(ctx, -1, kStashKey);
+    duk_dup(ctx, 1);
+    duk_put_prop_index(ctx, -2, duk_uarridx_t(nr));
+    duk_pop_2(ctx);
+    table[nr] = remove ? nullptr : duk_get_heapptr(ctx, 1);
+    return 0;
+}
+
+// sys.register(nr, fn): only until sys.lock().
+duk_ret_t native_register(duk_context* ctx) {
+    if (table_locked)
+        return duk_type_error(ctx,
+            "the system-call table is locked (services register from js-drivers/core/init.js)");
+    return set_entry(ctx);
+}
+
+// sys.lock(): closes sys.register for everyone and returns a private
+// registrar with the same signature, which the service manager keeps (hot
+// reload of a service re-registers its entries through it).
+duk_ret_t native_lock(duk_context* ctx) {
+    table_locked = true;
+    duk_push_c_function(ctx, set_entry, 2);
+    return 1;
+}
+
+// duk_safe_call target: [fn args...] -> result.
+duk_ret_t call_entry(duk_context* ctx, void* udata) {
+    duk_call(ctx, *static_cast<duk_idx_t*>(udata));
+    return 1;
+}
+
+bool is_watchdog_error(duk_context* ctx) {
+    if (!duk_is_error(ctx, -1) || duk_get_error_code(ctx, -1) != DUK_ERR_RANGE_ERROR)
+        return false;
+    duk_get_prop_string(ctx, -1, "message");
+    const char* message = duk_get_string(ctx, -1);
+    bool timeout = message && __builtin_strcmp(message, "execution timeout") == 0;
+    duk_pop(ctx);
+    return timeout;
+}
+
+// syscall(nr, a0..a5): calls the registered function with the original
+// arguments (buffers stay the same objects) and returns its number.
+//   unknown or unregistered nr  -> -ENOSYS (38)
+//   the service throws          -> the error is printed on the console and
+//                                  the caller gets -EIO (5); the
+//                                  watchdog's "execution timeout" is
+//                                  rethrown, so the callback it cuts ends
+//   the result is not a number  -> printed, -EIO
+duk_ret_t native_syscall(duk_context* ctx) {
+    duk_idx_t top = duk_get_top(ctx);
+    double number = duk_get_number_default(ctx, 0, -1);
+    int nr = int(number);
+    if (top == 0 || double(nr) != number || nr < 0 || nr >= kTableSize || !table[nr]) {
+        duk_push_int(ctx, -kENOSYS);
+        return 1;
+    }
+    duk_idx_t nargs = top - 1 > kMaxArgs ? kMaxArgs : top - 1;
+    duk_push_heapptr(ctx, table[nr]);
+    for (duk_idx_t i = 1; i <= nargs; i++)
+        duk_dup(ctx, i);
+    if (duk_safe_call(ctx, call_entry, &nargs, nargs + 1, 1) != DUK_EXEC_SUCCESS) {
+        if (is_watchdog_error(ctx))
+            return duk_throw(ctx);
+        duk_dup_top(ctx);
+        if (duk_is_error(ctx, -1)) {
+            duk_get_prop_string(ctx, -1, "stack");
+            duk_remove(ctx, -2);
+        }
+        console::print("jskernel: system call %d failed, returning -EIO: %s\n", nr,
+            duk_safe_to_string(ctx, -1));
+        duk_push_int(ctx, -kEIO);
+        return 1;
+    }
+    if (!duk_is_number(ctx, -1)) {
+        console::print("jskernel: system call %d returned %s, not a number; returning -EIO\n",
+            nr, duk_safe_to_string(ctx, -1));
+        duk_push_int(ctx, -kEIO);
+    }
+    return 1;
+}
+
+void init_sys_module(duk_context* ctx) {
+    reset_table(ctx);
+    engine::put_function(ctx, "syscall", native_syscall, DUK_VARARGS);
+    engine::put_function(ctx, "register", native_register, 2);
+    engine::put_function(ctx, "lock", native_lock, 0);
+    duk_push_string(ctx, "jskernel");
+    duk_put_prop_string(ctx, -2, "platform");
+    duk_push_int(ctx, kTableSize);
+    duk_put_prop_string(ctx, -2, "tableSize");
+}
+
+// -- native:kernel: what the services need from the kernel -------------------
+
+// The bytes of a buffer argument (ArrayBuffer, typed array, Node Buffer,
+// DataView: the view's own window); throws TypeError for anything else.
+uint8_t* require_bytes(duk_context* ctx, duk_idx_t index, size_t& length) {
+    if (!duk_is_buffer_data(ctx, index)) {
+        duk_type_error(ctx, "argument %ld: expected a buffer", long(index));
+        return nullptr;  // not reached
+    }
+    duk_size_t size = 0;
+    void* data = duk_get_buffer_data(ctx, index, &size);
+    length = size;
+    return static_cast<uint8_t*>(data);
+}
+
+// consoleWrite(stringOrBuffer) -> bytes written. Strings are written as
+// UTF-8; '\n' becomes "\r\n" on the serial line (the console's ONLCR).
+duk_ret_t native_console_write(duk_context* ctx) {
+    size_t length = 0;
+    const char* data;
+    if (duk_is_string(ctx, 0)) {
+        duk_size_t size = 0;
+        data = duk_get_lstring(ctx, 0, &size);
+        length = size;
+    } else {
+        data = reinterpret_cast<const char*>(require_bytes(ctx, 0, length));
+    }
+    console::write(data, length);
+    duk_push_number(ctx, double(length));
+    return 1;
+}
+
+// consoleRead(buffer) -> bytes copied from the input ring (0 when empty).
+duk_ret_t native_console_read(duk_context* ctx) {
+    size_t length = 0;
+    uint8_t* data = require_bytes(ctx, 0, length);
+    duk_push_number(ctx, double(console_input::read(data, length)));
+    return 1;
+}
+
+duk_ret_t native_console_available(duk_context* ctx) {
+    duk_push_number(ctx, double(console_input::available()));
+    return 1;
+}
+
+// consoleInject(stringOrBuffer) -> bytes queued: feeds the input ring as if
+// typed (tests, and later the keyboard driver).
+duk_ret_t native_console_inject(duk_context* ctx) {
+    size_t length = 0;
+    const uint8_t* data;
+    if (duk_is_string(ctx, 0)) {
+        duk_size_t size = 0;
+        data = reinterpret_cast<const uint8_t*>(duk_get_lstring(ctx, 0, &size));
+        length = size;
+    } else {
+        data = require_bytes(ctx, 0, length);
+    }
+    size_t queued = 0;
+    while (queued < length && console_input::push(data[queued]))
+        queued++;
+    duk_push_number(ctx, double(queued));
+    return 1;
+}
+
+// waitForEvent(timeoutMs) -> 1 when console input is available, 0 when the
+// timeout passed. -1 (or any negative) waits without limit; 0 polls.
+duk_ret_t native_wait_for_event(duk_context* ctx) {
+    double timeout = duk_get_number_default(ctx, 0, -1);
+    if (timeout != timeout)  // NaN
+        timeout = -1;
+    duk_push_int(ctx, pump::wait(timeout));
+    return 1;
+}
+
+duk_ret_t native_monotonic_ns(duk_context* ctx) {
+    duk_push_number(ctx, double(clock::monotonic_ns()));
+    return 1;
+}
+
+duk_ret_t native_realtime_ns(duk_context* ctx) {
+    duk_push_number(ctx, double(clock::realtime_ns()));
+    return 1;
+}
+
+// timespec(clockId) -> [seconds, nanoseconds], exact (a double cannot hold
+// the wall clock in nanoseconds). 0 = realtime, 1 = monotonic.
+duk_ret_t native_timespec(duk_context* ctx) {
+    uint64_t ns = duk_get_int(ctx, 0) == 0 ? clock::realtime_ns() : clock::monotonic_ns();
+    duk_push_array(ctx);
+    duk_push_number(ctx, double(ns / 1000000000));
+    duk_put_prop_index(ctx, -2, 0);
+    duk_push_number(ctx, double(ns % 1000000000));
+    duk_put_prop_index(ctx, -2, 1);
+    return 1;
+}
+
+// Random bytes: RDRAND when CPUID says the CPU has it, else xorshift64*
+// seeded from the TSC. Neither path is vetted as cryptographic here
+// (RDRAND is not whitened or mixed; the fallback is predictable).
+bool rdrand_checked, rdrand_present;
+uint64_t xorshift_state;
+
+bool rdrand64(uint64_t& value) {
+    for (int attempt = 0; attempt < 10; attempt++) {
+        uint8_t ok;
+        asm volatile("rdrand %0; setc %1" : "=r"(value), "=qm"(ok)::"cc");
+        if (ok)
+            return true;
+    }
+    return false;
+}
+
+uint64_t random64() {
+    if (!rdrand_checked) {
+        uint32_t a, b, c, d;
+        cpu::cpuid(1, 0, a, b, c, d);
+        rdrand_present = c & (1u << 30);
+        rdrand_checked = true;
+    }
+    uint64_t value;
+    if (rdrand_present && rdrand64(value))
+        return value;
+    if (xorshift_state == 0)
+        xorshift_state = cpu::rdtsc() * 0x9E3779B97F4A7C15ull | 1;
+    xorshift_state ^= xorshift_state >> 12;
+    xorshift_state ^= xorshift_state << 25;
+    xorshift_state ^= xorshift_state >> 27;
+    return (xorshift_state * 0x2545F4914F6CDD1Dull) ^ cpu::rdtsc();
+}
+
+// randomBytes(buffer) -> bytes filled (the whole buffer).
+duk_ret_t native_random_bytes(duk_context* ctx) {
+    size_t length = 0;
+    uint8_t* data = require_bytes(ctx, 0, length);
+    for (size_t i = 0; i < length; i += 8) {
+        uint64_t r = random64();
+        for (size_t j = 0; j < 8 && i + j < length; j++)
+            data[i + j] = uint8_t(r >> (8 * j));
+    }
+    duk_push_number(ctx, double(length));
+    return 1;
+}
+
+duk_ret_t native_random_source(duk_context* ctx) {
+    random64();
+    duk_push_string(ctx, rdrand_present ? "rdrand" : "xorshift");
+    return 1;
+}
+
+duk_ret_t native_exit(duk_context* ctx) { power::exit(duk_get_int_default(ctx, 0, 0) & 0xFF); }
+
+duk_ret_t native_uname(duk_context* ctx) {
+    duk_push_object(ctx);
+    const char* fields[][2] = {
+        { "sysname", "jskernel" },
+        { "nodename", "jskernel" },
+        { "release", "0.1" },
+        { "version", "#1 jskernel 0.1" },
+        { "machine", "x86_64" },
+        { "domainname", "(none)" },
+    };
+    for (auto& field : fields) {
+        duk_push_string(ctx, field[1]);
+        duk_put_prop_string(ctx, -2, field[0]);
+    }
+    return 1;
+}
+
+// stats() -> counters for diagnostics and tests.
+duk_ret_t native_stats(duk_context* ctx) {
+    duk_push_object(ctx);
+    duk_push_number(ctx, double(console_input::received()));
+    duk_put_prop_string(ctx, -2, "inputBytes");
+    duk_push_number(ctx, double(console_input::overflows()));
+    duk_put_prop_string(ctx, -2, "inputOverflows");
+    duk_push_number(ctx, double(pump::sleeps()));
+    duk_put_prop_string(ctx, -2, "pumpSleeps");
+    return 1;
+}
+
+void init_kernel_module(duk_context* ctx) {
+    engine::put_function(ctx, "consoleWrite", native_console_write, 1);
+    engine::put_function(ctx, "consoleRead", native_console_read, 1);
+    engine::put_function(ctx, "consoleAvailable", native_console_available, 0);
+    engine::put_function(ctx, "consoleInject", native_console_inject, 1);
+    engine::put_function(ctx, "waitForEvent", native_wait_for_event, 1);
+    engine::put_function(ctx, "monotonicNs", native_monotonic_ns, 0);
+    engine::put_function(ctx, "realtimeNs", native_realtime_ns, 0);
+    engine::put_function(ctx, "timespec", native_timespec, 1);
+    engine::put_function(ctx, "randomBytes", native_random_bytes, 1);
+    engine::put_function(ctx, "randomSource", native_random_source, 0);
+    engine::put_function(ctx, "exit", native_exit, 1);
+    engine::put_function(ctx, "uname", native_uname, 0);
+    engine::put_function(ctx, "stats", native_stats, 0);
+}
+
+}  // namespace
+
+void register_natives() {
+    console_input::init();
+    engine::register_native_module("sys", init_sys_module);
+    engine::register_native_module("kernel", init_kernel_module);
+}
+
+}  // namespace kernel::js
