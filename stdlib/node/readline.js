@@ -1,0 +1,283 @@
+// require('readline'): the part the REPL needs, a line reader on file
+// descriptors. (Node's stream-based API, question(), completers and the
+// promises API are a later issue.)
+//
+//   var rl = readline.createInterface({input: 0, output: 1, prompt: '> '});
+//   rl.on('line', function (line) { ... }); rl.on('close', ...); rl.on('SIGINT', ...)
+//   rl.prompt(); rl.setPrompt(p); rl.getPrompt(); rl.write(data); rl.close()
+//
+// input/output are file descriptors (or objects with an `fd`, like
+// process.stdin). Terminal mode (the default when the input is a tty, and
+// always on bare metal, whose console is a raw serial line with no termios)
+// puts a Linux tty into raw mode like libuv does (no ICANON, ECHO, ISIG,
+// IEXTEN; output post-processing kept so "\n" still moves to column 0),
+// echoes and edits the line itself (internal/line_editor.js), and reads
+// Ctrl-C as a key: it emits 'SIGINT' (or closes when nobody listens). The
+// tty settings are restored on close. Otherwise (a pipe, a file) lines end
+// at LF, CRLF or CR, nothing is echoed, and end of input closes.
+//
+// Reading: when the event loop (internal/loop.js) offers watchReadable(fd,
+// callback), the interface watches its input there and unwatches it on
+// close. Without a loop, whoever drives the program calls rl.readOnce()
+// (one blocking read) until rl.closed.
+'use strict';
+
+var sys = require('sys');
+var LineEditor = require('./internal/line_editor');
+
+var SYS_read = 0;
+var SYS_write = 1;
+var SYS_ioctl = 16;
+var TCGETS = 0x5401;
+var TCSETS = 0x5402;
+var EINTR = 4;
+var EAGAIN = 11;
+
+var encoder = new TextEncoder();
+
+function fdOf(stream, fallback) {
+    if (typeof stream === 'number')
+        return stream;
+    if (stream && typeof stream.fd === 'number')
+        return stream.fd;
+    return fallback;
+}
+
+function writeAll(fd, text) {
+    var bytes = encoder.encode(text);
+    var offset = 0;
+    while (offset < bytes.length) {
+        var n = sys.syscall(SYS_write, fd, bytes.subarray(offset), bytes.length - offset);
+        if (n === -EINTR || n === -EAGAIN)
+            continue;
+        if (n <= 0)
+            return;
+        offset += n;
+    }
+}
+
+// Raw mode for a tty. Returns the saved termios, or null when fd is not a
+// terminal (or the platform has no termios).
+function makeRaw(fd) {
+    var saved = new Uint8Array(60);
+    if (sys.syscall(SYS_ioctl, fd, TCGETS, saved) < 0)
+        return null;
+    var raw = new Uint8Array(saved);
+    var view = new DataView(raw.buffer);
+    // c_iflag: no BRKINT, ICRNL, INPCK, ISTRIP, IXON
+    view.setUint32(0, view.getUint32(0, true) & ~(0x2 | 0x100 | 0x10 | 0x20 | 0x400), true);
+    // c_cflag: CS8
+    view.setUint32(8, view.getUint32(8, true) | 0x30, true);
+    // c_lflag: no ISIG, ICANON, ECHO, IEXTEN
+    view.setUint32(12, view.getUint32(12, true) & ~(0x1 | 0x2 | 0x8 | 0x8000), true);
+    raw[17 + 6] = 1;  // c_cc[VMIN]: a read returns after one byte
+    raw[17 + 5] = 0;  // c_cc[VTIME]: no timer
+    if (sys.syscall(SYS_ioctl, fd, TCSETS, raw) < 0)
+        return null;
+    return saved;
+}
+
+function isatty(fd) {
+    return sys.syscall(SYS_ioctl, fd, TCGETS, new Uint8Array(60)) >= 0;
+}
+
+function loadLoop() {
+    try {
+        return require('./internal/loop');
+    } catch (error) {
+        return null;  // not there yet: the caller drives readOnce()
+    }
+}
+
+// A small event emitter, used when the events module is missing.
+function Emitter() {}
+Emitter.prototype.on = function (name, listener) {
+    var all = this._listeners || (this._listeners = {});
+    (all[name] || (all[name] = [])).push(listener);
+    return this;
+};
+Emitter.prototype.addListener = Emitter.prototype.on;
+Emitter.prototype.once = function (name, listener) {
+    var self = this;
+    function once() {
+        self.removeListener(name, once);
+        listener.apply(this, arguments);
+    }
+    return this.on(name, once);
+};
+Emitter.prototype.removeListener = function (name, listener) {
+    var list = this._listeners && this._listeners[name];
+    var index = list ? list.indexOf(listener) : -1;
+    if (index >= 0)
+        list.splice(index, 1);
+    return this;
+};
+Emitter.prototype.listenerCount = function (name) {
+    var list = this._listeners && this._listeners[name];
+    return list ? list.length : 0;
+};
+Emitter.prototype.emit = function (name) {
+    var list = this._listeners && this._listeners[name];
+    if (!list || list.length === 0)
+        return false;
+    var args = Array.prototype.slice.call(arguments, 1);
+    list = list.slice();
+    for (var i = 0; i < list.length; i++)
+        list[i].apply(this, args);
+    return true;
+};
+
+var EventEmitter = Emitter;
+try {
+    EventEmitter = require('events');
+} catch (error) {
+    // keep the small one
+}
+
+function Interface(options) {
+    if (!(this instanceof Interface))
+        return new Interface(options);
+    EventEmitter.call(this);
+    options = options || {};
+    var self = this;
+    this.input = options.input === undefined ? 0 : options.input;
+    this.output = options.output === undefined ? 1 : options.output;
+    this.fd = fdOf(this.input, 0);
+    this.outputFd = fdOf(this.output, 1);
+    this.terminal = options.terminal === undefined
+        ? isatty(this.fd) || sys.platform !== 'linux' : !!options.terminal;
+    this.closed = false;
+    this.paused = false;
+    this.decoder = new TextDecoder('utf-8');
+    this.buffer = new Uint8Array(4096);
+    this.partial = '';     // non-terminal mode: the line read so far
+    this.afterCR = false;  // non-terminal mode: the last character was CR
+    this.promptText = options.prompt === undefined ? '> ' : String(options.prompt);
+    this.savedTermios = this.terminal ? makeRaw(this.fd) : null;
+    if (this.terminal) {
+        this.editor = new LineEditor({
+            prompt: this.promptText,
+            historySize: options.historySize,
+            write: function (text) { self.writeOutput(text); },
+            onLine: function (line) { self.emit('line', line); },
+            onInterrupt: function () {
+                if (self.listenerCount('SIGINT') > 0)
+                    self.emit('SIGINT');
+                else
+                    self.close();
+            },
+            onEnd: function () { self.close(); }
+        });
+        this.history = this.editor.history;
+    }
+    this.loop = loadLoop();
+    if (this.loop && this.loop.watchReadable)
+        this.loop.watchReadable(this.fd, function () { self.readOnce(); });
+    if (typeof process === 'object' && process && typeof process.on === 'function')
+        process.on('exit', function () { self.restoreTerminal(); });
+}
+Interface.prototype = Object.create(EventEmitter.prototype);
+Interface.prototype.constructor = Interface;
+if (!Interface.prototype.listenerCount)
+    Interface.prototype.listenerCount = Emitter.prototype.listenerCount;
+
+Object.defineProperty(Interface.prototype, 'line', {
+    get: function () { return this.editor ? this.editor.line : this.partial; }
+});
+Object.defineProperty(Interface.prototype, 'cursor', {
+    get: function () { return this.editor ? this.editor.cursor : this.partial.length; }
+});
+
+Interface.prototype.writeOutput = function (text) { writeAll(this.outputFd, text); };
+
+Interface.prototype.setPrompt = function (prompt) {
+    this.promptText = String(prompt);
+    if (this.editor)
+        this.editor.setPrompt(this.promptText);
+};
+
+Interface.prototype.getPrompt = function () { return this.promptText; };
+
+Interface.prototype.prompt = function () {
+    if (this.closed)
+        return;
+    if (this.editor)
+        this.editor.prompt();
+    else
+        this.writeOutput(this.promptText);
+};
+
+// Handles text as if it had been typed.
+Interface.prototype.write = function (data) {
+    if (this.closed || data === undefined || data === null)
+        return;
+    data = String(data);
+    if (this.editor) {
+        this.editor.feed(data);
+        return;
+    }
+    for (var i = 0; i < data.length && !this.closed; i++) {
+        var c = data.charAt(i);
+        var wasCR = this.afterCR;
+        this.afterCR = c === '\r';
+        if (c === '\n' && wasCR)
+            continue;
+        if (c === '\n' || c === '\r') {
+            var line = this.partial;
+            this.partial = '';
+            this.emit('line', line);
+        } else {
+            this.partial += c;
+        }
+    }
+};
+
+// One read from the input (blocking unless the loop said it is readable).
+// Returns false once the interface is closed.
+Interface.prototype.readOnce = function () {
+    if (this.closed)
+        return false;
+    var n = sys.syscall(SYS_read, this.fd, this.buffer, this.buffer.length);
+    if (n === -EINTR || n === -EAGAIN)
+        return true;
+    if (n <= 0) {  // end of input, or an error that will not go away
+        var rest = this.decoder.decode();
+        if (rest)
+            this.write(rest);
+        if (!this.editor && this.partial !== '' && !this.closed) {
+            var line = this.partial;
+            this.partial = '';
+            this.emit('line', line);
+        }
+        this.close();
+        return false;
+    }
+    this.write(this.decoder.decode(this.buffer.subarray(0, n), { stream: true }));
+    return !this.closed;
+};
+
+Interface.prototype.pause = function () { this.paused = true; this.emit('pause'); return this; };
+Interface.prototype.resume = function () { this.paused = false; this.emit('resume'); return this; };
+
+Interface.prototype.restoreTerminal = function () {
+    if (this.savedTermios) {
+        sys.syscall(SYS_ioctl, this.fd, TCSETS, this.savedTermios);
+        this.savedTermios = null;
+    }
+};
+
+Interface.prototype.close = function () {
+    if (this.closed)
+        return;
+    this.closed = true;
+    if (this.editor)
+        this.editor.stopped = true;
+    if (this.loop && this.loop.unwatch)
+        this.loop.unwatch(this.fd);
+    this.restoreTerminal();
+    this.emit('close');
+};
+
+exports.Interface = Interface;
+exports.createInterface = function (options) { return new Interface(options); };
+exports.isatty = isatty;
