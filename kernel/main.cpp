@@ -7,6 +7,8 @@
 
 #include "engine/engine.h"
 
+#include "kernel/boot_archive.h"
+
 #include "kernel/arch/x86_64/cpu.h"
 #include "kernel/arch/x86_64/gdt.h"
 #include "kernel/arch/x86_64/interrupts.h"
@@ -89,8 +91,134 @@ int evaluate_javascript(const char* source) {
     return result == engine::Engine::Result::Ok ? 0 : 1;
 }
 
+// -- the program: the engine, run over the boot archive ---------------------
+//
+// Unless the command line asks for one of the test commands below, the
+// kernel runs JavaScript once booted:
+//
+//   app=/app/NAME.js   run that file as the main module ('file' mode), with
+//                      process.argv = ["/bin/unode", "/app/NAME.js", args...];
+//                      without app=, the REPL.
+//   args="a b c"       the app's arguments, split on spaces. Inside a
+//                      quoted value there is no way to write a double quote,
+//                      so each argument is percent-decoded after the split:
+//                      %20 is a space, %22 a double quote, %25 a percent
+//                      sign (tools/jsk run encodes arguments this way).
+//   init=PATH          the services' init script (default
+//                      /js-drivers/core/init.js); when the file is absent
+//                      the program runs without it, with a note.
+//   watchdog=MS        the engine's per-callback time budget; 0 turns it
+//                      off. Default: 5000 for the REPL (a runaway line
+//                      gives an error and the prompt comes back), 0 for an
+//                      app (like Node, which has no such limit: a long
+//                      computation is not an error).
+//
+// When the program ends, so does the machine, with its exit status.
+
+constexpr size_t kMaxArgs = 64;
+constexpr const char* kDefaultInit = "/js-drivers/core/init.js";
+constexpr const char* kExecPath = "/bin/unode";
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// Splits `text` in place on spaces into `out` (at most `max`), percent-
+// decoding each word. Returns the number of words.
+int split_arguments(char* text, const char** out, int max) {
+    int count = 0;
+    char* p = text;
+    while (*p && count < max) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        char* word = p;
+        char* write = p;
+        while (*p && *p != ' ') {
+            int high, low;
+            if (*p == '%' && (high = hex_digit(p[1])) >= 0 && (low = hex_digit(p[2])) >= 0) {
+                *write++ = char(high << 4 | low);
+                p += 3;
+            } else {
+                *write++ = *p++;
+            }
+        }
+        bool more = *p != 0;
+        *write = 0;
+        if (more)
+            p++;
+        out[count++] = word;
+    }
+    return count;
+}
+
+unsigned long parse_decimal(const char* text) {
+    unsigned long value = 0;
+    for (const char* p = text; *p >= '0' && *p <= '9'; p++)
+        value = value * 10 + unsigned(*p - '0');
+    return value;
+}
+
+// Runs the program the command line names (app=..., else the REPL) and
+// returns its exit status.
+int run_program() {
+    static char app[256], arguments[2048], init[256], value[32];
+    static const char* argv[kMaxArgs + 2];
+
+    engine::StartOptions options;
+    options.stdlib_dir = "/stdlib";
+    options.platform = "jskernel";
+    options.cwd = "/";
+
+    bool explicit_init = cmdline_get(boot_info.cmdline, "init", init, sizeof(init));
+    if (!explicit_init)
+        __builtin_strcpy(init, kDefaultInit);
+    if (!*init) {
+        options.init = "";  // init= (empty): deliberately none
+    } else if (boot_archive::type(init) == boot_archive::Type::File) {
+        options.init = init;
+    } else {
+        console::print("jskernel: no init script %s in the boot archive; running without "
+                       "services\n", init);
+        options.init = "";
+    }
+
+    bool has_app = cmdline_get(boot_info.cmdline, "app", app, sizeof(app)) && *app;
+    int argc = 0;
+    argv[argc++] = kExecPath;
+    if (has_app) {
+        options.mode = "file";
+        argv[argc++] = app;
+        if (cmdline_get(boot_info.cmdline, "args", arguments, sizeof(arguments)))
+            argc += split_arguments(arguments, argv + argc, kMaxArgs);
+    } else {
+        options.mode = "repl";
+    }
+    argv[argc] = nullptr;
+    options.argv = argv;
+    options.argc = argc;
+
+    options.time_budget_ms = has_app ? 0 : 5000;
+    if (cmdline_get(boot_info.cmdline, "watchdog", value, sizeof(value)))
+        options.time_budget_ms = double(parse_decimal(value));
+
+    engine::Engine js;
+    if (!js.create()) {
+        console::print("jskernel: cannot create the JavaScript heap\n");
+        return 1;
+    }
+    return js.run(options);
+}
+
 // What the command line asks for once boot is complete (tests use these).
-void run_boot_commands() {
+[[noreturn]] void run_boot_commands() {
     if (cmdline_has(boot_info.cmdline, "selftest"))
         power::exit(run_self_test() == 0 ? 0 : 1);
     static char script[1024];
@@ -99,12 +227,9 @@ void run_boot_commands() {
     char value[32];
     if (cmdline_get(boot_info.cmdline, "fault", value, sizeof(value)))
         run_deliberate_fault(value);
-    if (cmdline_get(boot_info.cmdline, "exit", value, sizeof(value))) {
-        int status = 0;
-        for (const char* p = value; *p >= '0' && *p <= '9'; p++)
-            status = status * 10 + (*p - '0');
-        power::exit(status);
-    }
+    if (cmdline_get(boot_info.cmdline, "exit", value, sizeof(value)))
+        power::exit(int(parse_decimal(value)));
+    power::exit(run_program());
 }
 
 }  // namespace
@@ -140,6 +265,8 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info) {
     paging::init(boot_info);
     mark("paging");
     memory::init_heap();
+    boot_archive::init(boot_info);
+    mark("archive");
 
     pic::init(interrupts::kIrqBase);
     pit::start_periodic(kTimerHz);
@@ -155,7 +282,5 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info) {
     uint64_t ready_ns = clock::monotonic_ns();
     console::print("jskernel ready in %lu.%03lu ms\n", ready_ns / 1000000, ready_ns / 1000 % 1000);
 
-    run_boot_commands();
-    for (;;)
-        cpu::enable_interrupts_and_halt();
+    run_boot_commands();  // does not return
 }

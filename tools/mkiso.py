@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Builds build/jskernel.iso: a GRUB (BIOS) rescue image that boots the
-kernel through multiboot2.
+kernel through multiboot2, with the boot modules (--module: the boot-module
+archive, build/initrd.cpio) copied to /boot for grub.cfg's module2 lines.
 
 The kernel copy on the ISO has its debug information stripped (GRUB loads
 only the program segments, and the backtrace symbols are embedded in
@@ -24,6 +25,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kernel", required=True)
     parser.add_argument("--grub-cfg", required=True)
+    parser.add_argument("--module", action="append", default=[],
+                        help="a boot module for /boot (grub.cfg loads it with module2)")
     parser.add_argument("--work-dir", required=True)
     parser.add_argument("--output", required=True)
     parser.add_argument("--objcopy", default="objcopy")
@@ -34,6 +37,8 @@ def main():
     shutil.rmtree(args.work_dir, ignore_errors=True)
     os.makedirs(os.path.join(args.work_dir, "boot", "grub"))
     shutil.copy(args.grub_cfg, os.path.join(args.work_dir, "boot", "grub", "grub.cfg"))
+    for module in args.module:
+        shutil.copy(module, os.path.join(args.work_dir, "boot", os.path.basename(module)))
     subprocess.run([args.objcopy, "--strip-debug", args.kernel,
                     os.path.join(args.work_dir, "boot", "jskernel.elf")], check=True)
     command = ["grub-mkrescue", "--output=" + args.output, "--locales=", "--fonts=",

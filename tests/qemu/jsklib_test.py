@@ -47,7 +47,7 @@ class QemuCommandLine(unittest.TestCase):
                               extra=["-d", "int"], gui=True, gdb_port=1234, paused=True)
         a = cfg.argv()
         s = " ".join(a)
-        self.assertIn(f"-kernel {self.tree.elf} -append exit=3", s)
+        self.assertIn(f"-kernel {self.tree.elf} -initrd {self.tree.initrd} -append exit=3", s)
         self.assertNotIn("cd0", s)
         self.assertIn("file=a.img,format=raw,if=none,id=disk0 ", s + " ")
         self.assertIn("ide-hd,drive=disk1,bus=ide.2", s)
@@ -56,6 +56,14 @@ class QemuCommandLine(unittest.TestCase):
         self.assertIn("-S", a)
         self.assertNotIn("-display", a)
         self.assertEqual(a[-2:], ["-d", "int"])
+
+    def test_initrd_modules(self):
+        # The boot-module archive by default; explicit modules replace it;
+        # an empty list passes none. The ISO carries its own (grub.cfg).
+        cfg = qemu.QemuConfig(self.tree, kernel=True, initrd=["app.cpio", "x.bin a b"])
+        self.assertIn("-initrd app.cpio,x.bin a b", " ".join(cfg.argv()))
+        self.assertNotIn("-initrd", qemu.QemuConfig(self.tree, kernel=True, initrd=[]).argv())
+        self.assertNotIn("-initrd", qemu.QemuConfig(self.tree).argv())
 
     def test_validation(self):
         with self.assertRaises(qemu.UsageError):

@@ -158,7 +158,7 @@ def boot_modules(c, tree):
         first.write_bytes(bytes(range(256)) * 300)     # 76800 bytes
         second.write_text("hello\n")
         with machine(tree, kernel=True, cmdline="exit=0",
-                     extra=["-initrd", f"{first} alpha beta,{second}"]) as m:
+                     initrd=[f"{first} alpha beta", second]) as m:
             ready(c, m)
             wait_exit(c, m, 0)
             lines = re.findall(r"^module: (0x[0-9a-f]+)-(0x[0-9a-f]+) \(\d+ KiB\) ?(.*?)\r?$",

@@ -40,6 +40,16 @@ class BuildTree:
         return self.root / "jskernel.iso"
 
     @property
+    def initrd(self):
+        """The boot-module archive: stdlib/ and js-drivers/ (tools/mkinitrd.py)."""
+        return self.root / "initrd.cpio"
+
+    @property
+    def run_dir(self):
+        """Per-run files of `jsk run app.js` (the archive with the app)."""
+        return self.root / "run"
+
+    @property
     def scratch_disk(self):
         return self.root / "scratch.img"
 

@@ -79,6 +79,7 @@ class QemuConfig:
     tree: object                      # paths.BuildTree
     kernel: bool = False              # -kernel fast path instead of the ISO
     cmdline: str = None               # -append, only with kernel
+    initrd: list = None               # -initrd modules with kernel; None: [tree.initrd]
     disks: list = field(default_factory=list)
     forwards: list = field(default_factory=list)   # [(hostport, guestport)]
     extra: list = field(default_factory=list)      # appended verbatim
@@ -107,6 +108,8 @@ class QemuConfig:
         when no --disk is given, so the machine always has an AHCI disk."""
         self.validate()
         self.tree.require(self.tree.elf if self.kernel else self.tree.iso)
+        if self.kernel and self.initrd is None:
+            self.tree.require(self.tree.initrd)
         scratch = self.tree.scratch_disk
         if not self.disks and not scratch.exists():
             with open(scratch, "wb") as f:
@@ -124,6 +127,12 @@ class QemuConfig:
         a += ["-netdev", netdev, "-device", "e1000,netdev=net0"]
         if self.kernel:
             a += ["-kernel", str(self.tree.elf)]
+            # Boot modules, as multiboot1 modules: "file args,file args".
+            # QEMU passes the file name (and args) as each module's command
+            # line. The default is the boot-module archive.
+            modules = [str(self.tree.initrd)] if self.initrd is None else list(self.initrd)
+            if modules:
+                a += ["-initrd", ",".join(str(m) for m in modules)]
             if self.cmdline is not None:
                 a += ["-append", self.cmdline]
         else:

@@ -1,0 +1,66 @@
+#include "kernel/boot_archive.h"
+
+#include "kernel/console/console.h"
+
+namespace kernel::boot_archive {
+
+namespace {
+
+CpioArchive archives[BootInfo::kMaxModules];
+size_t count;
+
+bool looks_like_cpio(const BootModule& m) {
+    const char* p = reinterpret_cast<const char*>(m.start);
+    return m.end - m.start >= 6 && p[0] == '0' && p[1] == '7' && p[2] == '0' && p[3] == '7' &&
+        p[4] == '0' && (p[5] == '1' || p[5] == '2');
+}
+
+}  // namespace
+
+size_t init(const BootInfo& boot) {
+    count = 0;
+    for (size_t i = 0; i < boot.module_count; i++) {
+        const BootModule& m = boot.modules[i];
+        if (!looks_like_cpio(m))
+            continue;
+        CpioArchive& archive = archives[count];
+        if (archive.open(reinterpret_cast<const void*>(m.start), m.end - m.start)) {
+            count++;
+        } else {
+            console::print("boot archive %s: %s at byte %lu; ignored\n", m.cmdline,
+                CpioArchive::error_text(archive.error()), archive.error_offset());
+        }
+    }
+    return count;
+}
+
+size_t archive_count() { return count; }
+
+Type type(const char* path) {
+    CpioArchive::Entry entry;
+    for (size_t i = 0; i < count; i++) {
+        if (archives[i].find(path, entry)) {
+            if (entry.is_file())
+                return Type::File;
+            if (entry.is_directory())
+                return Type::Directory;
+        }
+        if (archives[i].is_directory(path))
+            return Type::Directory;
+    }
+    return Type::None;
+}
+
+bool read(const char* path, const void*& data, size_t& length) {
+    CpioArchive::Entry entry;
+    for (size_t i = 0; i < count; i++) {
+        if (archives[i].find_file(path, entry)) {
+            data = entry.data;
+            length = entry.size;
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace kernel::boot_archive
