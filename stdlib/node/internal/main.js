@@ -1,42 +1,99 @@
 // The program's start, after the loader: set up the globals, run the main
-// module (or -e / -p code, or the REPL), then end the process.
+// module (or -e / -p code, or the REPL), run the event loop, then end the
+// process with process.exitCode.
 'use strict';
 
 var sys = require('sys');
+var loop = require('./loop.js');
+var process = require('../process.js');
+var util = require('../util.js');
 
-var SYS_write = 1;
-var SYS_exit_group = 231;
+var global = new Function('return this')();
 
-function writeString(fd, text) {
-    // A string argument is passed as a pointer to its (UTF-8) bytes.
-    var bytes = unescape(encodeURIComponent(text));
-    var remaining = bytes;
-    while (remaining.length > 0) {
-        var n = sys.syscall(SYS_write, fd, remaining, remaining.length);
-        if (n <= 0)
+function defineGlobal(name, value) {
+    Object.defineProperty(global, name, { value: value, writable: true, configurable: true,
+        enumerable: false });
+}
+
+// An error nobody caught: 'uncaughtException' listeners get it, otherwise
+// it is printed like Node's REPL does and the process ends with status 1.
+function onUncaught(error) {
+    if (process.listenerCount('uncaughtException') > 0) {
+        try {
+            process.emit('uncaughtException', error, 'uncaughtException');
             return;
-        remaining = remaining.slice(n);
+        } catch (again) {
+            error = again;
+        }
     }
+    var text = error instanceof Error && error.stack ? String(error.stack) :
+        util.inspect(error);
+    process._writeAll(2, 'Uncaught ' + text + '\n');
+    process.exit(1);
+}
+
+function installGlobals(native) {
+    var console = require('../console.js');
+    var timers = require('../timers.js');
+    defineGlobal('global', global);
+    if (global.globalThis !== global)
+        defineGlobal('globalThis', global);
+    defineGlobal('process', process);
+    defineGlobal('console', console);
+    defineGlobal('setTimeout', timers.setTimeout);
+    defineGlobal('clearTimeout', timers.clearTimeout);
+    defineGlobal('setInterval', timers.setInterval);
+    defineGlobal('clearInterval', timers.clearInterval);
+    defineGlobal('setImmediate', timers.setImmediate);
+    defineGlobal('clearImmediate', timers.clearImmediate);
+    defineGlobal('queueMicrotask', loop.queueMicrotask);
+    loop.init(native, onUncaught);
+}
+
+// -e and -p: the code runs in the global scope with require, module,
+// exports, __filename and __dirname as globals, as in Node.
+function evaluate(native, loader, options) {
+    var filename = '[eval]';
+    var module = new loader.Module(filename, null);
+    module.filename = (options.cwd || '/') + '/' + filename;
+    module.path = '.';
+    defineGlobal('require', loader.requireFrom(module.filename));
+    defineGlobal('module', module);
+    defineGlobal('exports', module.exports);
+    defineGlobal('__filename', filename);
+    defineGlobal('__dirname', '.');
+    return native.callWithBudget(native.compile, native, [options.code, filename]);
+}
+
+function startRepl(native) {
+    if (native.stat(native.options.stdlib + '/node/repl.js') !== 'file') {
+        process._writeAll(2, 'unode: REPL not available\n');
+        process.exit(1);
+    }
+    require('../repl.js').start();
 }
 
 exports.run = function (native, loader) {
     var options = native.options;
-    var exitCode = 0;
+    installGlobals(native);
     try {
         if (options.mode === 'file') {
-            loader.runMain(options.argv[1]);
+            native.callWithBudget(loader.runMain, loader, [options.argv[1]]);
         } else if (options.mode === 'eval' || options.mode === 'print') {
-            var value = native.compile(options.code, '[eval]');
-            if (options.mode === 'print')
-                writeString(1, String(value) + '\n');
+            var value = evaluate(native, loader, options);
+            // node -p prints the value when the process exits, after timers.
+            if (options.mode === 'print') {
+                process.on('exit', function () { global.console.log(value); });
+            }
         } else {
-            writeString(2, 'unode: the REPL is not available yet\n');
-            exitCode = 1;
+            startRepl(native);
         }
     } catch (error) {
-        writeString(2, 'Uncaught ' + (error && error.stack || String(error)) + '\n');
-        exitCode = 1;
+        onUncaught(error);
     }
-    sys.syscall(SYS_exit_group, exitCode);
-    return exitCode;
+    loop.run(function () {
+        process.emit('beforeExit', process._exitStatus());
+    });
+    process.exit();
+    return process._exitStatus();
 };

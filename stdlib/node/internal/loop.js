@@ -1,0 +1,378 @@
+// The event loop: the same JS on Linux and on bare metal, since it only
+// uses system calls (clock_gettime, epoll_*, nanosleep).
+//
+// One iteration, as in Node (libuv):
+//   timers     expired timers, by deadline then creation order
+//   poll       epoll_wait on the watched fds; the timeout is the time to
+//              the next timer, 0 if immediates are pending, -1 if only fds
+//   check      the immediates queued before this phase
+// process.nextTick callbacks (then queueMicrotask ones) run after the main
+// script and after every callback. The loop ends when no ref'ed timer,
+// immediate or watched fd is left.
+//
+// Every callback runs through native.callWithBudget (the watchdog); an
+// error that escapes one goes to the uncaught-exception handler that
+// main.js installs with setUncaughtHandler.
+'use strict';
+
+var sys = require('sys');
+
+var native = null;          // native:engine, set by init()
+var uncaughtHandler = null;  // function (error)
+
+// Loop time in milliseconds. Like libuv's, it is cached: read at the start
+// of an iteration and after the poll, so timers created by one callback or
+// by the main script share a start time.
+var loopNow = 0;
+
+function monotonicMs() {
+    var t = sys.clock_gettime(sys.CLOCK_MONOTONIC);
+    return typeof t === 'number' ? 0 : t.sec * 1000 + t.nsec / 1e6;
+}
+
+function updateTime() { loopNow = monotonicMs(); }
+updateTime();
+
+exports.now = function () { return loopNow; };
+exports.monotonicMs = monotonicMs;
+
+exports.init = function (engine, onUncaught) {
+    native = engine;
+    uncaughtHandler = onUncaught;
+};
+
+// Runs fn under the watchdog. Returns true if it completed; an escaping
+// error is passed to the uncaught handler.
+function invoke(fn, thisArg, args) {
+    try {
+        if (native)
+            native.callWithBudget(fn, thisArg, args || []);
+        else
+            fn.apply(thisArg, args || []);
+        return true;
+    } catch (error) {
+        if (uncaughtHandler)
+            uncaughtHandler(error);
+        else
+            throw error;
+        return false;
+    }
+}
+exports.invoke = invoke;
+
+// -- process.nextTick and queueMicrotask -----------------------------------
+
+var tickQueue = [];
+var microtaskQueue = [];
+
+exports.nextTick = function (callback) {
+    if (typeof callback !== 'function')
+        throw invalidCallback(callback);
+    tickQueue.push({ callback: callback, args: Array.prototype.slice.call(arguments, 1) });
+};
+
+exports.queueMicrotask = function (callback) {
+    if (typeof callback !== 'function')
+        throw invalidCallback(callback);
+    microtaskQueue.push(callback);
+};
+
+// Drains the nextTick queue, then the microtasks, until both are empty.
+function runTicks() {
+    while (tickQueue.length > 0 || microtaskQueue.length > 0) {
+        while (tickQueue.length > 0) {
+            var tick = tickQueue.shift();
+            invoke(tick.callback, undefined, tick.args);
+        }
+        while (microtaskQueue.length > 0 && tickQueue.length === 0)
+            invoke(microtaskQueue.shift(), undefined, []);
+    }
+}
+exports.runTicks = runTicks;
+
+function invalidCallback(value) {
+    var error = new TypeError('The "callback" argument must be of type function. Received ' +
+        (value === undefined ? 'undefined' : typeof value));
+    error.code = 'ERR_INVALID_ARG_TYPE';
+    return error;
+}
+
+// -- timers ----------------------------------------------------------------
+
+var timers = [];  // active Timeouts sorted by (deadline, sequence)
+var sequence = 0;
+var nextTimerId = 1;
+
+function Timeout(callback, after, args, repeat) {
+    after = Number(after);
+    // Node turns delays outside [1, 2^31-1] (and NaN) into 1 ms.
+    if (!(after >= 1 && after <= 2147483647))
+        after = 1;
+    this._idleTimeout = after;
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = repeat ? after : null;
+    this._destroyed = false;
+    this._ref = true;
+    this._id = nextTimerId++;
+    this._deadline = 0;
+    this._sequence = 0;
+}
+
+Timeout.prototype.ref = function () { this._ref = true; return this; };
+Timeout.prototype.unref = function () { this._ref = false; return this; };
+Timeout.prototype.hasRef = function () { return this._ref; };
+Timeout.prototype.refresh = function () {
+    if (!this._destroyed) {
+        removeTimer(this);
+        schedule(this, loopNow);
+    }
+    return this;
+};
+Timeout.prototype.close = function () { clearTimer(this); return this; };
+if (typeof Symbol === 'function' && Symbol.toPrimitive) {
+    Timeout.prototype[Symbol.toPrimitive] = function () { return this._id; };
+}
+
+exports.Timeout = Timeout;
+
+function schedule(timer, start) {
+    timer._deadline = start + timer._idleTimeout;
+    timer._sequence = sequence++;
+    // Insert after every timer due at or before the same time.
+    var lo = 0;
+    var hi = timers.length;
+    while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (timers[mid]._deadline <= timer._deadline)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    timers.splice(lo, 0, timer);
+}
+
+function removeTimer(timer) {
+    var index = timers.indexOf(timer);
+    if (index !== -1)
+        timers.splice(index, 1);
+}
+
+function clearTimer(timer) {
+    if (timer && typeof timer === 'object' && timer instanceof Timeout) {
+        timer._destroyed = true;
+        removeTimer(timer);
+    } else if (typeof timer === 'number' || typeof timer === 'string') {
+        for (var i = 0; i < timers.length; i++) {
+            if (timers[i]._id === Number(timer)) {
+                clearTimer(timers[i]);
+                return;
+            }
+        }
+    }
+}
+
+function addTimer(callback, after, args, repeat) {
+    if (typeof callback !== 'function')
+        throw invalidCallback(callback);
+    var timer = new Timeout(callback, after, args, repeat);
+    schedule(timer, loopNow);
+    return timer;
+}
+
+exports.setTimeout = function (callback, after) {
+    return addTimer(callback, after, Array.prototype.slice.call(arguments, 2), false);
+};
+exports.setInterval = function (callback, after) {
+    return addTimer(callback, after, Array.prototype.slice.call(arguments, 2), true);
+};
+exports.clearTimeout = clearTimer;
+exports.clearInterval = clearTimer;
+
+// Runs the timers due at the loop time, then the ticks after each one.
+function runTimers() {
+    while (timers.length > 0 && timers[0]._deadline <= loopNow) {
+        var timer = timers.shift();
+        if (timer._repeat !== null)
+            schedule(timer, loopNow);
+        else
+            timer._destroyed = true;
+        invoke(timer._onTimeout, timer, timer._timerArgs);
+        runTicks();
+    }
+}
+
+// -- immediates ------------------------------------------------------------
+
+var immediates = [];
+
+function Immediate(callback, args) {
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this._ref = true;
+}
+Immediate.prototype.ref = function () { this._ref = true; return this; };
+Immediate.prototype.unref = function () { this._ref = false; return this; };
+Immediate.prototype.hasRef = function () { return this._ref; };
+
+exports.setImmediate = function (callback) {
+    if (typeof callback !== 'function')
+        throw invalidCallback(callback);
+    var immediate = new Immediate(callback, Array.prototype.slice.call(arguments, 1));
+    immediates.push(immediate);
+    return immediate;
+};
+
+exports.clearImmediate = function (immediate) {
+    if (!immediate || immediate._destroyed)
+        return;
+    immediate._destroyed = true;
+    var index = immediates.indexOf(immediate);
+    if (index !== -1)
+        immediates.splice(index, 1);
+};
+
+// Runs the immediates queued so far; ones queued meanwhile wait for the
+// next iteration, as in Node.
+function runImmediates() {
+    var queue = immediates;
+    immediates = [];
+    for (var i = 0; i < queue.length; i++) {
+        var immediate = queue[i];
+        if (immediate._destroyed)
+            continue;
+        immediate._destroyed = true;
+        invoke(immediate._onImmediate, immediate, immediate._argv);
+        runTicks();
+    }
+}
+
+// -- watched file descriptors (the REPL's stdin, later sockets) -------------
+
+var epollFd = -1;
+var watched = {};      // fd -> {callback, ref, always}
+var watchedCount = 0;
+
+// watchReadable(fd, callback): callback(fd, events) runs whenever fd is
+// readable. Files that epoll refuses (EPERM: regular files, /dev/null) are
+// always readable, as with poll(2). Returns 0 or a negative errno.
+exports.watchReadable = function (fd, callback) {
+    if (watched[fd])
+        exports.unwatch(fd);
+    if (epollFd < 0) {
+        epollFd = sys.epoll_create1(sys.EPOLL_CLOEXEC);
+        if (epollFd < 0)
+            return epollFd;
+    }
+    var r = sys.epoll_ctl(epollFd, sys.EPOLL_CTL_ADD, fd, sys.EPOLLIN, fd);
+    if (r < 0 && r !== -sys.errno.EPERM)
+        return r;
+    watched[fd] = { callback: callback, ref: true, always: r < 0 };
+    watchedCount++;
+    return 0;
+};
+
+exports.unwatch = function (fd) {
+    var entry = watched[fd];
+    if (!entry)
+        return;
+    if (!entry.always)
+        sys.epoll_ctl(epollFd, sys.EPOLL_CTL_DEL, fd, 0);
+    delete watched[fd];
+    watchedCount--;
+};
+
+// A watched fd that should not keep the process alive on its own.
+exports.setWatchRef = function (fd, ref) {
+    if (watched[fd])
+        watched[fd].ref = !!ref;
+};
+
+function hasRefedWatch() {
+    for (var fd in watched) {
+        if (watched[fd].ref)
+            return true;
+    }
+    return false;
+}
+
+function hasRefedTimer() {
+    for (var i = 0; i < timers.length; i++) {
+        if (timers[i]._ref)
+            return true;
+    }
+    return false;
+}
+
+function hasRefedImmediate() {
+    for (var i = 0; i < immediates.length; i++) {
+        if (immediates[i]._ref)
+            return true;
+    }
+    return false;
+}
+
+function alive() {
+    return hasRefedTimer() || hasRefedImmediate() || hasRefedWatch();
+}
+exports.alive = alive;
+
+// Waits for fds or the next timer, then runs the ready fds' callbacks.
+function poll() {
+    var timeout = -1;
+    if (immediates.length > 0) {
+        timeout = 0;
+    } else if (timers.length > 0) {
+        timeout = Math.max(0, Math.ceil(timers[0]._deadline - monotonicMs()));
+    } else if (!hasRefedWatch()) {
+        return;
+    }
+    var ready = [];
+    var always = false;
+    for (var fd in watched) {
+        if (watched[fd].always) {
+            ready.push(Number(fd));
+            always = true;
+        }
+    }
+    if (always)
+        timeout = 0;
+    if (epollFd >= 0 && watchedCount > 0) {
+        var events = sys.epoll_wait(epollFd, 16, timeout);
+        if (typeof events !== 'number') {
+            for (var i = 0; i < events.length; i++)
+                ready.push(events[i].data);
+        }
+    } else if (timeout > 0) {
+        sys.nanosleep(timeout);
+    }
+    updateTime();
+    for (var j = 0; j < ready.length; j++) {
+        var entry = watched[ready[j]];
+        if (entry) {
+            invoke(entry.callback, undefined, [ready[j]]);
+            runTicks();
+        }
+    }
+}
+
+// Runs the loop until nothing keeps it alive. onEmpty() (process
+// 'beforeExit') may schedule more work, which continues the loop.
+exports.run = function (onEmpty) {
+    runTicks();
+    for (;;) {
+        while (alive()) {
+            updateTime();
+            runTimers();
+            poll();
+            runImmediates();
+        }
+        if (!onEmpty)
+            return;
+        onEmpty();
+        runTicks();
+        if (!alive())
+            return;
+    }
+};

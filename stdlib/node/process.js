@@ -1,0 +1,166 @@
+// require('process'), the global `process`: an EventEmitter with argv,
+// env, exit, nextTick, hrtime... built from native:engine's options and
+// system calls only.
+'use strict';
+
+var sys = require('sys');
+var EventEmitter = require('./events.js');
+var loop = require('./internal/loop.js');
+
+var options = require('native:engine').options;
+
+var process = new EventEmitter();
+
+// Writes all of text (UTF-8) to fd; writes are synchronous, so nothing is
+// ever left to flush at exit.
+function writeAll(fd, text) {
+    var bytes = sys.encodeUtf8(String(text));
+    var offset = 0;
+    while (offset < bytes.length) {
+        var n = sys.write(fd, offset === 0 ? bytes : bytes.subarray(offset));
+        if (n === -sys.errno.EINTR || n === -sys.errno.EAGAIN)
+            continue;
+        if (n <= 0)
+            return false;
+        offset += n;
+    }
+    return true;
+}
+
+function WriteStream(fd) {
+    EventEmitter.call(this);
+    this.fd = fd;
+    this.writable = true;
+    this.isTTY = sys.ioctl(fd, 0x5401 /* TCGETS */, new Uint8Array(64)) === 0;
+}
+WriteStream.prototype = Object.create(EventEmitter.prototype);
+WriteStream.prototype.constructor = WriteStream;
+WriteStream.prototype.write = function (chunk, encoding, callback) {
+    if (typeof encoding === 'function')
+        callback = encoding;
+    if (typeof chunk === 'string')
+        writeAll(this.fd, chunk);
+    else
+        sys.write(this.fd, chunk);
+    if (typeof callback === 'function')
+        loop.nextTick(callback);
+    return true;
+};
+WriteStream.prototype.end = function (chunk, encoding, callback) {
+    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
+        this.write(chunk, encoding);
+    if (typeof chunk === 'function')
+        callback = chunk;
+    if (typeof callback === 'function')
+        loop.nextTick(callback);
+    return this;
+};
+
+process.stdout = new WriteStream(1);
+process.stderr = new WriteStream(2);
+process._writeAll = writeAll;
+
+process.argv = options.argv.slice();
+process.argv0 = 'node';
+process.execPath = options.argv[0];
+process.execArgv = [];
+process.title = 'unode';
+process.version = 'v20.0.0';
+process.versions = { node: '20.0.0', duktape: '2.7.0', unode: '0.1.0' };
+process.release = { name: 'node' };
+// The system-call ABI is Linux's on both platforms, so scripts see
+// 'linux'; unodePlatform says which one really runs ('linux' or 'jskernel').
+process.platform = 'linux';
+process.unodePlatform = options.platform;
+process.arch = 'x64';
+process.pid = sys.getpid();
+process.config = { variables: {} };
+process.features = {};
+process.exitCode = undefined;
+
+process.env = {};
+for (var i = 0; i < options.environment.length; i++) {
+    var entry = options.environment[i];
+    var eq = entry.indexOf('=');
+    if (eq > 0)
+        process.env[entry.slice(0, eq)] = entry.slice(eq + 1);
+}
+
+process.cwd = function () {
+    var buf = new Uint8Array(4096);
+    var n = sys.syscall(79 /* getcwd */, buf, buf.length);
+    if (n > 0)
+        return sys.decodeUtf8(buf.subarray(0, n - 1));
+    return options.cwd;
+};
+
+process.chdir = function (directory) {
+    var r = sys.syscall(80 /* chdir */, String(directory));
+    if (r < 0) {
+        var error = new Error(sys.errnoName(r) + ': ' + sys.errnoMessage(r) +
+            ", chdir '" + directory + "'");
+        error.code = sys.errnoName(r);
+        throw error;
+    }
+};
+
+process.nextTick = loop.nextTick;
+
+// [seconds, nanoseconds] of the monotonic clock, or the time since `prev`.
+process.hrtime = function (prev) {
+    var t = sys.clock_gettime(sys.CLOCK_MONOTONIC);
+    var sec = t.sec;
+    var nsec = t.nsec;
+    if (prev) {
+        sec -= prev[0];
+        nsec -= prev[1];
+        if (nsec < 0) {
+            sec--;
+            nsec += 1e9;
+        }
+    }
+    return [sec, nsec];
+};
+
+var startMs = loop.monotonicMs();
+process.uptime = function () { return (loop.monotonicMs() - startMs) / 1000; };
+
+process.memoryUsage = function () {
+    return { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+};
+
+process.emitWarning = function (warning) {
+    var text = warning instanceof Error ? warning.name + ': ' + warning.message :
+        'Warning: ' + warning;
+    writeAll(2, '(node:' + process.pid + ') ' + text + '\n');
+};
+
+// exit(code): runs the 'exit' listeners once, then ends the process.
+var exiting = false;
+process.exit = function (code) {
+    if (code !== undefined)
+        process.exitCode = code;
+    if (!exiting) {
+        exiting = true;
+        process._exiting = true;
+        try {
+            process.emit('exit', exitStatus());
+        } catch (error) {
+            writeAll(2, 'Uncaught ' + (error && error.stack || String(error)) + '\n');
+            process.exitCode = 7;  // Node's status for a throwing exit handler
+        }
+    }
+    sys.exit_group(exitStatus());
+};
+process.reallyExit = function (code) { sys.exit_group(code | 0); };
+
+function exitStatus() {
+    var code = Number(process.exitCode);
+    return code === code ? code & 0xff : 0;
+}
+process._exitStatus = exitStatus;
+
+process.abort = function () { sys.exit_group(134); };
+process.kill = function () { throw new Error('process.kill is not supported in unode'); };
+
+module.exports = process;

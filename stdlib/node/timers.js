@@ -1,0 +1,11 @@
+// require('timers'): the loop's timers (internal/loop.js has the ordering).
+'use strict';
+
+var loop = require('./internal/loop.js');
+
+exports.setTimeout = loop.setTimeout;
+exports.clearTimeout = loop.clearTimeout;
+exports.setInterval = loop.setInterval;
+exports.clearInterval = loop.clearInterval;
+exports.setImmediate = loop.setImmediate;
+exports.clearImmediate = loop.clearImmediate;
