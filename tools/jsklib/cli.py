@@ -10,13 +10,10 @@ import subprocess
 import sys
 import time
 
-from . import bench, build, deps, gdb, qemu, testrun
+from . import app, bench, build, deps, gdb, qemu, testrun
 from .bochs import Bochs
 from .paths import BuildTree
 from .qemu import UsageError
-
-APPS_LATER = "running apps arrives with the engine (issue 3)"
-
 
 # -- helpers -------------------------------------------------------------
 def prepared_tree(args):
@@ -29,9 +26,10 @@ def prepared_tree(args):
     return tree
 
 
-def qemu_config(args, tree, kernel):
+def qemu_config(args, tree, kernel, cmdline=None):
     cfg = qemu.QemuConfig(
-        tree=tree, kernel=kernel, cmdline=args.cmdline, disks=list(args.disk),
+        tree=tree, kernel=kernel, cmdline=args.cmdline if cmdline is None else cmdline,
+        disks=list(args.disk),
         forwards=[qemu.parse_forward(f) for f in args.forward],
         extra=list(args.qemu), gui=args.gui, accel=qemu.accel_from_env())
     cfg.validate()
@@ -75,8 +73,14 @@ def cmd_build(args, extra):
 
 def cmd_run(args, extra):
     if args.app:
-        # Later: pack app.js (+ args) for the kernel and print only its output.
-        raise UsageError(APPS_LATER)
+        # Headless on the -kernel path, whatever --kernel says; --cmdline
+        # adds words after app= and args=.
+        tree = BuildTree.at(args.build_dir)
+        qemu_config(args, tree, kernel=True, cmdline="")     # check options first
+        tree = prepared_tree(args)
+        return app.run(args, tree, lambda cmdline: qemu_config(args, tree, True, cmdline))
+    if args.with_files:
+        raise UsageError("--with needs an app")
     tree = BuildTree.at(args.build_dir)
     cfg = qemu_config(args, tree, kernel=args.kernel)
     tree = prepared_tree(args)
@@ -202,7 +206,8 @@ def run_options():
                    help="boot build/jskernel.elf with QEMU -kernel (multiboot1) "
                         "instead of the GRUB ISO")
     g.add_argument("--cmdline", metavar="STR",
-                   help="kernel command line, e.g. 'exit=3' (only with --kernel)")
+                   help="kernel command line, e.g. 'exit=3' (only with --kernel; with "
+                        "an app, words added after app= and args=)")
     g.add_argument("--disk", metavar="FILE", action="append", default=[],
                    help="raw disk image on the next AHCI port (repeatable, max 5); "
                         "default: a 16 MiB build/scratch.img")
@@ -234,9 +239,16 @@ def make_parser():
 
     p = sub.add_parser("run", parents=[tree, machine], help="build and boot in QEMU",
                        description="Build, then boot the kernel in QEMU with COM1 on "
-                                   "this terminal.")
-    p.add_argument("app", nargs="?", help="JavaScript app to run (" + APPS_LATER + ")")
-    p.add_argument("app_args", nargs=argparse.REMAINDER, help="arguments for the app")
+                                   "this terminal (the REPL). With an app: run it "
+                                   "headless on the -kernel path, print only its "
+                                   "output (after the ready line; --verbose shows "
+                                   "the kernel's lines too) and exit with its status.")
+    p.add_argument("app", nargs="?",
+                   help="JavaScript app to run, packed into the boot archive as /app/NAME")
+    p.add_argument("app_args", nargs=argparse.REMAINDER,
+                   help="arguments for the app (process.argv[2:])")
+    p.add_argument("--with", dest="with_files", metavar="PATH", action="append", default=[],
+                   help="another file or directory for the app's /app/ (repeatable)")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("test", parents=[tree], help="build and run all tests (CTest)",
