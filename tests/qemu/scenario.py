@@ -248,6 +248,148 @@ def jsk_run_exit42(c, tree):
     return proc.stdout
 
 
+# -- apps: the boot archive and tools/jsk run app.js ------------------------------
+APPS = Path(__file__).resolve().parent / "apps"
+SERVICES_INIT = REPO / "js-drivers" / "core" / "init.js"
+APP_TIMEOUT = 60
+
+
+def jsk_run(c, tree, app, *args, options=()):
+    """tools/jsk run [options] APP ARGS: (status, stdout bytes, stderr text)."""
+    cmd = [sys.executable, str(JSK), "run", "--no-build", "--build-dir", str(tree.root),
+           "--timeout", str(APP_TIMEOUT), *options, str(APPS / app), *args]
+    print("  run " + " ".join(cmd), flush=True)
+    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=APP_TIMEOUT + 30)
+    stderr = proc.stderr.decode("utf-8", "replace")
+    return proc.returncode, proc.stdout, stderr
+
+
+def app_transcript(status, stdout, stderr):
+    return (f"status {status}\n---- stdout ----\n" + stdout.decode("utf-8", "replace") +
+            "\n---- stderr ----\n" + stderr)
+
+
+def needs_services():
+    """Apps that use console.log and process need the services' init script
+    (write and exit_group behind the system-call table)."""
+    if not SERVICES_INIT.exists():
+        raise Skip(f"{SERVICES_INIT.relative_to(REPO)} does not exist yet (the services "
+                   "that serve write and exit_group)")
+
+
+@scenario("qemu.initrd_cpio")
+def initrd_cpio(c, tree):
+    """The boot archive is a standard cpio newc archive: cpio -t lists
+    build/initrd.cpio, and an archive with an app extracts to the same bytes."""
+    if not shutil.which("cpio"):
+        raise Skip("cpio not installed")
+    sys.path.insert(0, str(REPO / "tools"))
+    import mkinitrd
+    listing = subprocess.run(["cpio", "-t"], stdin=open(tree.initrd, "rb"),
+                             capture_output=True, text=True)
+    names = listing.stdout.split()
+    c.check(listing.returncode == 0, "cpio -t < build/initrd.cpio succeeds",
+            listing.stderr.strip())
+    c.check("stdlib/node/internal/main.js" in names and "stdlib/sys/index.js" in names,
+            "it lists stdlib/node/internal/main.js and stdlib/sys/index.js",
+            f"{len(names)} entries")
+    c.check(all(n.split("/")[0] in ("stdlib", "js-drivers") for n in names),
+            "only stdlib/ and js-drivers/ at the top")
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = Path(tmp) / "app.cpio"
+        entries = mkinitrd.build(archive, app=APPS / "hello.js",
+                                 extras=[APPS / "hello.out"])
+        listing = subprocess.run(["cpio", "-t"], stdin=open(archive, "rb"),
+                                 capture_output=True, text=True)
+        c.check(listing.stdout.split() == [path for path, _ in entries],
+                "cpio -t lists exactly what mkinitrd packed, in order")
+        out = Path(tmp) / "x"
+        out.mkdir()
+        extract = subprocess.run(["cpio", "-id", "--quiet"], stdin=open(archive, "rb"),
+                                 cwd=out, capture_output=True, text=True)
+        c.check(extract.returncode == 0, "cpio -id extracts it", extract.stderr.strip())
+        same = [(path, host) for path, host in entries if host is not None
+                and (out / path).read_bytes() == Path(host).read_bytes()]
+        files = [e for e in entries if e[1] is not None]
+        c.check(len(same) == len(files), "every file extracts to its bytes",
+                f"{len(same)}/{len(files)}")
+        c.check((out / "app" / "hello.js").is_file() and (out / "app" / "hello.out").is_file(),
+                "the app and its --with file are under app/")
+        return listing.stdout
+
+
+@scenario("qemu.app_raw_syscalls")
+def app_raw_syscalls(c, tree):
+    """jsk run app.js args: the app from the boot archive, argv from args=,
+    output through write(1) only after the ready line with CRLF undone, exit
+    status from exit_group(5); stand-in init script, no services needed."""
+    args = ["one", "two words", '"q"', "100%", "tab\there"]
+    status, out, err = jsk_run(c, tree, "raw_syscalls.js", *args,
+                               options=["--with", str(APPS / "raw_init.js"),
+                                        "--cmdline", "init=/app/raw_init.js"])
+    argv = ["/bin/unode", "/app/raw_syscalls.js"] + args
+    import json
+    expected = ("argv " + json.dumps(argv, separators=(",", ":")) +
+                "\ncrlf\r\nlast line without newline").encode()
+    c.check(out == expected, "stdout is exactly the app's bytes", repr(out[:300]))
+    c.check(status == 5, "jsk exits with the app's status 5", f"status {status}")
+    c.check(b"jskernel ready" not in out, "the kernel's lines are not on stdout")
+    return app_transcript(status, out, err)
+
+
+@scenario("qemu.app_verbose")
+def app_verbose(c, tree):
+    """jsk run --verbose shows the kernel's banner and ready line too."""
+    status, out, err = jsk_run(c, tree, "raw_syscalls.js",
+                               options=["--verbose", "--with", str(APPS / "raw_init.js"),
+                                        "--cmdline", "init=/app/raw_init.js"])
+    text = out.decode("utf-8", "replace")
+    c.check(re.search(READY, text, re.M) is not None, "the ready line is shown")
+    c.check("module:" in text, "the banner's module line is shown")
+    c.check(text.endswith("last line without newline"), "then the app's output")
+    c.check(status == 5, "status 5", f"status {status}")
+    c.check("-initrd" in err, "the QEMU command line is on stderr")
+    return app_transcript(status, out, err)
+
+
+@scenario("qemu.app_hello")
+def app_hello(c, tree):
+    """console.log from an app: jsk run prints the same bytes as node
+    (tests/qemu/apps/hello.out), status 0."""
+    needs_services()
+    status, out, err = jsk_run(c, tree, "hello.js", "one", "two words", '"quoted"', "100%")
+    expected = (APPS / "hello.out").read_bytes()
+    c.check(out == expected, "stdout matches hello.out byte for byte", repr(out[:300]))
+    c.check(status == 0, "status 0", f"status {status}")
+    return app_transcript(status, out, err)
+
+
+@scenario("qemu.app_exit3")
+def app_exit3(c, tree):
+    """process.exit(3) in an app ends the machine with status 3."""
+    needs_services()
+    status, out, err = jsk_run(c, tree, "exit3.js")
+    c.check(out == b"before exit\n", "prints only what came before the exit", repr(out))
+    c.check(status == 3, "status 3", f"status {status}")
+    return app_transcript(status, out, err)
+
+
+@scenario("qemu.app_throw")
+def app_throw(c, tree):
+    """An uncaught error in an app: "Uncaught Error: boom" with its stack, status 1."""
+    needs_services()
+    status, out, err = jsk_run(c, tree, "throw.js")
+    text = out.decode("utf-8", "replace")
+    c.check(text.startswith("about to throw\n"), "the output before the error", repr(text[:80]))
+    c.check(re.search(r"^Uncaught Error: boom$", text, re.M) is not None,
+            "Uncaught Error: boom")
+    c.check("/app/throw.js:3" in text, "the stack names /app/throw.js:3")
+    c.check(status == 1, "status 1", f"status {status}")
+    c.check("KERNEL" not in text, "no kernel fault")
+    return app_transcript(status, out, err)
+
+
 FAULTS = {
     # kind: (fault line pattern, function named in the backtrace, cr2 expected)
     "pagefault": (r"^KERNEL FAULT: #PF\b", "kernel::deliberate_page_fault()", True),
