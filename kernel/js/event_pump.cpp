@@ -14,8 +14,8 @@ uint64_t sleep_count;
 
 // Interrupts disabled: is anything queued that would make the pump return
 // or dispatch?
-bool anything_pending() {
-    if (console_input::available() > 0)
+bool anything_pending(int wake_on) {
+    if ((wake_on & kInput) && console_input::available() > 0)
         return true;
     for (int i = 0; i < source_count; i++)
         if (sources[i].pending && sources[i].pending(sources[i].context))
@@ -23,7 +23,9 @@ bool anything_pending() {
     return false;
 }
 
-int ready_bits() { return console_input::available() > 0 ? kInput : kTimeout; }
+int ready_bits(int wake_on) {
+    return (wake_on & kInput) && console_input::available() > 0 ? kInput : kTimeout;
+}
 
 }  // namespace
 
@@ -42,7 +44,7 @@ void poll() {
     }
 }
 
-int wait(double timeout_ms) {
+int wait(double timeout_ms, int wake_on) {
     uint64_t deadline = 0;
     bool forever = timeout_ms < 0;
     if (!forever) {
@@ -53,7 +55,7 @@ int wait(double timeout_ms) {
     }
     for (;;) {
         poll();
-        int bits = ready_bits();
+        int bits = ready_bits(wake_on);
         if (bits != kTimeout)
             return bits;
         if (!forever && clock::monotonic_ns() >= deadline)
@@ -62,7 +64,7 @@ int wait(double timeout_ms) {
         // between the check and the hlt is not lost: `sti; hlt` opens the
         // window only once the CPU is halted.
         cpu::disable_interrupts();
-        if (anything_pending()) {
+        if (anything_pending(wake_on)) {
             cpu::enable_interrupts();
             continue;
         }

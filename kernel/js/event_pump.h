@@ -31,10 +31,12 @@ struct Source {
 // Returns false when the fixed table of sources is full.
 bool add_source(const Source& source);
 
-// Dispatches queued events, then returns at once when console input is
-// available, else sleeps until it is or until `timeout_ms` has passed
-// (negative: no limit; 0: just poll). Returns a Wake bit set.
-int wait(double timeout_ms);
+// Dispatches queued events, then returns at once when a condition in
+// `wake_on` holds (kInput: console input is available), else sleeps until
+// one does or until `timeout_ms` has passed (negative: no limit; 0: just
+// poll). Returns the Wake bits that hold (kTimeout = 0 when none).
+// wake_on = 0 is a plain sleep that still dispatches events (nanosleep).
+int wait(double timeout_ms, int wake_on = kInput);
 
 // Dispatches queued events without waiting.
 void poll();

@@ -164,27 +164,46 @@ uint8_t* require_bytes(duk_context* ctx, duk_idx_t index, size_t& length) {
     return static_cast<uint8_t*>(data);
 }
 
-// consoleWrite(stringOrBuffer) -> bytes written. Strings are written as
-// UTF-8; '\n' becomes "\r\n" on the serial line (the console's ONLCR).
+// The bytes of a string (UTF-8) or buffer argument.
+const uint8_t* require_bytes_or_string(duk_context* ctx, duk_idx_t index, size_t& length) {
+    if (duk_is_string(ctx, index)) {
+        duk_size_t size = 0;
+        const char* data = duk_get_lstring(ctx, index, &size);
+        length = size;
+        return reinterpret_cast<const uint8_t*>(data);
+    }
+    return require_bytes(ctx, index, length);
+}
+
+// Optional (offset, length) arguments at `index` narrow [data, length) to
+// a window; both are clamped to what is there.
+template <typename Byte> Byte* window(duk_context* ctx, duk_idx_t index, Byte* data, size_t& length) {
+    double offset = duk_get_number_default(ctx, index, 0);
+    double count = duk_get_number_default(ctx, index + 1, double(length));
+    size_t start = offset > 0 ? (offset < double(length) ? size_t(offset) : length) : 0;
+    size_t n = count > 0 ? (count < double(length - start) ? size_t(count) : length - start) : 0;
+    length = n;
+    return data + start;
+}
+
+// consoleWrite(stringOrBuffer[, offset, length]) -> bytes written. Strings
+// are written as UTF-8; '\n' becomes "\r\n" on the serial line (the
+// console's ONLCR).
 duk_ret_t native_console_write(duk_context* ctx) {
     size_t length = 0;
-    const char* data;
-    if (duk_is_string(ctx, 0)) {
-        duk_size_t size = 0;
-        data = duk_get_lstring(ctx, 0, &size);
-        length = size;
-    } else {
-        data = reinterpret_cast<const char*>(require_bytes(ctx, 0, length));
-    }
-    console::write(data, length);
+    const uint8_t* data = require_bytes_or_string(ctx, 0, length);
+    data = window(ctx, 1, data, length);
+    console::write(reinterpret_cast<const char*>(data), length);
     duk_push_number(ctx, double(length));
     return 1;
 }
 
-// consoleRead(buffer) -> bytes copied from the input ring (0 when empty).
+// consoleRead(buffer[, offset, length]) -> bytes copied from the input
+// ring (0 when empty).
 duk_ret_t native_console_read(duk_context* ctx) {
     size_t length = 0;
     uint8_t* data = require_bytes(ctx, 0, length);
+    data = window(ctx, 1, data, length);
     duk_push_number(ctx, double(console_input::read(data, length)));
     return 1;
 }
@@ -198,14 +217,7 @@ duk_ret_t native_console_available(duk_context* ctx) {
 // typed (tests, and later the keyboard driver).
 duk_ret_t native_console_inject(duk_context* ctx) {
     size_t length = 0;
-    const uint8_t* data;
-    if (duk_is_string(ctx, 0)) {
-        duk_size_t size = 0;
-        data = reinterpret_cast<const uint8_t*>(duk_get_lstring(ctx, 0, &size));
-        length = size;
-    } else {
-        data = require_bytes(ctx, 0, length);
-    }
+    const uint8_t* data = require_bytes_or_string(ctx, 0, length);
     size_t queued = 0;
     while (queued < length && console_input::push(data[queued]))
         queued++;
@@ -213,13 +225,17 @@ duk_ret_t native_console_inject(duk_context* ctx) {
     return 1;
 }
 
-// waitForEvent(timeoutMs) -> 1 when console input is available, 0 when the
-// timeout passed. -1 (or any negative) waits without limit; 0 polls.
+// waitForEvent(timeoutMs[, wakeOn = 1]) -> 1 when console input is
+// available, 0 when the timeout passed. -1 (or any negative) waits without
+// limit; 0 polls. wakeOn is a bit set of what ends the wait early (1:
+// console input); 0 makes it a plain sleep (queued events are still
+// dispatched), forever with a negative timeout.
 duk_ret_t native_wait_for_event(duk_context* ctx) {
     double timeout = duk_get_number_default(ctx, 0, -1);
     if (timeout != timeout)  // NaN
         timeout = -1;
-    duk_push_int(ctx, pump::wait(timeout));
+    int wake_on = duk_get_int_default(ctx, 1, pump::kInput);
+    duk_push_int(ctx, pump::wait(timeout, wake_on));
     return 1;
 }
 
@@ -279,10 +295,11 @@ uint64_t random64() {
     return (xorshift_state * 0x2545F4914F6CDD1Dull) ^ cpu::rdtsc();
 }
 
-// randomBytes(buffer) -> bytes filled (the whole buffer).
+// randomBytes(buffer[, offset, length]) -> bytes filled.
 duk_ret_t native_random_bytes(duk_context* ctx) {
     size_t length = 0;
     uint8_t* data = require_bytes(ctx, 0, length);
+    data = window(ctx, 1, data, length);
     for (size_t i = 0; i < length; i += 8) {
         uint64_t r = random64();
         for (size_t j = 0; j < 8 && i + j < length; j++)
@@ -330,15 +347,15 @@ duk_ret_t native_stats(duk_context* ctx) {
 }
 
 void init_kernel_module(duk_context* ctx) {
-    engine::put_function(ctx, "consoleWrite", native_console_write, 1);
-    engine::put_function(ctx, "consoleRead", native_console_read, 1);
+    engine::put_function(ctx, "consoleWrite", native_console_write, 3);
+    engine::put_function(ctx, "consoleRead", native_console_read, 3);
     engine::put_function(ctx, "consoleAvailable", native_console_available, 0);
     engine::put_function(ctx, "consoleInject", native_console_inject, 1);
-    engine::put_function(ctx, "waitForEvent", native_wait_for_event, 1);
+    engine::put_function(ctx, "waitForEvent", native_wait_for_event, 2);
     engine::put_function(ctx, "monotonicNs", native_monotonic_ns, 0);
     engine::put_function(ctx, "realtimeNs", native_realtime_ns, 0);
     engine::put_function(ctx, "timespec", native_timespec, 1);
-    engine::put_function(ctx, "randomBytes", native_random_bytes, 1);
+    engine::put_function(ctx, "randomBytes", native_random_bytes, 3);
     engine::put_function(ctx, "randomSource", native_random_source, 0);
     engine::put_function(ctx, "exit", native_exit, 1);
     engine::put_function(ctx, "uname", native_uname, 0);

@@ -1,0 +1,48 @@
+// The first JavaScript on bare metal: the engine's loader runs this file
+// (the kernel names it, /js-drivers/core/init.js) before unode's standard
+// library, which reaches the machine only through the system calls
+// registered here.
+//
+// The table: native:sys holds one function per Linux x86_64 system-call
+// number, called with the caller's own arguments (buffers by reference);
+// unknown numbers give -ENOSYS, and a service that throws is reported on
+// the console and gives -EIO. Registration is open only while this file
+// runs: sys.lock() closes sys.register for everyone else (programs can
+// require('native:sys') too) and hands back a private registrar, kept
+// here for re-registering services when they are hot-reloaded.
+//
+// Nothing here requires stdlib/node: the services sit below the table.
+'use strict';
+
+var sys = require('native:sys');
+var kernel = require('native:kernel');
+var numbers = require('./syscalls');
+var fdtable = require('./fdtable');
+var tty = require('../tty/console');
+var system = require('./system');
+var epoll = require('./epoll');
+
+function registerAll(register, entries) {
+    for (var name in entries) {
+        if (!Object.prototype.hasOwnProperty.call(entries, name))
+            continue;
+        if (numbers[name] === undefined)
+            throw new Error('init: no system-call number for ' + name);
+        register(numbers[name], entries[name]);
+    }
+}
+
+// fds 0, 1 and 2: the console, one open file shared by all three.
+var consoleFile = tty.create(kernel);
+fdtable.installAt(0, consoleFile);
+fdtable.installAt(1, consoleFile);
+fdtable.installAt(2, consoleFile);
+
+registerAll(sys.register, fdtable.entries);
+registerAll(sys.register, system.create(kernel));
+registerAll(sys.register, epoll.create(kernel));
+
+// Kept private to this module (exporting it would reopen the table to any
+// program): the service manager will live here and use it for hot reload.
+var registrar = sys.lock();
+void registrar;
