@@ -435,6 +435,90 @@ for _kind in FAULTS:
     scenario(f"qemu.fault_{_kind}")(fault_scenario(_kind))
 
 
+# -- services: the bare-metal system-call table (js-drivers/) -------------------
+@scenario("qemu.svc_syscalls")
+def svc_syscalls(c, tree):
+    """The services behind syscall on bare metal (tests/qemu/apps/svc_syscalls.js):
+    write, clock_gettime, nanosleep, getrandom, uname, ioctl, epoll, unknown
+    numbers -> -ENOSYS, bad fds -> -EBADF, bad buffers -> -EFAULT."""
+    needs_services()
+    status, out, err = jsk_run(c, tree, "svc_syscalls.js")
+    text = out.decode("utf-8", "replace")
+    for failure in re.findall(r"^FAIL .*$", text, re.M):
+        c.check(False, failure)
+    summary = re.search(r"^summary: (\d+) passed, (\d+) failed$", text, re.M)
+    c.check(summary is not None and summary.group(2) == "0" and int(summary.group(1)) >= 45,
+            "every check in the app passed", summary and summary.group(0))
+    c.check(status == 0, "status 0", f"status {status}")
+    return app_transcript(status, out, err)
+
+
+class InputMachine(qemu.Machine):
+    """A machine whose COM1 input is a pipe we write to (send())."""
+
+    def start(self):
+        self.started_at = time.monotonic()
+        self.proc = subprocess.Popen(self.config.argv(), stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.console.follow_pipe(self.proc.stdout)
+        self.stderr.follow_pipe(self.proc.stderr)
+        return self
+
+    def send(self, data):
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+
+
+def echo_burst():
+    burst = bytes((i * 7 + 13) % 94 + 33 for i in range(3000)).replace(b"q", b"r")
+    total = 0
+    for i, b in enumerate(burst):
+        total = (total + b * ((i + 1) % 251)) % 1000003
+    return burst, total
+
+
+@scenario("qemu.svc_serial_echo")
+def svc_serial_echo(c, tree):
+    """Serial input: bytes written to QEMU's stdin reach read(0) through the
+    COM1 interrupt and the console ring, with epoll (non-blocking) and with
+    blocking reads; a 3000-byte burst arrives complete."""
+    needs_services()
+    sys.path.insert(0, str(REPO / "tools"))
+    import mkinitrd
+    from jsklib.app import app_cmdline
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = Path(tmp) / "echo.cpio"
+        mkinitrd.build(archive, app=APPS / "svc_echo.js")
+        cfg = qemu.QemuConfig(tree, kernel=True, serial="stdio", accel=qemu.accel_from_env(),
+                              cmdline=app_cmdline(APPS / "svc_echo.js", []),
+                              initrd=[archive])
+        cfg.prepare()
+        print(f"  qemu {cfg.shell()}", flush=True)
+        with InputMachine(cfg) as m:
+            ready(c, m)
+            con = m.console
+            c.check(con.expect(r"^echo ready", APP_TIMEOUT) is not None, "the app is reading")
+            c.check(con.find(r"^eagain -11") is not None,
+                    "non-blocking read with no input gives -EAGAIN")
+            c.check(con.find(r"^ctl 0") is not None, "epoll_ctl ADD fd 0 for EPOLLIN")
+            m.send(b"hello\xc3\xa9\r\n")
+            hit = con.expect(r"^line1 .*$", EXIT_TIMEOUT)
+            want = "68 65 6c 6c 6f c3 a9 0d 0a"
+            got = hit.match.group(0).strip()[6:] if hit else None
+            c.check(got == want, "epoll_wait + read(0) return the typed bytes", got)
+            c.check(con.expect(r"^blocking", EXIT_TIMEOUT) is not None, "blocking phase")
+            burst, total = echo_burst()
+            for i in range(0, len(burst), 500):
+                m.send(burst[i:i + 500])
+            m.send(b"q")
+            hit = con.expect(r"^burst .*$", EXIT_TIMEOUT)
+            got = hit.match.group(0).strip() if hit else None
+            c.check(got == f"burst {len(burst)} {total} overflows 0",
+                    "blocking reads get the whole 3000-byte burst, no overflow", got)
+            wait_exit(c, m, 0)
+            return con.text()
+
+
 def symbols(elf):
     """{demangled name: address} of the ELF's text symbols (nm -C)."""
     out = subprocess.run(["nm", "-C", str(elf)], stdout=subprocess.PIPE, text=True,
