@@ -8,6 +8,9 @@ namespace {
 
 CpioArchive archives[BootInfo::kMaxModules];
 size_t count;
+BootModule candidates[BootInfo::kMaxModules];
+size_t candidate_count;
+bool checked;
 
 bool looks_like_cpio(const BootModule& m) {
     const char* p = reinterpret_cast<const char*>(m.start);
@@ -15,14 +18,14 @@ bool looks_like_cpio(const BootModule& m) {
         p[4] == '0' && (p[5] == '1' || p[5] == '2');
 }
 
-}  // namespace
-
-size_t init(const BootInfo& boot) {
+// Validates the candidates, once.
+void check() {
+    if (checked)
+        return;
+    checked = true;
     count = 0;
-    for (size_t i = 0; i < boot.module_count; i++) {
-        const BootModule& m = boot.modules[i];
-        if (!looks_like_cpio(m))
-            continue;
+    for (size_t i = 0; i < candidate_count; i++) {
+        const BootModule& m = candidates[i];
         CpioArchive& archive = archives[count];
         if (archive.open(reinterpret_cast<const void*>(m.start), m.end - m.start)) {
             count++;
@@ -31,12 +34,25 @@ size_t init(const BootInfo& boot) {
                 CpioArchive::error_text(archive.error()), archive.error_offset());
         }
     }
+}
+
+}  // namespace
+
+void init(const BootInfo& boot) {
+    candidate_count = 0;
+    checked = false;
+    for (size_t i = 0; i < boot.module_count; i++)
+        if (looks_like_cpio(boot.modules[i]))
+            candidates[candidate_count++] = boot.modules[i];
+}
+
+size_t archive_count() {
+    check();
     return count;
 }
 
-size_t archive_count() { return count; }
-
 Type type(const char* path) {
+    check();
     CpioArchive::Entry entry;
     for (size_t i = 0; i < count; i++) {
         if (archives[i].find(path, entry)) {
@@ -52,6 +68,7 @@ Type type(const char* path) {
 }
 
 bool read(const char* path, const void*& data, size_t& length) {
+    check();
     CpioArchive::Entry entry;
     for (size_t i = 0; i < count; i++) {
         if (archives[i].find_file(path, entry)) {

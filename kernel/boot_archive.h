@@ -4,8 +4,10 @@
 //
 // The loader passes the archive as a boot module: GRUB's `module2
 // /boot/initrd.cpio` (kernel/grub.cfg) or QEMU's `-initrd` on the -kernel
-// path. Every module that starts with the newc magic is checked in full at
-// boot; one that is malformed is reported on the console and ignored. When
+// path. Every module that starts with the newc magic is checked in full on
+// first use, not during boot (walking the headers costs about 0.3 ms under
+// TCG, and a machine booted with exit= never looks); one that is malformed
+// is reported on the console then and ignored. When
 // several archives are given, a path is looked up in each in boot order and
 // the first one that has it wins, so an extra archive can add files but
 // not replace them.
@@ -21,8 +23,9 @@
 
 namespace kernel::boot_archive {
 
-// Finds and validates the archives among the modules. Returns how many.
-size_t init(const BootInfo& boot);
+// Notes the modules that start with the cpio magic (checked on first use).
+void init(const BootInfo& boot);
+// How many archives are valid (checks them now if not done yet).
 size_t archive_count();
 
 enum class Type { None, File, Directory };

@@ -265,8 +265,7 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info) {
     paging::init(boot_info);
     mark("paging");
     memory::init_heap();
-    boot_archive::init(boot_info);
-    mark("archive");
+    boot_archive::init(boot_info);  // notes the modules; checks them on first use
 
     pic::init(interrupts::kIrqBase);
     pit::start_periodic(kTimerHz);

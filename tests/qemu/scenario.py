@@ -390,6 +390,21 @@ def app_throw(c, tree):
     return app_transcript(status, out, err)
 
 
+@scenario("qemu.app_deep_recursion")
+def app_deep_recursion(c, tree):
+    """Deep recursion through natives, JSON, the compiler and regexps ends in
+    Duktape's RangeErrors, as in build/unode: the kernel stack (2 MiB) holds."""
+    needs_services()
+    unode = subprocess.run([str(tree.root / "unode"), str(APPS / "deep_recursion.js")],
+                           capture_output=True, timeout=60)
+    status, out, err = jsk_run(c, tree, "deep_recursion.js")
+    c.check(unode.stdout.count(b"RangeError") == 5, "build/unode gives five RangeErrors",
+            repr(unode.stdout))
+    c.check(out == unode.stdout, "the kernel prints the same", repr(out[:400]))
+    c.check(status == 0, "status 0", f"status {status}")
+    return app_transcript(status, out, err)
+
+
 FAULTS = {
     # kind: (fault line pattern, function named in the backtrace, cr2 expected)
     "pagefault": (r"^KERNEL FAULT: #PF\b", "kernel::deliberate_page_fault()", True),

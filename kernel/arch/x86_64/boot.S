@@ -188,10 +188,14 @@ boot_pdpt:
 boot_pd:
     .skip 4 * 4096
     /* The kernel stack. A guard page below it is left unmapped by
-     * paging.cpp, so an overflow faults instead of corrupting memory. */
+     * paging.cpp, so an overflow faults instead of corrupting memory.
+     * 2 MiB: JavaScript runs on it, and Duktape's own recursion limits
+     * (1000 native call levels, 10000 regexp executor levels at ~130
+     * bytes each) must trip before the guard page does
+     * (tests/qemu/apps/deep_recursion.js). It is .bss: free at boot. */
     .global boot_stack_guard, boot_stack_bottom, boot_stack_top
 boot_stack_guard:
     .skip 4096
 boot_stack_bottom:
-    .skip 256 * 1024
+    .skip 2 * 1024 * 1024
 boot_stack_top:
