@@ -23,7 +23,7 @@
 'use strict';
 
 var sys = require('sys');
-var LineEditor = require('./internal/line_editor');
+var LineEditor = require('./internal/line_editor.js');
 
 var SYS_read = 0;
 var SYS_write = 1;
@@ -83,7 +83,7 @@ function isatty(fd) {
 
 function loadLoop() {
     try {
-        return require('./internal/loop');
+        return require('./internal/loop.js');
     } catch (error) {
         return null;  // not there yet: the caller drives readOnce()
     }
@@ -171,8 +171,11 @@ function Interface(options) {
         this.history = this.editor.history;
     }
     this.loop = loadLoop();
+    // The callback runs outside the watchdog's budget: the REPL's evaluation
+    // arms its own (a nested callWithBudget would not, and the RangeError
+    // would then unwind past the REPL instead of ending only the entry).
     if (this.loop && this.loop.watchReadable)
-        this.loop.watchReadable(this.fd, function () { self.readOnce(); });
+        this.loop.watchReadable(this.fd, function () { self.readOnce(); }, { budget: false });
     if (typeof process === 'object' && process && typeof process.on === 'function')
         process.on('exit', function () { self.restoreTerminal(); });
 }
