@@ -131,7 +131,7 @@ duk_ret_t native_syscall(duk_context* ctx) {
         return 1;
     }
     if (!duk_is_number(ctx, -1)) {
-        console::print("jskernel: system call %d returned %s, not a number; returning -EIO\n",
+        console::print("jskernel: system call %d returned a non-number (%s); returning -EIO\n",
             nr, duk_safe_to_string(ctx, -1));
         duk_push_int(ctx, -kEIO);
     }

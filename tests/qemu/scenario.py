@@ -468,6 +468,27 @@ def svc_syscalls(c, tree):
     return app_transcript(status, out, err)
 
 
+@scenario("qemu.svc_table")
+def svc_table(c, tree):
+    """The system-call table (native:sys) with a stand-in init: arguments by
+    reference, a throwing service -> -EIO and a console report, a non-number
+    result -> -EIO, register(nr, null), register locked after init."""
+    needs_services()
+    status, out, err = jsk_run(c, tree, "svc_table.js",
+                               options=["--with", str(APPS / "svc_table_init.js"),
+                                        "--cmdline", "init=/app/svc_table_init.js"])
+    text = out.decode("utf-8", "replace")
+    for failure in re.findall(r"^FAIL .*$", text, re.M):
+        c.check(False, failure)
+    summary = re.search(r"^summary: (\d+) passed, (\d+) failed$", text, re.M)
+    c.check(summary is not None and summary.group(2) == "0" and int(summary.group(1)) >= 10,
+            "every check in the app passed", summary and summary.group(0))
+    c.check(re.search(r"^jskernel: system call 400 failed, returning -EIO: Error: service bug",
+                      text, re.M) is not None, "the throwing service is reported on the console")
+    c.check(status == 0, "status 0", f"status {status}")
+    return app_transcript(status, out, err)
+
+
 class InputMachine(qemu.Machine):
     """A machine whose COM1 input is a pipe we write to (send())."""
 
