@@ -7,8 +7,9 @@
 // come out byte-identical. No colors; no Map/Set (Duktape has none).
 'use strict';
 
-var kObjectType = 0;
-var kArrayExtrasType = 1;
+var kObjectType = 0;       // a property of an object: "key: value"
+var kArrayType = 1;        // an array item: the value alone
+var kArrayExtrasType = 2;  // a non-index property of an array: "key: value" 
 
 var keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 var numberRegExp = /^(0|[1-9][0-9]*)$/;
@@ -249,7 +250,7 @@ function formatRaw(ctx, value, recurseTimes) {
         braces = ['{', '}'];
         if (constructor === 'Object') {
             if (objectToString(value) === '[object Arguments]')
-                braces[0] = '[Arguments] [';
+                braces[0] = '[Arguments] {';  // what Node 20 prints
             if (keys.length === 0)
                 return braces[0] + '}';
         } else if (typeof value === 'function') {
@@ -272,6 +273,8 @@ function formatRaw(ctx, value, recurseTimes) {
                 return base;
         } else if (isBoxed(value)) {
             base = formatBoxed(value, ctx);
+            if (typeof value.valueOf() === 'string')
+                keys = getNonIndexKeys(value, ctx.showHidden);  // not its characters
             if (keys.length === 0)
                 return base;
         } else {
@@ -291,8 +294,6 @@ function formatRaw(ctx, value, recurseTimes) {
     var output = formatter ? formatter(ctx, value, recurseTimes) : [];
     for (var i = 0; i < keys.length; i++)
         output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
-    if (ctx.showHidden && Array.isArray(value))
-        output.push('[length]: ' + formatNumber(value.length));
     var circularIndex = ctx.circular.indexOf(value);
     if (circularIndex !== -1) {
         var reference = '<ref *' + (circularIndex + 1) + '>';
@@ -356,7 +357,7 @@ function formatArray(ctx, value, recurseTimes) {
     for (var i = 0; i < len; i++) {
         if (!hasOwn(value, i))
             return formatSpecialArray(ctx, value, recurseTimes, len, output, i);
-        output.push(formatProperty(ctx, value, recurseTimes, i, kArrayExtrasType));
+        output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType));
     }
     if (remaining > 0)
         output.push('... ' + remaining + ' more item' + (remaining > 1 ? 's' : ''));
@@ -381,7 +382,7 @@ function formatSpecialArray(ctx, value, recurseTimes, maxLength, output, i) {
             if (output.length === maxLength)
                 break;
         }
-        output.push(formatProperty(ctx, value, recurseTimes, key, kArrayExtrasType));
+        output.push(formatProperty(ctx, value, recurseTimes, key, kArrayType));
         index++;
     }
     var remaining = value.length - index;
@@ -410,7 +411,7 @@ function formatProperty(ctx, value, recurseTimes, key, type) {
     } else {
         str = 'undefined';
     }
-    if (type === kArrayExtrasType)
+    if (type === kArrayType)
         return str;
     if (typeof key === 'symbol')
         name = '[' + String(key) + ']';

@@ -20,9 +20,8 @@ var sys = require('sys');
 var native = null;          // native:engine, set by init()
 var uncaughtHandler = null;  // function (error)
 
-// Loop time in milliseconds. Like libuv's, it is cached: read at the start
-// of an iteration and after the poll, so timers created by one callback or
-// by the main script share a start time.
+// Loop time in milliseconds: read at the start of an iteration, after the
+// poll and (as Node's getLibuvNow does) whenever a timer is created.
 var loopNow = 0;
 
 function monotonicMs() {
@@ -125,6 +124,7 @@ Timeout.prototype.hasRef = function () { return this._ref; };
 Timeout.prototype.refresh = function () {
     if (!this._destroyed) {
         removeTimer(this);
+        updateTime();
         schedule(this, loopNow);
     }
     return this;
@@ -176,6 +176,7 @@ function addTimer(callback, after, args, repeat) {
     if (typeof callback !== 'function')
         throw invalidCallback(callback);
     var timer = new Timeout(callback, after, args, repeat);
+    updateTime();
     schedule(timer, loopNow);
     return timer;
 }
@@ -189,12 +190,14 @@ exports.setInterval = function (callback, after) {
 exports.clearTimeout = clearTimer;
 exports.clearInterval = clearTimer;
 
-// Runs the timers due at the loop time, then the ticks after each one.
+// Runs the timers due at the start of the phase (so ones created by these
+// callbacks wait for the next iteration), then the ticks after each one.
 function runTimers() {
-    while (timers.length > 0 && timers[0]._deadline <= loopNow) {
+    var now = loopNow;
+    while (timers.length > 0 && timers[0]._deadline <= now) {
         var timer = timers.shift();
         if (timer._repeat !== null)
-            schedule(timer, loopNow);
+            schedule(timer, now);
         else
             timer._destroyed = true;
         invoke(timer._onTimeout, timer, timer._timerArgs);

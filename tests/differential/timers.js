@@ -1,0 +1,27 @@
+// Timers' order: nextTick, then timers by deadline, immediates after I/O.
+console.log('sync start');
+setTimeout(function () { console.log('timeout 30'); }, 30);
+setTimeout(function () { console.log('timeout 10 a'); }, 10);
+setTimeout(function () { console.log('timeout 10 b'); }, 10);
+setTimeout(function () {
+    console.log('timeout 20');
+    setImmediate(function () { console.log('immediate from timeout 20'); });
+    setTimeout(function () { console.log('timeout 0 from timeout 20'); }, 0);
+    process.nextTick(function () { console.log('tick from timeout 20'); });
+}, 20);
+process.nextTick(function () {
+    console.log('tick 1');
+    process.nextTick(function () { console.log('tick from tick 1'); });
+});
+process.nextTick(function () { console.log('tick 2'); });
+var n = 0;
+var interval = setInterval(function () {
+    n++;
+    console.log('interval', n);
+    if (n === 3)
+        clearInterval(interval);
+}, 50);
+var cancelled = setTimeout(function () { console.log('never'); }, 5);
+clearTimeout(cancelled);
+setTimeout(function (a, b) { console.log('args', a, b); }, 40, 'x', 'y');
+console.log('sync end');

@@ -1,0 +1,60 @@
+// The event loop's ordering, as in Node: sync code, nextTicks, timers by
+// deadline then creation order, immediates after the poll.
+'use strict';
+
+var check = require('./lib/check.js');
+
+var order = [];
+function log(name) { return function () { order.push(name); }; }
+
+setTimeout(log('timeout 20'), 20);
+setTimeout(log('timeout 5'), 5);
+setTimeout(log('timeout 5 again'), 5);
+setTimeout(function () {
+    order.push('timeout 10');
+    process.nextTick(log('tick in timeout'));
+    setImmediate(log('immediate from timeout'));
+    setTimeout(log('timeout 0 from timeout'), 0);
+}, 10);
+process.nextTick(function () {
+    order.push('tick 1');
+    process.nextTick(log('tick nested'));
+});
+queueMicrotask(log('microtask'));
+process.nextTick(log('tick 2'));
+order.push('sync');
+
+var cleared = setTimeout(log('cleared'), 1);
+clearTimeout(cleared);
+var clearedImmediate = setImmediate(log('cleared immediate'));
+clearImmediate(clearedImmediate);
+setTimeout(log('unref never runs'), 10000).unref();
+
+var count = 0;
+var interval = setInterval(function (tag) {
+    count++;
+    if (count === 3) {
+        clearInterval(interval);
+        order.push('interval ' + tag + ' x3');
+    }
+}, 2, 'a');
+
+setTimeout(log('args'), 1);
+setTimeout(function (a, b) { check.equal(a + b, 3, 'timer arguments'); }, 1, 1, 2);
+setImmediate(function (x) { check.equal(x, 'y', 'immediate arguments'); }, 'y');
+
+var started = Date.now();
+setTimeout(check.expectCall('30 ms timer', function () {
+    check.ok(Date.now() - started >= 29, 'timer waited at least its delay');
+}), 30);
+
+process.on('exit', function () {
+    check.deepEqual(order, [
+        'sync', 'tick 1', 'tick 2', 'tick nested', 'microtask',
+        'args',
+        'timeout 5', 'timeout 5 again',
+        'interval a x3',
+        'timeout 10', 'tick in timeout', 'immediate from timeout', 'timeout 0 from timeout',
+        'timeout 20'
+    ], 'order');
+});
