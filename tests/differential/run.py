@@ -68,6 +68,8 @@ def main():
     parser.add_argument('scripts', nargs='+')
     args = parser.parse_args()
     scripts = [os.path.abspath(s) for s in args.scripts]
+    if args.unode and os.path.exists(args.unode[0]):
+        args.unode[0] = os.path.abspath(args.unode[0])  # scripts run in their directory
 
     if args.record:
         if not shutil.which('node'):
