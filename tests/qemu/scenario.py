@@ -254,13 +254,16 @@ SERVICES_INIT = REPO / "js-drivers" / "core" / "init.js"
 APP_TIMEOUT = 60
 
 
-def jsk_run(c, tree, app, *args, options=()):
-    """tools/jsk run [options] APP ARGS: (status, stdout bytes, stderr text)."""
+def jsk_run(c, tree, app, *args, options=(), stdin=None):
+    """tools/jsk run [options] APP ARGS: (status, stdout bytes, stderr text).
+    stdin: bytes piped into jsk, else no input."""
     cmd = [sys.executable, str(JSK), "run", "--no-build", "--build-dir", str(tree.root),
            "--timeout", str(APP_TIMEOUT), *options, str(APPS / app), *args]
     print("  run " + " ".join(cmd), flush=True)
-    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, timeout=APP_TIMEOUT + 30)
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          timeout=APP_TIMEOUT + 30,
+                          **({"input": stdin} if stdin is not None
+                             else {"stdin": subprocess.DEVNULL}))
     stderr = proc.stderr.decode("utf-8", "replace")
     return proc.returncode, proc.stdout, stderr
 
@@ -387,6 +390,19 @@ def app_throw(c, tree):
     c.check("/app/throw.js:3" in text, "the stack names /app/throw.js:3")
     c.check(status == 1, "status 1", f"status {status}")
     c.check("KERNEL" not in text, "no kernel fault")
+    return app_transcript(status, out, err)
+
+
+@scenario("qemu.app_stdin")
+def app_stdin(c, tree):
+    """Input piped into jsk run reaches the app's read(0), every byte (it is
+    sent once the kernel is ready, so the UART's reset cannot drop any)."""
+    needs_services()
+    data = b"hello, kernel: " + bytes(range(0x20, 0x7f)).replace(b".", b"") + b"."
+    status, out, err = jsk_run(c, tree, "stdin_echo.js", stdin=data)
+    c.check(out == data + b"\nread %d\n" % len(data), "echoes the input, then its length",
+            repr(out[:200]))
+    c.check(status == 0, "status 0", f"status {status}")
     return app_transcript(status, out, err)
 
 

@@ -11,6 +11,11 @@
    undone, so stdout has the bytes the app wrote.
 4. Exit with the app's status (isa-debug-exit), or 124 on --timeout.
 
+Input piped into jsk reaches the app's stdin (COM1) once the kernel is
+ready; from a terminal the app gets no input (QEMU would put the terminal in
+raw mode under our output). The end of the input is not passed on: a serial
+line has no end-of-file, so an app that reads until EOF waits forever.
+
 Arguments reach the kernel inside one double-quoted command-line value,
 split on spaces there. So that any argument survives, each is percent-
 encoded: space, double quote, percent sign and control characters become
@@ -151,8 +156,13 @@ def run(args, tree, make_config):
         if args.verbose:
             print("jsk: " + cfg.shell(), file=sys.stderr)
         out = AppOutput(sys.stdout.buffer, verbose=args.verbose)
-        machine = qemu.Machine(cfg, capture_serial=True, echo=out)
+        # Piped input goes to the app's stdin (COM1). A terminal does not:
+        # QEMU would switch it to raw mode while we print the output.
+        piped = not sys.stdin.isatty()
+        machine = qemu.Machine(cfg, capture_serial=True, echo=out, pass_stdin=piped)
         machine.start()
+        if piped:
+            machine.feed_stdin(sys.stdin.buffer, after=READY_RE.pattern, timeout=args.timeout)
         try:
             status = machine.wait(args.timeout)
         except subprocess.TimeoutExpired:

@@ -194,13 +194,15 @@ class Machine:
 
     capture_serial: read COM1 (which must be -serial stdio) into self.console;
     otherwise QEMU inherits our stdin/stdout (the interactive `jsk run`).
+    pass_stdin: with capture_serial, QEMU's stdin is a pipe: feed_stdin()
+    copies our stdin into it (`jsk run app.js < input` reaches COM1).
     pass_stderr: forward QEMU's stderr to ours while keeping a copy for
     guest_status(). detach: own session, so the terminal's Ctrl-C (meant for
     gdb) does not kill QEMU.
     """
 
     def __init__(self, config, capture_serial=True, echo=None, pass_stderr=True,
-                 detach=False):
+                 detach=False, pass_stdin=False):
         self.config = config
         self.capture_serial = capture_serial
         self.console = Console(echo=echo)
@@ -208,6 +210,7 @@ class Machine:
         self.stderr = Console(echo=sys.stderr.buffer if pass_stderr else None,
                               hide=r"terminating on signal")
         self.detach = detach
+        self.pass_stdin = pass_stdin    # with capture_serial: our stdin feeds COM1
         self.proc = None
         self.started_at = None
 
@@ -216,7 +219,8 @@ class Machine:
         self.started_at = time.monotonic()
         self.proc = subprocess.Popen(
             argv,
-            stdin=subprocess.DEVNULL if self.capture_serial or self.detach else None,
+            stdin=(subprocess.PIPE if self.pass_stdin else subprocess.DEVNULL)
+            if self.capture_serial or self.detach else None,
             stdout=subprocess.PIPE if self.capture_serial else None,
             stderr=subprocess.PIPE,
             start_new_session=self.detach)
@@ -224,6 +228,35 @@ class Machine:
             self.console.follow_pipe(self.proc.stdout)
         self.stderr.follow_pipe(self.proc.stderr)
         return self
+
+    def feed_stdin(self, source, after=None, timeout=None):
+        """Copy `source` (a binary file) to the guest's COM1 in a thread,
+        starting once console.expect(after) matches: bytes that arrive
+        before the kernel has set up its UART would be lost (its FIFO reset
+        drops them). The pipe is closed at the end of the input; a serial
+        line has no end-of-file, so the guest sees nothing of it."""
+        import threading
+
+        def pump():
+            try:
+                wait = timeout if timeout is not None else 24 * 3600
+                if after is not None and self.console.expect(after, wait) is None:
+                    return
+                while True:
+                    data = os.read(source.fileno(), 65536)
+                    if not data:
+                        break
+                    self.proc.stdin.write(data)
+                    self.proc.stdin.flush()
+            except (OSError, ValueError):
+                pass
+            finally:
+                try:
+                    self.proc.stdin.close()
+                except (OSError, ValueError):
+                    pass
+
+        threading.Thread(target=pump, daemon=True).start()
 
     def __enter__(self):
         return self.start() if self.proc is None else self
