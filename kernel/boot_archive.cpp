@@ -14,8 +14,8 @@ bool checked;
 
 bool looks_like_cpio(const BootModule& m) {
     const char* p = reinterpret_cast<const char*>(m.start);
-    return m.end - m.start >= 6 && p[0] == '0' && p[1] == '7' && p[2] == '0' && p[3] == '7' &&
-        p[4] == '0' && (p[5] == '1' || p[5] == '2');
+    return m.end - m.start >= 6 && p[0] == '0' && p[1] == '7' && p[2] == '0' && p[3] == '7'
+        && p[4] == '0' && (p[5] == '1' || p[5] == '2');
 }
 
 // Validates the candidates, once.

@@ -34,9 +34,12 @@ namespace engine::platform {
 // /js-drivers and /app, read-only.
 FileType file_type(const char* path) {
     switch (kernel::boot_archive::type(path)) {
-    case kernel::boot_archive::Type::File: return FileType::File;
-    case kernel::boot_archive::Type::Directory: return FileType::Directory;
-    case kernel::boot_archive::Type::None: return FileType::None;
+    case kernel::boot_archive::Type::File:
+        return FileType::File;
+    case kernel::boot_archive::Type::Directory:
+        return FileType::Directory;
+    case kernel::boot_archive::Type::None:
+        return FileType::None;
     }
     return FileType::None;
 }

@@ -186,7 +186,8 @@ int run_program() {
         options.init = init;
     } else {
         console::print("jskernel: no init script %s in the boot archive; running without "
-                       "services\n", init);
+                       "services\n",
+            init);
         options.init = "";
     }
 

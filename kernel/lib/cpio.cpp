@@ -14,8 +14,21 @@ constexpr size_t kHeaderSize = 110;
 constexpr size_t kFieldCount = 13;
 constexpr const char kTrailer[] = "TRAILER!!!";
 
-enum Field { Ino, Mode, Uid, Gid, Nlink, Mtime, FileSize, DevMajor, DevMinor,
-    RdevMajor, RdevMinor, NameSize, Check };
+enum Field {
+    Ino,
+    Mode,
+    Uid,
+    Gid,
+    Nlink,
+    Mtime,
+    FileSize,
+    DevMajor,
+    DevMinor,
+    RdevMajor,
+    RdevMinor,
+    NameSize,
+    Check
+};
 
 size_t align4(size_t n) { return (n + 3) & ~size_t(3); }
 
@@ -90,13 +103,20 @@ const char* cpio_strip_path(const char* path) {
 
 const char* CpioArchive::error_text(Error error) {
     switch (error) {
-    case Error::None: return "no error";
-    case Error::Empty: return "empty";
-    case Error::BadMagic: return "bad magic (not a cpio newc archive)";
-    case Error::BadHeader: return "header field is not hexadecimal";
-    case Error::Truncated: return "truncated";
-    case Error::BadName: return "malformed entry name";
-    case Error::NoTrailer: return "no TRAILER!!! entry";
+    case Error::None:
+        return "no error";
+    case Error::Empty:
+        return "empty";
+    case Error::BadMagic:
+        return "bad magic (not a cpio newc archive)";
+    case Error::BadHeader:
+        return "header field is not hexadecimal";
+    case Error::Truncated:
+        return "truncated";
+    case Error::BadName:
+        return "malformed entry name";
+    case Error::NoTrailer:
+        return "no TRAILER!!! entry";
     }
     return "unknown error";
 }

@@ -23,12 +23,12 @@ class CpioArchive {
 public:
     enum class Error {
         None,
-        Empty,         // no bytes, or open() not called
-        BadMagic,      // a header does not start with 070701 (or 070702)
-        BadHeader,     // a header field is not 8 hex digits
-        Truncated,     // a header, name or data runs past the end
-        BadName,       // namesize 0, or the name is not NUL-terminated
-        NoTrailer,     // the bytes end without a TRAILER!!! entry
+        Empty,      // no bytes, or open() not called
+        BadMagic,   // a header does not start with 070701 (or 070702)
+        BadHeader,  // a header field is not 8 hex digits
+        Truncated,  // a header, name or data runs past the end
+        BadName,    // namesize 0, or the name is not NUL-terminated
+        NoTrailer,  // the bytes end without a TRAILER!!! entry
     };
 
     // File types from the mode field (the S_IFMT bits).
@@ -38,7 +38,7 @@ public:
     static constexpr uint32_t kSymlink = 0120000;
 
     struct Entry {
-        const char* name;     // as stored, NUL-terminated (may begin with "./")
+        const char* name;  // as stored, NUL-terminated (may begin with "./")
         uint32_t mode;
         const uint8_t* data;  // filesize bytes (for a symlink: the target)
         size_t size;

@@ -29,8 +29,8 @@ struct Builder {
         const char* magic = "070701") {
         char header[111];
         std::snprintf(header, sizeof(header),
-            "%s%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X", magic, ino++, mode, 0,
-            0, 1, 0, unsigned(data.size()), 0, 0, 0, 0, unsigned(name.size() + 1), 0);
+            "%s%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X", magic, ino++, mode, 0, 0, 1,
+            0, unsigned(data.size()), 0, 0, 0, 0, unsigned(name.size() + 1), 0);
         bytes += std::string(header, 110);
         bytes += name;
         bytes += '\0';
@@ -59,7 +59,8 @@ TEST(Cpio, ReadsFilesAndDirectories) {
     CpioArchive::Entry e;
     ASSERT_TRUE(a.find_file("/stdlib/node/util.js", e));
     EXPECT_EQ(contents(e), "exports.x = 1;\n");
-    EXPECT_EQ(reinterpret_cast<uintptr_t>(e.data) % 4, reinterpret_cast<uintptr_t>(b.bytes.data()) % 4);
+    EXPECT_EQ(
+        reinterpret_cast<uintptr_t>(e.data) % 4, reinterpret_cast<uintptr_t>(b.bytes.data()) % 4);
     ASSERT_TRUE(a.find_file("stdlib/node/util.js", e));
     ASSERT_TRUE(a.find_file("app/hello.js", e));
     EXPECT_EQ(contents(e), "console.log('hi')");
@@ -75,10 +76,10 @@ TEST(Cpio, ReadsFilesAndDirectories) {
 
     EXPECT_TRUE(a.is_directory("/"));
     EXPECT_TRUE(a.is_directory(""));
-    EXPECT_TRUE(a.is_directory("/stdlib"));       // explicit entry
+    EXPECT_TRUE(a.is_directory("/stdlib"));  // explicit entry
     EXPECT_TRUE(a.is_directory("/stdlib/node/"));
-    EXPECT_TRUE(a.is_directory("/app"));          // implied by app/hello.js
-    EXPECT_FALSE(a.is_directory("/ap"));          // a prefix, but not of a component
+    EXPECT_TRUE(a.is_directory("/app"));  // implied by app/hello.js
+    EXPECT_FALSE(a.is_directory("/ap"));  // a prefix, but not of a component
     EXPECT_FALSE(a.is_directory("/app/hello.js"));
     EXPECT_FALSE(a.is_directory("/stdlib/node/util.js"));
     EXPECT_FALSE(a.is_directory("/nothing"));
@@ -212,10 +213,10 @@ TEST(Cpio, ReadsWhatMkinitrdWrites) {
     EXPECT_GT(e.size, 0u);
     // The app is this file: its bytes come back exactly.
     ASSERT_TRUE(a.find_file("/app/cpio_test.cpp", e));
-    std::ifstream source(std::string(PROJECT_SOURCE_DIR) + "/tests/unit/cpio_test.cpp",
-        std::ios::binary);
-    std::string expected((std::istreambuf_iterator<char>(source)),
-        std::istreambuf_iterator<char>());
+    std::ifstream source(
+        std::string(PROJECT_SOURCE_DIR) + "/tests/unit/cpio_test.cpp", std::ios::binary);
+    std::string expected(
+        (std::istreambuf_iterator<char>(source)), std::istreambuf_iterator<char>());
     EXPECT_EQ(contents(e), expected);
     EXPECT_TRUE(a.is_directory("/app"));
 }
