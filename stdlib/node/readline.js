@@ -166,7 +166,10 @@ function Interface(options) {
                 else
                     self.close();
             },
-            onEnd: function () { self.close(); }
+            onEnd: function () {  // Ctrl-D on an empty line
+                self.writeOutput('\r\n');
+                self.close();
+            }
         });
         this.history = this.editor.history;
     }

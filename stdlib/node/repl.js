@@ -167,11 +167,7 @@ function REPLServer(options) {
 
     this.rl.on('line', function (line) { self.onLine(line); });
     this.rl.on('SIGINT', function () { self.onInterrupt(); });
-    this.rl.on('close', function () {
-        if (self.terminal)
-            self.output('\r\n');
-        self.emit('exit');
-    });
+    this.rl.on('close', function () { self.emit('exit'); });
     this.displayPrompt();
 }
 
