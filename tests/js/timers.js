@@ -30,14 +30,16 @@ var clearedImmediate = setImmediate(log('cleared immediate'));
 clearImmediate(clearedImmediate);
 setTimeout(log('unref never runs'), 10000).unref();
 
+// An interval's repeats depend on how busy the machine is, so it is
+// checked on its own rather than in the order list.
 var count = 0;
-var interval = setInterval(function (tag) {
+var interval = setInterval(check.expectCall('interval', function (tag) {
     count++;
-    if (count === 3) {
+    check.equal(tag, 'a', 'interval argument');
+    if (count === 3)
         clearInterval(interval);
-        order.push('interval ' + tag + ' x3');
-    }
-}, 2, 'a');
+    check.ok(count <= 3, 'cleared interval stops');
+}), 2, 'a');
 
 setTimeout(log('args'), 1);
 setTimeout(function (a, b) { check.equal(a + b, 3, 'timer arguments'); }, 1, 1, 2);
@@ -53,7 +55,6 @@ process.on('exit', function () {
         'sync', 'tick 1', 'tick 2', 'tick nested', 'microtask',
         'args',
         'timeout 5', 'timeout 5 again',
-        'interval a x3',
         'timeout 10', 'tick in timeout', 'immediate from timeout', 'timeout 0 from timeout',
         'timeout 20'
     ], 'order');
