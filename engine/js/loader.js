@@ -100,15 +100,15 @@
         if (id.indexOf('native:') === 0)
             return id;
         var bare = id.indexOf('node:') === 0 ? id.slice(5) : id;
-        if (bare !== id || isCoreModule(bare)) {
+        var isPath = id.charAt(0) === '.' || id.charAt(0) === '/';
+        if (bare !== id || (!isPath && isCoreModule(bare))) {
             if (isCoreModule(bare))
                 return corePath(bare);
             throw notFound(id, parent);
         }
         var from = parent && parent.filename ? dirname(parent.filename) : options.cwd || '/';
         var found;
-        if (id.charAt(0) === '/' || id.slice(0, 2) === './' || id.slice(0, 3) === '../' ||
-            id === '.' || id === '..') {
+        if (isPath) {
             found = resolveFile(id.charAt(0) === '/' ? normalize(id) : join(from, id));
         } else {
             for (var dir = from; !found; dir = dirname(dir)) {

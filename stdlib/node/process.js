@@ -68,10 +68,9 @@ process.title = 'unode';
 process.version = 'v20.0.0';
 process.versions = { node: '20.0.0', duktape: '2.7.0', unode: '0.1.0' };
 process.release = { name: 'node' };
-// The system-call ABI is Linux's on both platforms, so scripts see
-// 'linux'; unodePlatform says which one really runs ('linux' or 'jskernel').
-process.platform = 'linux';
-process.unodePlatform = options.platform;
+// 'linux' hosted, 'jskernel' on bare metal (DESIGN, unode). The system-call
+// ABI is Linux's on both.
+process.platform = options.platform;
 process.arch = 'x64';
 process.pid = sys.getpid();
 process.config = { variables: {} };

@@ -118,3 +118,7 @@ def boot(tree, args):
     print("machine: " + machine_description(accel))
     print(t.render())
     return 0
+
+
+# Benchmarks in modules of their own register themselves on import.
+from . import bench_js  # noqa: E402,F401

@@ -17,6 +17,7 @@ PACKAGES = [
     "bochs", "bochsbios", "vgabios", "bochs-term",
     "gdb", "duktape-dev", "musl-dev", "binutils", "clang-format",
     "cpio",                      # lists the boot-module archive in tests
+    "duktape",                   # `duk`, plain Duktape, the reference of `jsk bench js`
 ]
 
 

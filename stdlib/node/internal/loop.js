@@ -40,11 +40,13 @@ exports.init = function (engine, onUncaught) {
     uncaughtHandler = onUncaught;
 };
 
-// Runs fn under the watchdog. Returns true if it completed; an escaping
-// error is passed to the uncaught handler.
-function invoke(fn, thisArg, args) {
+// Runs fn under the watchdog (unless `unbudgeted`: a callback that puts
+// its own budget on the work it does, like the REPL on each evaluation).
+// Returns true if it completed; an escaping error is passed to the
+// uncaught handler.
+function invoke(fn, thisArg, args, unbudgeted) {
     try {
-        if (native)
+        if (native && !unbudgeted)
             native.callWithBudget(fn, thisArg, args || []);
         else
             fn.apply(thisArg, args || []);
@@ -257,10 +259,11 @@ var epollFd = -1;
 var watched = {};      // fd -> {callback, ref, always}
 var watchedCount = 0;
 
-// watchReadable(fd, callback): callback(fd, events) runs whenever fd is
-// readable. Files that epoll refuses (EPERM: regular files, /dev/null) are
-// always readable, as with poll(2). Returns 0 or a negative errno.
-exports.watchReadable = function (fd, callback) {
+// watchReadable(fd, callback[, {budget: false}]): callback(fd, events) runs
+// whenever fd is readable, under the watchdog unless budget is false. Files
+// that epoll refuses (EPERM: regular files, /dev/null) are always readable,
+// as with poll(2). Returns 0 or a negative errno.
+exports.watchReadable = function (fd, callback, options) {
     if (watched[fd])
         exports.unwatch(fd);
     if (epollFd < 0) {
@@ -271,7 +274,8 @@ exports.watchReadable = function (fd, callback) {
     var r = sys.epoll_ctl(epollFd, sys.EPOLL_CTL_ADD, fd, sys.EPOLLIN, fd);
     if (r < 0 && r !== -sys.errno.EPERM)
         return r;
-    watched[fd] = { callback: callback, ref: true, always: r < 0 };
+    watched[fd] = { callback: callback, ref: true, always: r < 0,
+        budget: !(options && options.budget === false) };
     watchedCount++;
     return 0;
 };
@@ -354,7 +358,7 @@ function poll() {
     for (var j = 0; j < ready.length; j++) {
         var entry = watched[ready[j]];
         if (entry) {
-            invoke(entry.callback, undefined, [ready[j]]);
+            invoke(entry.callback, undefined, [ready[j]], !entry.budget);
             runTicks();
         }
     }

@@ -65,12 +65,19 @@ function evaluate(native, loader, options) {
     return native.callWithBudget(native.compile, native, [options.code, filename]);
 }
 
-function startRepl(native) {
+// The REPL evaluates in the global scope, where require, module and
+// exports resolve relative to the working directory, as in Node; leaving it
+// (.exit, Ctrl-D) ends the process even with timers pending.
+function startRepl(native, loader, options) {
     if (native.stat(native.options.stdlib + '/node/repl.js') !== 'file') {
         process._writeAll(2, 'unode: REPL not available\n');
         process.exit(1);
     }
-    require('../repl.js').start();
+    var module = new loader.Module((options.cwd || '/') + '/[repl]', null);
+    defineGlobal('require', loader.requireFrom(module.filename));
+    defineGlobal('module', module);
+    defineGlobal('exports', module.exports);
+    require('../repl.js').start().on('exit', function () { process.exit(); });
 }
 
 exports.run = function (native, loader) {
@@ -86,7 +93,7 @@ exports.run = function (native, loader) {
                 process.on('exit', function () { global.console.log(value); });
             }
         } else {
-            startRepl(native);
+            startRepl(native, loader, options);
         }
     } catch (error) {
         onUncaught(error);

@@ -1,0 +1,74 @@
+"""`jsk bench js`: the same CPU-bound scripts (tests/bench/js/*.js) under
+build/unode, under Debian's `duk` (the plain Duktape command line, package
+duktape) and in the kernel under QEMU. Each script times itself with
+Date.now() and prints "NAME N ms check=...", so process start-up and boot
+are left out; the table shows medians and the ratios unode/duk (the cost of
+our embedding and configuration) and kernel/unode (the cost of emulation).
+"""
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+from . import qemu
+from .bench import benchmark, machine_description
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "tests" / "bench" / "js"
+JSK = Path(__file__).resolve().parents[1] / "jsk"
+LINE = re.compile(r"^(\w+) (\d+) ms check=", re.M)
+
+
+def _time(command, timeout):
+    out = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                         timeout=timeout)
+    m = LINE.search(out.stdout)
+    if out.returncode != 0 or not m:
+        raise SystemExit(f"jsk: {' '.join(map(str, command))} failed (status "
+                         f"{out.returncode}):\n{out.stdout}{out.stderr}")
+    return int(m.group(2))
+
+
+def _args(p):
+    p.add_argument("--runs", type=int, default=3, help="runs per script and engine (default 3)")
+    p.add_argument("--no-kernel", action="store_true", help="skip the runs under QEMU")
+
+
+@benchmark("js", "the same JS scripts under unode, duk and the kernel", _args)
+def js(tree, args):
+    unode = tree.root / "unode"
+    tree.require(unode)
+    duk = shutil.which("duk")
+    scripts = sorted(SCRIPTS.glob("*.js"))
+    rows = []
+    for script in scripts:
+        times = {"unode": [], "duk": [], "kernel": []}
+        for _ in range(args.runs):
+            times["unode"].append(_time([unode, script], 120))
+            if duk:
+                times["duk"].append(_time([duk, script], 120))
+            if not args.no_kernel:
+                times["kernel"].append(_time(
+                    [sys.executable, JSK, "run", "--no-build", "--build-dir", tree.root,
+                     "--timeout", "300", script], 330))
+        rows.append((script.stem, {k: statistics.median(v) for k, v in times.items() if v}))
+
+    print(f"jsk bench js: {len(scripts)} scripts, median of {args.runs} runs, ms")
+    print("machine: " + machine_description(qemu.accel_from_env()))
+    if not duk:
+        print("note: `duk` not found (Debian package duktape): no unode/duk ratio")
+    head = f"{'script':10} {'unode':>8} {'duk':>8} {'kernel':>8} {'unode/duk':>10} {'kernel/unode':>13}"
+    print(head + "\n" + "-" * len(head))
+    for name, m in rows:
+        u, d, k = m.get("unode"), m.get("duk"), m.get("kernel")
+        cell = lambda v: f"{v:8.0f}" if v is not None else f"{'-':>8}"
+        ratio = lambda a, b: f"{a / b:.2f}" if a is not None and b else "-"
+        print(f"{name:10} {cell(u)} {cell(d)} {cell(k)} {ratio(u, d):>10} {ratio(k, u):>13}")
+    totals = {key: sum(m[key] for _, m in rows) for key in ("unode", "duk", "kernel")
+              if all(key in m for _, m in rows)}
+    if "unode" in totals and "duk" in totals:
+        print(f"total unode/duk {totals['unode'] / totals['duk']:.2f} (target <= 1.1)")
+    if "unode" in totals and "kernel" in totals:
+        print(f"total kernel/unode {totals['kernel'] / totals['unode']:.2f}")
+    return 0
