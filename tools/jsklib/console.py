@@ -36,6 +36,7 @@ class Console:
         self._lines = []
         self._times = []
         self._partial = b""
+        self._partial_at = None  # when the unfinished last line last grew
         self._closed = False
         self._cursor = 0
 
@@ -47,6 +48,7 @@ class Console:
             now = time.monotonic()
             buf = self._partial + data
             *complete, self._partial = buf.split(b"\n")
+            self._partial_at = now if self._partial else None
             for raw in complete:
                 line = raw.decode("utf-8", "replace").rstrip("\r")
                 self._lines.append(line)
@@ -160,6 +162,21 @@ class Console:
                     m = rx.search(self._lines[i])
                     if m:
                         return Hit(m, i, self._times[i])
+                left = deadline - time.monotonic()
+                if self._closed or left <= 0:
+                    return None
+                self._cond.wait(min(left, 0.5))
+
+    def expect_prompt(self, prompt, timeout):
+        """Wait until the unfinished last line ends with `prompt` (a prompt
+        such as the REPL's "> " is printed without a newline). Returns when
+        it arrived (time.monotonic()), or None at the deadline."""
+        tail = prompt.encode()
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                if self._partial.endswith(tail):
+                    return self._partial_at
                 left = deadline - time.monotonic()
                 if self._closed or left <= 0:
                     return None
