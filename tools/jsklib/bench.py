@@ -63,7 +63,11 @@ class Table:
 
 
 def _boot_once(tree, kernel, accel, timeout):
-    """Start QEMU, wait for the ready line, kill. Returns (wall s, guest ms)."""
+    """Start QEMU, wait for the ready line (and, for -kernel, the REPL
+    prompt), kill. Returns (wall s, guest ms, guest ms to the prompt or None).
+
+    The time to the prompt is the in-guest time of the ready line plus the
+    wall time from the ready line to the prompt on the serial console."""
     cfg = qemu.QemuConfig(tree, kernel=kernel, accel=accel, serial="stdio")
     cfg.prepare()
     with qemu.Machine(cfg) as m:
@@ -71,7 +75,15 @@ def _boot_once(tree, kernel, accel, timeout):
         if hit is None:
             raise SystemExit("jsk: no ready line within %ss (%s boot); console:\n%s"
                              % (timeout, "-kernel" if kernel else "ISO", m.console.tail(40)))
-        return hit.at - m.started_at, float(hit.match.group(1))
+        ready_ms = float(hit.match.group(1))
+        prompt_ms = None
+        if kernel:
+            at = m.console.expect_prompt("> ", timeout)
+            if at is None:
+                raise SystemExit("jsk: no REPL prompt within %ss; console:\n%s"
+                                 % (timeout, m.console.tail(40)))
+            prompt_ms = ready_ms + (at - hit.at) * 1000
+        return hit.at - m.started_at, ready_ms, prompt_ms
 
 
 def _boot_args(p):
@@ -91,11 +103,14 @@ def boot(tree, args):
     tree.require(tree.elf, tree.iso)
     wall = {True: [], False: []}
     guest = {True: [], False: []}
+    prompt = []
     for _ in range(args.runs):
         for kernel in (False, True):
-            w, g = _boot_once(tree, kernel, accel, args.boot_timeout)
+            w, g, p = _boot_once(tree, kernel, accel, args.boot_timeout)
             wall[kernel].append(w)
             guest[kernel].append(g)
+            if p is not None:
+                prompt.append(p)
 
     with tempfile.TemporaryDirectory() as tmp:
         stripped = os.path.join(tmp, "jskernel.elf")
@@ -111,6 +126,7 @@ def boot(tree, args):
     t.add("QEMU wall, -kernel (s)", wall[True])
     t.add("in-guest, ISO (ms)", guest[False], limit=5.0, target="<= 5")
     t.add("in-guest, -kernel (ms)", guest[True], limit=5.0, target="<= 5")
+    t.add("entry -> REPL prompt (ms)", prompt, fmt="{:.1f}", limit=30.0, target="<= 30")
     t.add("stripped ELF (KB)", [elf_size / 1000], fmt="{:.1f}")
     t.add("ISO (MB)", [iso_size / 1e6], fmt="{:.2f}", limit=4.0, target="<= 4")
 
