@@ -8,8 +8,9 @@ bytes and exit status with NAME.expected / NAME.status (recorded from Node
                                                 when node is not installed)
   run.py --record script.js...                  (re)record the files with node
 
---unode takes the command that runs a script (build/unode, or later
-`tools/jsk run --kernel`), so the same files check every platform.
+--unode takes the command that runs a script (build/unode); --kernel BUILD
+runs it on bare metal instead (`tools/jsk run --no-build --build-dir BUILD`),
+so the same files check every platform.
 NAME.status holds the exit status when it is not 0.
 """
 import argparse
@@ -63,6 +64,7 @@ def show_difference(expected, actual):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--unode', nargs='+', help='command that runs a script')
+    parser.add_argument('--kernel', metavar='BUILD', help='run scripts in QEMU with this build tree')
     parser.add_argument('--live', action='store_true', help='compare with node run now')
     parser.add_argument('--record', action='store_true', help='record outputs with node')
     parser.add_argument('scripts', nargs='+')
@@ -70,6 +72,10 @@ def main():
     scripts = [os.path.abspath(s) for s in args.scripts]
     if args.unode and os.path.exists(args.unode[0]):
         args.unode[0] = os.path.abspath(args.unode[0])  # scripts run in their directory
+    if args.kernel:
+        jsk = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tools', 'jsk')
+        args.unode = [sys.executable, os.path.abspath(jsk), 'run', '--no-build', '--build-dir',
+                      os.path.abspath(args.kernel), '--timeout', '50']
 
     if args.record:
         if not shutil.which('node'):
