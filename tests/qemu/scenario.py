@@ -233,6 +233,39 @@ def js_error(c, tree):
         return m.console.text()
 
 
+@scenario("qemu.repl_kernel")
+def repl_kernel(c, tree):
+    """Booted without an app, the kernel runs the REPL on the console: input
+    over COM1 is evaluated, an endless loop is cut by the watchdog and the
+    prompt returns, .exit ends the machine with status 0."""
+    cfg = qemu.QemuConfig(tree, kernel=True, cmdline="watchdog=1000", serial="stdio",
+                          accel=qemu.accel_from_env())
+    cfg.prepare()
+    with qemu.Machine(cfg, pass_stdin=True).start() as m:
+        ready(c, m)
+
+        def answer(line, expected, what):
+            at = m.console.expect_prompt("> ", 30)
+            if not c.check(at is not None, f"prompt before {line!r}"):
+                return
+            m.proc.stdin.write(line.encode() + b"\r")
+            m.proc.stdin.flush()
+            hit = m.console.expect(expected, 30)
+            c.check(hit is not None, what, hit and hit.match.string.strip())
+
+        answer("6*7", r"^42\r?$", "6*7 prints 42")
+        answer("'ab' + 'c'", r"^'abc'\r?$", "a string result is quoted")
+        answer("while(true){}", r"^Uncaught RangeError: execution timeout",
+               "the watchdog cuts an endless loop")
+        answer("[1, 2].map(function (x) { return x * 10 })", r"^\[ 10, 20 \]\r?$",
+               "the prompt came back after the timeout; arrays inspected like Node")
+        if c.check(m.console.expect_prompt("> ", 30) is not None, "prompt before .exit"):
+            m.proc.stdin.write(b".exit\r")
+            m.proc.stdin.flush()
+            wait_exit(c, m, 0)
+        return m.console.text()
+
+
 @scenario("qemu.jsk_run_exit42")
 def jsk_run_exit42(c, tree):
     """tools/jsk run end to end: exit=42 on the kernel command line becomes
