@@ -3,8 +3,9 @@
 #include "engine/natives.h"
 #include "engine/platform.h"
 
-extern "C" const char engine_loader_source[];  // engine/js/loader.js, embedded by the build
-extern "C" const unsigned long engine_loader_source_length;
+// engine/js/loader.js, precompiled (build/jsbc) and embedded by the build.
+extern "C" const unsigned char engine_loader_bytecode[];
+extern "C" const unsigned long engine_loader_bytecode_length;
 
 namespace engine {
 namespace {
@@ -52,6 +53,22 @@ duk_ret_t native_read_file(duk_context* ctx) {
         return 0;  // undefined
     duk_push_lstring(ctx, data, length);
     platform::release(data);
+    return 1;
+}
+
+// loadBytecode(path) -> the function dumped to the file by build/jsbc (a
+// module's precompiled wrapper; see sim/jsbc_main.cpp), or undefined when
+// the file cannot be read. The bytecode is trusted: the build writes it
+// with the same Duktape configuration.
+duk_ret_t native_load_bytecode(duk_context* ctx) {
+    size_t length = 0;
+    char* data = platform::read_file(duk_require_string(ctx, 0), length);
+    if (!data)
+        return 0;
+    void* buffer = duk_push_fixed_buffer(ctx, length);
+    __builtin_memcpy(buffer, data, length);
+    platform::release(data);
+    duk_load_function(ctx);
     return 1;
 }
 
@@ -108,6 +125,7 @@ void push_string_array(duk_context* ctx, const char* const* strings, int count) 
 void init_engine_module(duk_context* ctx) {
     put_function(ctx, "compile", native_compile, 2);
     put_function(ctx, "readFile", native_read_file, 1);
+    put_function(ctx, "loadBytecode", native_load_bytecode, 1);
     put_function(ctx, "stat", native_stat, 1);
     put_function(ctx, "loadNative", native_load_native, 1);
     put_function(ctx, "callWithBudget", native_call_with_budget, 3);
@@ -131,13 +149,12 @@ void init_engine_module(duk_context* ctx) {
     duk_put_prop_string(ctx, -2, "options");
 }
 
-// duk_safe_call target: evaluate the loader (an expression whose value is
-// a function) and call it with native:engine.
+// duk_safe_call target: load the loader (the function its source
+// evaluates to) and call it with native:engine.
 duk_ret_t start_loader(duk_context* ctx, void*) {
-    duk_push_lstring(ctx, engine_loader_source, engine_loader_source_length);
-    duk_push_string(ctx, "engine/js/loader.js");
-    duk_compile(ctx, DUK_COMPILE_EVAL);
-    duk_call(ctx, 0);
+    void* buffer = duk_push_fixed_buffer(ctx, engine_loader_bytecode_length);
+    __builtin_memcpy(buffer, engine_loader_bytecode, engine_loader_bytecode_length);
+    duk_load_function(ctx);
     push_native_module(ctx, "engine");
     duk_call(ctx, 1);
     return 1;

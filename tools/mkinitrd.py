@@ -2,7 +2,7 @@
 """Builds the boot-module archive: a cpio "newc" archive of stdlib/,
 js-drivers/ and, optionally, an app under app/.
 
-    mkinitrd.py --output build/initrd.cpio [--repo DIR]
+    mkinitrd.py --output build/initrd.cpio [--repo DIR] [--jsbc build/jsbc]
                 [--app app.js [--with FILE_OR_DIR ...]] [--depfile FILE]
 
 Inside the archive the paths are relative (`stdlib/node/util.js`,
@@ -14,6 +14,11 @@ The app file goes to app/NAME.js; each --with FILE goes to app/BASENAME and
 each --with DIR to app/BASENAME/... (recursively). A tree that does not
 exist yet (js-drivers/ early in the project) is skipped.
 
+With --jsbc (the build's jsbc tool, sim/jsbc_main.cpp), each X.js of
+stdlib/ and js-drivers/ also gets X.jsbc: the module precompiled to Duktape
+bytecode under its run-time path (/stdlib/...), which the loader uses
+instead of compiling the source. Apps are not precompiled.
+
 The output is reproducible: entries sorted by path, mtime 0, uid/gid 0,
 inode numbers in order. Hidden files and editor leftovers (*~, *.swp,
 __pycache__) are left out. The file is replaced atomically, so a kernel
@@ -22,7 +27,9 @@ booting from it never sees half an archive.
 import argparse
 import os
 import stat
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -105,10 +112,29 @@ def collect(repo, app=None, extras=()):
     return sorted(entries.items())
 
 
-def build(output, repo=REPO, app=None, extras=(), depfile=None):
+def precompile(jsbc, files, tmp):
+    """{archive path of X.jsbc: host path} for the modules of TREES, written
+    into the directory tmp by one run of jsbc."""
+    out = {}
+    args = [str(jsbc)]
+    for path, host in files:
+        if host is not None and path.endswith(".js") and path.split("/")[0] in TREES:
+            target = Path(tmp) / f"{len(out)}.jsbc"
+            out[path + "bc"] = target
+            args += [str(host), "/" + path, str(target)]
+    if out:
+        subprocess.run(args, check=True)
+    return out
+
+
+def build(output, repo=REPO, app=None, extras=(), depfile=None, jsbc=None):
     files = collect(repo, app, extras)
-    data = archive([(path, None if host is None else Path(host).read_bytes())
-                    for path, host in files])
+    with tempfile.TemporaryDirectory() as scratch:
+        packed = files
+        if jsbc:
+            packed = sorted(files + list(precompile(jsbc, files, scratch).items()))
+        data = archive([(path, None if host is None else Path(host).read_bytes())
+                        for path, host in packed])
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(output.name + ".tmp")
@@ -117,7 +143,7 @@ def build(output, repo=REPO, app=None, extras=(), depfile=None):
     if depfile:
         deps = " ".join(str(h).replace(" ", "\\ ") for _, h in files if h is not None)
         Path(depfile).write_text(f"{output}: {deps}\n")
-    return files
+    return packed  # (the host paths of .jsbc files were temporary)
 
 
 def main():
@@ -128,10 +154,13 @@ def main():
     ap.add_argument("--app", help="the app's main file, packed as app/NAME")
     ap.add_argument("--with", dest="extras", action="append", default=[],
                     metavar="PATH", help="another file or directory for app/ (repeatable)")
+    ap.add_argument("--jsbc", help="the jsbc tool: also pack precompiled X.jsbc for each "
+                    "X.js of stdlib/ and js-drivers/")
     ap.add_argument("--depfile", help="write a Makefile-style dependency file")
     ap.add_argument("--list", action="store_true", help="print the archive's paths")
     args = ap.parse_args()
-    files = build(args.output, args.repo, args.app, args.extras, args.depfile)
+    files = build(args.output, args.repo, args.app, args.extras, args.depfile,
+                  args.jsbc)
     if args.list:
         for path, _ in files:
             print(path)

@@ -143,6 +143,20 @@
 
     var mainModule;
 
+    // The module function for `source`. The boot archive has X.jsbc next to
+    // each X.js of stdlib/ and js-drivers/: the same wrapper, precompiled by
+    // build/jsbc (sim/jsbc_main.cpp), which must compile it as here.
+    function compileModule(source, filename) {
+        if (filename.slice(-3) === '.js' && isFile(filename + 'bc'))
+            return native.loadBytecode(filename + 'bc');
+        if (source.charAt(0) === '#' && source.charAt(1) === '!')
+            source = '//' + source;  // a shebang line; keeps line numbers
+        // The wrapper shares the first line with the module's code, so line
+        // numbers in stack traces match the file.
+        return native.compile('(function (exports, require, module, __filename, ' +
+            '__dirname) {' + source + '\n})', filename);
+    }
+
     function load(filename, parent) {
         var cached = cache[filename];
         if (cached) {
@@ -165,12 +179,7 @@
             if (filename.slice(-5) === '.json') {
                 module.exports = JSON.parse(source);
             } else {
-                if (source.charAt(0) === '#' && source.charAt(1) === '!')
-                    source = '//' + source;  // a shebang line; keeps line numbers
-                // The wrapper shares the first line with the module's code,
-                // so line numbers in stack traces match the file.
-                var wrapper = native.compile('(function (exports, require, module, __filename, ' +
-                    '__dirname) {' + source + '\n})', filename);
+                var wrapper = compileModule(source, filename);
                 wrapper.call(module.exports, module.exports, makeRequire(module), module,
                     filename, module.path);
             }
@@ -203,11 +212,7 @@
             mainModule = new Module(resolved, null);
             mainModule.id = '.';
             cache[resolved] = mainModule;
-            var source = native.readFile(resolved);
-            if (source.charAt(0) === '#' && source.charAt(1) === '!')
-                source = '//' + source;
-            var wrapper = native.compile('(function (exports, require, module, __filename, ' +
-                '__dirname) {' + source + '\n})', resolved);
+            var wrapper = compileModule(native.readFile(resolved), resolved);
             wrapper.call(mainModule.exports, mainModule.exports, makeRequire(mainModule),
                 mainModule, resolved, mainModule.path);
             mainModule.loaded = true;

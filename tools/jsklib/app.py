@@ -1,6 +1,7 @@
 """`jsk run app.js [args]`: run one JavaScript app in the kernel, headless.
 
-1. Pack stdlib/, js-drivers/ and the app (plus any --with files) into a
+1. Pack stdlib/, js-drivers/ (with their precompiled X.jsbc when build/jsbc
+   exists) and the app (plus any --with files) into a
    per-run boot archive, build/run/initrd-PID.cpio (tools/mkinitrd.py), so
    runs in parallel never share one.
 2. Boot build/jskernel.elf with QEMU -kernel, that archive as -initrd and
@@ -150,7 +151,9 @@ def run(args, tree, make_config):
     tree.run_dir.mkdir(parents=True, exist_ok=True)
     archive = tree.run_dir / f"initrd-{os.getpid()}.cpio"
     try:
-        _mkinitrd().build(archive, app=app, extras=args.with_files)
+        jsbc = tree.root / "jsbc"  # precompiles stdlib/ and js-drivers/ (not the app)
+        _mkinitrd().build(archive, app=app, extras=args.with_files,
+                          jsbc=jsbc if jsbc.exists() else None)
         cfg.initrd = [archive]
         cfg.prepare()
         if args.verbose:
