@@ -96,20 +96,29 @@ def cmd_run(args, extra):
     machine = qemu.Machine(cfg, capture_serial=False)
     with TerminalGuard():
         machine.start()
-        try:
-            status = machine.wait(args.timeout)
-        except subprocess.TimeoutExpired:
-            machine.stop()
-            print(f"\njsk: timeout after {seconds(args.timeout)} s", file=sys.stderr)
-            return qemu.STATUS_TIMEOUT
-        except KeyboardInterrupt:
-            machine.stop()
-            return 130
+        status = wait_for(machine, args.timeout)
     if status == qemu.STATUS_STARTUP_FAILED:
         print("jsk: qemu failed to start", file=sys.stderr)
     elif status == qemu.STATUS_VM_ERROR:
         print("jsk: the virtual machine stopped with an accelerator error", file=sys.stderr)
     return status
+
+
+STATUS_INTERRUPTED = 130  # like a shell after Ctrl-C
+
+
+def wait_for(machine, timeout):
+    """Waits for the emulator (QEMU or Bochs) to end and returns its status;
+    on --timeout or Ctrl-C stops it and returns 124 or 130."""
+    try:
+        return machine.wait(timeout)
+    except subprocess.TimeoutExpired:
+        machine.stop()
+        print(f"\njsk: timeout after {seconds(timeout)} s", file=sys.stderr)
+        return qemu.STATUS_TIMEOUT
+    except KeyboardInterrupt:
+        machine.stop()
+        return STATUS_INTERRUPTED
 
 
 def cmd_debug(args, extra):
@@ -159,16 +168,8 @@ def cmd_bochs(args, extra):
     print(f"jsk: booting {tree.iso} in Bochs (log {machine.log_path}); Ctrl-C stops it",
           file=sys.stderr)
     machine.start()
-    try:
-        rc = machine.wait(args.timeout)
-    except subprocess.TimeoutExpired:
-        machine.stop()
-        print(f"\njsk: timeout after {seconds(args.timeout)} s", file=sys.stderr)
-        return qemu.STATUS_TIMEOUT
-    except KeyboardInterrupt:
-        machine.stop()
-        return 130
-    if rc != 0:
+    rc = wait_for(machine, args.timeout)
+    if rc not in (0, qemu.STATUS_TIMEOUT, STATUS_INTERRUPTED):
         print(f"jsk: bochs exited {rc}; its terminal said:\n" + machine.screen_text()[-3000:],
               file=sys.stderr)
     return rc
