@@ -86,6 +86,11 @@ duk_ret_t native_stat(duk_context* ctx) {
     return 0;
 }
 
+duk_ret_t native_has_native(duk_context* ctx) {
+    duk_push_boolean(ctx, has_native_module(duk_require_string(ctx, 0)));
+    return 1;
+}
+
 duk_ret_t native_load_native(duk_context* ctx) {
     return push_native_module(ctx, duk_require_string(ctx, 0)) ? 1 : 0;
 }
@@ -128,6 +133,7 @@ void init_engine_module(duk_context* ctx) {
     put_function(ctx, "loadBytecode", native_load_bytecode, 1);
     put_function(ctx, "stat", native_stat, 1);
     put_function(ctx, "loadNative", native_load_native, 1);
+    put_function(ctx, "hasNative", native_has_native, 1);
     put_function(ctx, "callWithBudget", native_call_with_budget, 3);
     const StartOptions& o = *current_options;
     duk_push_object(ctx);

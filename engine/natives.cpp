@@ -46,6 +46,13 @@ bool push_native_module(duk_context* ctx, const char* name) {
     return false;
 }
 
+bool has_native_module(const char* name) {
+    for (int i = 0; i < module_count; i++)
+        if (__builtin_strcmp(modules[i].name, name) == 0)
+            return true;
+    return false;
+}
+
 void put_function(duk_context* ctx, const char* name, duk_c_function function, duk_idx_t nargs) {
     duk_push_c_function(ctx, function, nargs);
     duk_put_prop_string(ctx, -2, name);

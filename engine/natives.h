@@ -17,6 +17,8 @@ void register_native_module(const char* name, NativeModuleInit init);
 // time; returns false (pushing nothing) when there is no such module.
 bool push_native_module(duk_context* ctx, const char* name);
 
+bool has_native_module(const char* name);
+
 // Sets `name` on the object at the top of the stack to a native function.
 void put_function(duk_context* ctx, const char* name, duk_c_function function, duk_idx_t nargs);
 

@@ -5,7 +5,7 @@
 //
 // Resolution of require(id) from a module in directory D:
 //   'node:x' or a core name 'x'   stdlib/node/x.js ('sys': stdlib/sys/index.js)
-//   'native:x'                    a native module registered in C++
+//   'native:x', or 'x' when the platform registered a native module x
 //   './x', '../x', '/x'           the file x, x.js, x.json, or the directory
 //                                 x: its package.json "main", else index.js
 //   'x' (anything else)           node_modules/x in D, then in each parent
@@ -101,6 +101,10 @@
             return id;
         var bare = id.indexOf('node:') === 0 ? id.slice(5) : id;
         var isPath = id.charAt(0) === '.' || id.charAt(0) === '/';
+        // A bare name the platform registered natively (e.g. 'hal' on bare
+        // metal) is that native module.
+        if (bare === id && !isPath && native.hasNative(id))
+            return 'native:' + id;
         if (bare !== id || (!isPath && isCoreModule(bare))) {
             if (isCoreModule(bare))
                 return corePath(bare);
