@@ -101,15 +101,15 @@
             return id;
         var bare = id.indexOf('node:') === 0 ? id.slice(5) : id;
         var isPath = id.charAt(0) === '.' || id.charAt(0) === '/';
-        // A bare name the platform registered natively (e.g. 'hal' on bare
-        // metal) is that native module.
-        if (bare === id && !isPath && native.hasNative(id))
-            return 'native:' + id;
         if (bare !== id || (!isPath && isCoreModule(bare))) {
             if (isCoreModule(bare))
                 return corePath(bare);
             throw notFound(id, parent);
         }
+        // A bare name that is not a core module but that the platform
+        // registered natively (e.g. 'hal' on bare metal) is that native module.
+        if (!isPath && native.hasNative(id))
+            return 'native:' + id;
         var from = parent && parent.filename ? dirname(parent.filename) : options.cwd || '/';
         var found;
         if (isPath) {
