@@ -7,6 +7,7 @@
 #include "duktape.h"
 #include "engine/natives.h"
 
+#include "hal/hal_module.h"
 #include "kernel/arch/x86_64/cpu.h"
 #include "kernel/console/console.h"
 #include "kernel/console/input.h"
@@ -368,6 +369,7 @@ void register_natives() {
     console_input::init();
     engine::register_native_module("sys", init_sys_module);
     engine::register_native_module("kernel", init_kernel_module);
+    hal::register_native();
 }
 
 }  // namespace kernel::js

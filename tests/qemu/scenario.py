@@ -685,6 +685,56 @@ def bochs_boot_iso(c, tree):
         return text
 
 
+# -- the HAL (require('hal'), hal/) --------------------------------------
+@scenario("qemu.hal_basic")
+def hal_basic(c, tree):
+    """require('hal') on bare metal: the CMOS RTC through io.claim, bounds,
+    widths, values and double claims throwing with messages naming the
+    resource, close semantics, owners closing what they own, DMA buffers
+    (distinct, aligned, below 4 GiB, zeroed, read back through typed arrays
+    and a DataView), MMIO (HPET, local APIC) and the trace format; stdout is
+    exactly tests/qemu/apps/hal_basic.out."""
+    needs_services()
+    status, out, err = jsk_run(c, tree, "hal_basic.js")
+    expected = (APPS / "hal_basic.out").read_text().splitlines()
+    got = out.decode("utf-8", "replace").splitlines()
+    for i, line in enumerate(expected):
+        c.check(i < len(got) and got[i] == line, f"line {i + 1}: {line}",
+                "" if i < len(got) and got[i] == line else
+                repr(got[i] if i < len(got) else "(missing)"))
+    c.check(len(got) == len(expected), "no extra lines", f"{len(got)} lines")
+    c.check(status == 0, "status 0", f"status {status}")
+    return app_transcript(status, out, err)
+
+
+@scenario("qemu.hal_irq")
+def hal_irq(c, tree):
+    """The RTC periodic interrupt (IRQ 8, 64 Hz) reaches a JS handler claimed
+    with hal.irq.claim at the expected rate; IrqLine.count and hal.irq.stats()
+    agree; a handler that throws is reported and the line keeps working."""
+    needs_services()
+    status, out, err = jsk_run(c, tree, "hal_irq.js")
+    text = out.decode("utf-8", "replace")
+    c.check("claimed IRQ 8 count 0" in text, "the IrqLine: line 8, count 0")
+    c.check("handler line 8 this.line 8" in text, "the handler gets the line, this is the IrqLine")
+    m = re.search(r"^handled (\d+) in (\d+) ms: ([\d.]+) Hz$", text, re.M)
+    hz = float(m.group(3)) if m else 0
+    c.check(m is not None and 48 <= hz <= 80, "about 64 interrupts per second reach JS",
+            m.group(0) if m else "no rate line")
+    c.check("count matches true" in text, "IrqLine.count equals the handler calls")
+    c.check("stats line 8 >= count true spurious number overflows 0" in text,
+            "hal.irq.stats(): line counts, spurious, no overflow")
+    c.check(re.search(r"^after close count (\d+)$", text, re.M) is not None and
+            (m is None or f"after close count {m.group(1)}" in text),
+            "a closed IrqLine keeps its final count")
+    c.check("hal: IRQ 8 handler of app threw: Error: handler boom" in text,
+            "a throwing handler is reported with its owner")
+    c.check("after a throwing handler: more calls true" in text, "and the line keeps working")
+    c.check(status == 0, "status 0", f"status {status}")
+    c.check("KERNEL" not in text, "no kernel fault")
+    return app_transcript(status, out, err)
+
+
 # -- driver ----------------------------------------------------------------------
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -1,0 +1,806 @@
+// The native module "hal": port ranges, MMIO regions, DMA buffers and IRQ
+// lines as JavaScript objects with owners, bounds checks, close() and
+// tracing. The bookkeeping lives here in fixed C++ tables; a JavaScript
+// object only holds its slot number and generation (hidden properties), so
+// a closed or reused slot is always noticed. See docs/hal.md.
+#include "hal/hal_module.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "duktape.h"
+#include "engine/natives.h"
+
+#include "kernel/arch/x86_64/cpu.h"
+#include "kernel/arch/x86_64/interrupts.h"
+#include "kernel/arch/x86_64/pic.h"
+#include "kernel/console/console.h"
+#include "kernel/js/event_pump.h"
+#include "kernel/lib/ring_buffer.h"
+#include "kernel/mm/paging.h"
+#include "kernel/mm/physical_memory.h"
+#include "kernel/time/clock.h"
+
+namespace hal {
+namespace {
+
+using namespace kernel;
+
+constexpr int kMaxOwners = 256;  // slots are not reused (an owner object keeps its id)
+constexpr int kMaxResources = 256;
+constexpr uint64_t kPage = 4096;
+constexpr uint64_t kMaxDma = 64ull << 20;     // one buffer, at most 64 MiB
+constexpr uint64_t kMaxMmio = 256ull << 20;   // one region, at most 256 MiB
+constexpr uint64_t kDmaLimit = 1ull << 32;    // DMA memory ends below 4 GiB
+constexpr uint64_t kMaxDelayUs = 1000000;     // delayMicros: at most 1 s
+
+#define HIDDEN(name) DUK_HIDDEN_SYMBOL(name)
+constexpr const char* kStashIrq = "hal:irq";  // id -> [handler, IrqLine]
+constexpr const char* kStashDma = "hal:dma";  // id -> external plain buffer
+
+struct Owner {
+    bool used;
+    bool closed;
+    bool trace;
+    char name[40];
+};
+
+enum class Kind : uint8_t { Free, Port, Mmio, Dma, Irq };
+
+struct Resource {
+    Kind kind;
+    bool open;
+    bool shared;
+    uint8_t line;
+    uint32_t gen;
+    int owner;
+    uint64_t base;    // port, physical address, or line
+    uint64_t length;  // ports or bytes
+    uint64_t count;   // IrqLine: handler calls
+};
+
+Owner owners[kMaxOwners];
+Resource resources[kMaxResources];
+duk_context* heap_ctx;
+bool source_added;
+
+// Ports the kernel itself drives: claiming them from JavaScript would break it.
+struct Reserved {
+    uint16_t base, count;
+    const char* holder;
+};
+constexpr Reserved kKernelPorts[] = {
+    {0x20, 2, "kernel (PIC master)"},
+    {0xA0, 2, "kernel (PIC slave)"},
+    {0x40, 4, "kernel (PIT)"},
+    {0x3F8, 8, "kernel (COM1)"},
+    {0x4D0, 2, "kernel (PIC ELCR)"},
+    {0xCF8, 8, "kernel (PCI configuration)"},
+};
+const char* kernel_line_holder(int line) {
+    switch (line) {
+    case 0: return "kernel (PIT)";
+    case 2: return "kernel (PIC cascade)";
+    case 4: return "kernel (COM1)";
+    default: return nullptr;
+    }
+}
+
+// -- IRQ: interrupt-context half ---------------------------------------------
+
+RingBuffer<uint8_t, 256> irq_events;
+volatile uint64_t line_interrupts[interrupts::kIrqLines];
+uint64_t unclaimed_events;  // events for a line nobody held any more
+bool level_triggered[interrupts::kIrqLines];
+
+void on_irq(uint8_t line, void*) {
+    line_interrupts[line] = line_interrupts[line] + 1;
+    if (level_triggered[line])
+        pic::mask(line);  // until every handler returned (dispatch unmasks)
+    if (!irq_events.push(line) && level_triggered[line])
+        pic::unmask(line);  // dropped: do not leave the line masked for good
+}
+
+bool line_claimed(int line) {
+    for (const Resource& r : resources)
+        if (r.open && r.kind == Kind::Irq && r.line == line)
+            return true;
+    return false;
+}
+
+void release_hardware(Resource& r);
+
+// -- small helpers -----------------------------------------------------------
+
+int new_owner(const char* name) {
+    for (int i = 0; i < kMaxOwners; i++) {
+        if (!owners[i].used) {
+            owners[i] = Owner {true, false, false, {}};
+            strncpy(owners[i].name, name, sizeof(owners[i].name) - 1);
+            return i;
+        }
+    }
+    return -1;
+}
+
+int new_resource(Kind kind, int owner) {
+    for (int i = 0; i < kMaxResources; i++) {
+        Resource& r = resources[i];
+        if (r.kind == Kind::Free) {
+            uint32_t gen = r.gen + 1;
+            r = Resource {};
+            r.kind = kind;
+            r.open = true;
+            r.gen = gen;
+            r.owner = owner;
+            return i;
+        }
+    }
+    return -1;
+}
+
+const char* kind_name(Kind kind) {
+    switch (kind) {
+    case Kind::Port: return "PortRange";
+    case Kind::Mmio: return "MmioRegion";
+    case Kind::Dma: return "DmaBuffer";
+    case Kind::Irq: return "IrqLine";
+    default: return "resource";
+    }
+}
+
+// "PortRange 0x70+2", "MmioRegion 0xfee00000+0x1000", "IrqLine 8", "DmaBuffer 0x...+0x1000"
+void describe(const Resource& r, char* out, size_t size) {
+    switch (r.kind) {
+    case Kind::Port: snprintf(out, size, "PortRange 0x%lx+%lu", r.base, r.length); break;
+    case Kind::Irq: snprintf(out, size, "IrqLine %u", unsigned(r.line)); break;
+    default: snprintf(out, size, "%s 0x%lx+0x%lx", kind_name(r.kind), r.base, r.length);
+    }
+}
+
+// Fetches the open resource of kind `kind` behind `this`; throws when it is
+// closed (or not such an object).
+Resource& this_resource(duk_context* ctx, Kind kind, const char* method) {
+    duk_push_this(ctx);
+    duk_get_prop_string(ctx, -1, HIDDEN("id"));
+    duk_get_prop_string(ctx, -2, HIDDEN("gen"));
+    duk_get_prop_string(ctx, -3, HIDDEN("kind"));
+    bool valid = duk_is_number(ctx, -3) && duk_get_int(ctx, -1) == int(kind);
+    int id = duk_get_int(ctx, -3);
+    uint32_t gen = duk_get_uint(ctx, -2);
+    duk_pop_n(ctx, 4);
+    if (!valid || id < 0 || id >= kMaxResources)
+        duk_type_error(ctx, "%s.%s: not a %s", kind_name(kind), method, kind_name(kind));
+    Resource& r = resources[id];
+    if (!r.open || r.gen != gen || r.kind != kind) {
+        duk_error(ctx, DUK_ERR_TYPE_ERROR, "%s.%s: closed", kind_name(kind), method);
+    }
+    return r;
+}
+
+// Reads an integer argument in [min, max]; anything else is a RangeError
+// naming `what`.
+uint64_t require_integer(duk_context* ctx, duk_idx_t idx, const char* what, double min, double max,
+    const char* prefix) {
+    if (!duk_is_number(ctx, idx))
+        duk_type_error(ctx, "%s: %s must be a number", prefix, what);
+    double v = duk_get_number(ctx, idx);
+    if (!(v >= min && v <= max) || v != double(int64_t(v)))
+        duk_range_error(ctx, "%s: %s %s out of range", prefix, what,
+            duk_safe_to_string(ctx, idx));
+    return uint64_t(v);
+}
+
+void set_hidden(duk_context* ctx, int id, Kind kind) {
+    duk_push_int(ctx, id);
+    duk_put_prop_string(ctx, -2, HIDDEN("id"));
+    duk_push_uint(ctx, resources[id].gen);
+    duk_put_prop_string(ctx, -2, HIDDEN("gen"));
+    duk_push_int(ctx, int(kind));
+    duk_put_prop_string(ctx, -2, HIDDEN("kind"));
+}
+
+void put_number(duk_context* ctx, const char* name, double v) {
+    duk_push_number(ctx, v);
+    duk_put_prop_string(ctx, -2, name);
+}
+
+// The owner id of the namespace object (`this` of hal.io.claim and friends).
+int this_owner(duk_context* ctx, const char* what) {
+    duk_push_this(ctx);
+    duk_get_prop_string(ctx, -1, HIDDEN("owner"));
+    int owner = duk_is_number(ctx, -1) ? duk_get_int(ctx, -1) : -1;
+    duk_pop_2(ctx);
+    if (owner < 0 || owner >= kMaxOwners || !owners[owner].used)
+        duk_type_error(ctx, "%s: call it as a method of hal or of an owner", what);
+    if (owners[owner].closed)
+        duk_error(ctx, DUK_ERR_ERROR, "%s: owner '%s' is closed", what, owners[owner].name);
+    return owner;
+}
+
+// -- closing -----------------------------------------------------------------
+
+bool mmio_page_shared(uint64_t page, int except) {
+    for (int i = 0; i < kMaxResources; i++) {
+        const Resource& r = resources[i];
+        if (i == except || !r.open || r.kind != Kind::Mmio)
+            continue;
+        uint64_t first = r.base & ~(kPage - 1);
+        uint64_t end = (r.base + r.length + kPage - 1) & ~(kPage - 1);
+        if (page >= first && page < end)
+            return true;
+    }
+    return false;
+}
+
+// Undoes what the resource holds in the machine (no JavaScript).
+void release_hardware(Resource& r) {
+    int id = int(&r - resources);
+    r.open = false;
+    switch (r.kind) {
+    case Kind::Port: break;
+    case Kind::Mmio: {
+        uint64_t first = r.base & ~(kPage - 1);
+        uint64_t end = (r.base + r.length + kPage - 1) & ~(kPage - 1);
+        for (uint64_t page = first; page < end; page += kPage)
+            if (!mmio_page_shared(page, id))
+                paging::unmap(page, kPage);
+        break;
+    }
+    case Kind::Dma:
+        memory::frames().free(r.base, (r.length + kPage - 1) / kPage);
+        break;
+    case Kind::Irq:
+        if (!line_claimed(r.line))
+            interrupts::set_irq_handler(r.line, nullptr, nullptr);  // masks it
+        break;
+    default: break;
+    }
+    r.kind = Kind::Free;
+}
+
+void stash_delete(duk_context* ctx, const char* key, int id) {
+    duk_push_heap_stash(ctx);
+    duk_get_prop_string(ctx, -1, key);
+    if (duk_is_object(ctx, -1)) {
+        if (strcmp(key, kStashDma) == 0) {
+            // The ArrayBuffer stays reachable from JavaScript: take its memory away.
+            if (duk_get_prop_index(ctx, -1, duk_uarridx_t(id)) && duk_is_buffer_data(ctx, -1))
+                duk_config_buffer(ctx, -1, nullptr, 0);
+            duk_pop(ctx);
+        }
+        duk_del_prop_index(ctx, -1, duk_uarridx_t(id));
+    }
+    duk_pop_2(ctx);
+}
+
+void close_resource(duk_context* ctx, int id) {
+    Resource& r = resources[id];
+    if (!r.open)
+        return;
+    Kind kind = r.kind;
+    uint64_t final_count = r.count;
+    release_hardware(r);
+    if (kind == Kind::Dma)
+        stash_delete(ctx, kStashDma, id);
+    if (kind == Kind::Irq) {
+        // The IrqLine keeps its final count (the slot may be reused).
+        duk_push_heap_stash(ctx);
+        duk_get_prop_string(ctx, -1, kStashIrq);
+        if (duk_get_prop_index(ctx, -1, duk_uarridx_t(id)) && duk_get_prop_index(ctx, -1, 1)) {
+            duk_push_number(ctx, double(final_count));
+            duk_put_prop_string(ctx, -2, HIDDEN("count"));
+        }
+        duk_pop_n(ctx, 4);
+        stash_delete(ctx, kStashIrq, id);
+    }
+}
+
+duk_ret_t resource_close(duk_context* ctx) {
+    duk_push_this(ctx);
+    duk_get_prop_string(ctx, -1, HIDDEN("id"));
+    duk_get_prop_string(ctx, -2, HIDDEN("gen"));
+    if (duk_is_number(ctx, -2)) {
+        int id = duk_get_int(ctx, -2);
+        if (id >= 0 && id < kMaxResources && resources[id].open &&
+            resources[id].gen == duk_get_uint(ctx, -1))
+            close_resource(ctx, id);
+    }
+    return 0;
+}
+
+// -- trace -------------------------------------------------------------------
+
+void trace_access(const Resource& r, const char* space, const char* op, int width,
+    uint64_t offset, uint64_t value, bool write) {
+    const Owner& o = owners[r.owner];
+    if (!o.trace)
+        return;
+    int digits = width * 2;
+    if (r.kind == Kind::Port)
+        console::print("[%s] io %s%d 0x%lx+%lx %s 0x%0*lx\n", o.name, op, width * 8, r.base, offset,
+            write ? "<-" : "->", digits, value);
+    else
+        console::print("[%s] %s %s%d 0x%lx+0x%04lx %s 0x%0*lx\n", o.name, space, op, width * 8,
+            r.base, offset, write ? "<-" : "->", digits, value);
+}
+
+// -- PortRange ---------------------------------------------------------------
+
+uint64_t check_offset(duk_context* ctx, const Resource& r, int width, const char* method) {
+    char name[64];
+    describe(r, name, sizeof(name));
+    if (!duk_is_number(ctx, 0))
+        duk_type_error(ctx, "%s: %s offset must be a number", name, method);
+    double v = duk_get_number(ctx, 0);
+    if (!(v >= 0 && v + width <= double(r.length)) || v != double(int64_t(v)))
+        duk_range_error(ctx, "%s: offset %s out of range", name, duk_safe_to_string(ctx, 0));
+    if (r.kind == Kind::Mmio && (uint64_t(v) + r.base) % width != 0)
+        duk_range_error(ctx, "%s: offset %s misaligned for %s", name, duk_safe_to_string(ctx, 0),
+            method);
+    return uint64_t(v);
+}
+
+uint64_t check_value(duk_context* ctx, const Resource& r, int width, const char* method) {
+    char name[64];
+    describe(r, name, sizeof(name));
+    if (!duk_is_number(ctx, 1))
+        duk_type_error(ctx, "%s: %s value must be a number", name, method);
+    double v = duk_get_number(ctx, 1);
+    double max = width == 4 ? 4294967295.0 : width == 2 ? 65535.0 : 255.0;
+    if (!(v >= 0 && v <= max) || v != double(int64_t(v)))
+        duk_range_error(ctx, "%s: value %s out of range for %s", name, duk_safe_to_string(ctx, 1),
+            method);
+    return uint64_t(v);
+}
+
+template <int Width> duk_ret_t port_in(duk_context* ctx) {
+    static constexpr const char* kNames[] = {"", "in8", "in16", "", "in32"};
+    Resource& r = this_resource(ctx, Kind::Port, kNames[Width]);
+    uint64_t off = check_offset(ctx, r, Width, kNames[Width]);
+    uint16_t port = uint16_t(r.base + off);
+    uint32_t v = Width == 1 ? cpu::inb(port) : Width == 2 ? cpu::inw(port) : cpu::inl(port);
+    trace_access(r, "io", "in", Width, off, v, false);
+    duk_push_uint(ctx, v);
+    return 1;
+}
+
+template <int Width> duk_ret_t port_out(duk_context* ctx) {
+    static constexpr const char* kNames[] = {"", "out8", "out16", "", "out32"};
+    Resource& r = this_resource(ctx, Kind::Port, kNames[Width]);
+    uint64_t off = check_offset(ctx, r, Width, kNames[Width]);
+    uint64_t v = check_value(ctx, r, Width, kNames[Width]);
+    uint16_t port = uint16_t(r.base + off);
+    trace_access(r, "io", "out", Width, off, v, true);
+    if (Width == 1)
+        cpu::outb(port, uint8_t(v));
+    else if (Width == 2)
+        cpu::outw(port, uint16_t(v));
+    else
+        cpu::outl(port, uint32_t(v));
+    return 0;
+}
+
+const char* owner_name(int owner) { return owners[owner].name; }
+
+duk_ret_t io_claim(duk_context* ctx) {
+    int owner = this_owner(ctx, "io.claim");
+    uint64_t base = require_integer(ctx, 0, "base", 0, 0xFFFF, "io.claim");
+    uint64_t count = require_integer(ctx, 1, "count", 1, 0x10000 - double(base), "io.claim");
+    for (const Reserved& k : kKernelPorts)
+        if (base < uint64_t(k.base) + k.count && k.base < base + count)
+            duk_error(ctx, DUK_ERR_ERROR, "io.claim(0x%lx, %lu): ports 0x%x+%u are held by %s", base,
+                count, k.base, k.count, k.holder);
+    for (const Resource& r : resources)
+        if (r.open && r.kind == Kind::Port && base < r.base + r.length && r.base < base + count)
+            duk_error(ctx, DUK_ERR_ERROR, "io.claim(0x%lx, %lu): PortRange 0x%lx+%lu is held by %s",
+                base, count, r.base, r.length, owner_name(r.owner));
+    int id = new_resource(Kind::Port, owner);
+    if (id < 0)
+        duk_error(ctx, DUK_ERR_ERROR, "io.claim: too many open HAL objects (%d)", kMaxResources);
+    resources[id].base = base;
+    resources[id].length = count;
+    duk_push_object(ctx);
+    set_hidden(ctx, id, Kind::Port);
+    put_number(ctx, "base", double(base));
+    put_number(ctx, "count", double(count));
+    engine::put_function(ctx, "in8", port_in<1>, 1);
+    engine::put_function(ctx, "in16", port_in<2>, 1);
+    engine::put_function(ctx, "in32", port_in<4>, 1);
+    engine::put_function(ctx, "out8", port_out<1>, 2);
+    engine::put_function(ctx, "out16", port_out<2>, 2);
+    engine::put_function(ctx, "out32", port_out<4>, 2);
+    engine::put_function(ctx, "close", resource_close, 0);
+    return 1;
+}
+
+// -- MmioRegion --------------------------------------------------------------
+
+template <int Width> duk_ret_t mmio_read(duk_context* ctx) {
+    static constexpr const char* kNames[] = {"", "read8", "read16", "", "read32"};
+    Resource& r = this_resource(ctx, Kind::Mmio, kNames[Width]);
+    uint64_t off = check_offset(ctx, r, Width, kNames[Width]);
+    uint64_t address = r.base + off;
+    uint32_t v;
+    if (Width == 1)
+        v = *reinterpret_cast<volatile uint8_t*>(address);
+    else if (Width == 2)
+        v = *reinterpret_cast<volatile uint16_t*>(address);
+    else
+        v = *reinterpret_cast<volatile uint32_t*>(address);
+    trace_access(r, "mmio", "read", Width, off, v, false);
+    duk_push_uint(ctx, v);
+    return 1;
+}
+
+template <int Width> duk_ret_t mmio_write(duk_context* ctx) {
+    static constexpr const char* kNames[] = {"", "write8", "write16", "", "write32"};
+    Resource& r = this_resource(ctx, Kind::Mmio, kNames[Width]);
+    uint64_t off = check_offset(ctx, r, Width, kNames[Width]);
+    uint64_t v = check_value(ctx, r, Width, kNames[Width]);
+    uint64_t address = r.base + off;
+    trace_access(r, "mmio", "write", Width, off, v, true);
+    if (Width == 1)
+        *reinterpret_cast<volatile uint8_t*>(address) = uint8_t(v);
+    else if (Width == 2)
+        *reinterpret_cast<volatile uint16_t*>(address) = uint16_t(v);
+    else
+        *reinterpret_cast<volatile uint32_t*>(address) = uint32_t(v);
+    return 0;
+}
+
+duk_ret_t mmio_map(duk_context* ctx) {
+    int owner = this_owner(ctx, "mmio.map");
+    uint64_t phys = require_integer(ctx, 0, "phys", 0, double(1ull << 46), "mmio.map");
+    uint64_t length = require_integer(ctx, 1, "length", 1, double(kMaxMmio), "mmio.map");
+    for (const Resource& r : resources)
+        if (r.open && r.kind == Kind::Mmio && phys < r.base + r.length && r.base < phys + length)
+            duk_error(ctx, DUK_ERR_ERROR,
+                "mmio.map(0x%lx, 0x%lx): MmioRegion 0x%lx+0x%lx is held by %s", phys, length, r.base,
+                r.length, owner_name(r.owner));
+    uint64_t first = phys & ~(kPage - 1);
+    uint64_t end = (phys + length + kPage - 1) & ~(kPage - 1);
+    for (uint64_t page = first; page < end; page += kPage)
+        if (paging::is_mapped(page) && !mmio_page_shared(page, -1))
+            duk_error(ctx, DUK_ERR_ERROR,
+                "mmio.map(0x%lx, 0x%lx): 0x%lx is RAM or already mapped by the kernel", phys, length,
+                page);
+    int id = new_resource(Kind::Mmio, owner);
+    if (id < 0)
+        duk_error(ctx, DUK_ERR_ERROR, "mmio.map: too many open HAL objects (%d)", kMaxResources);
+    if (!paging::map_mmio(first, end - first)) {
+        resources[id].kind = Kind::Free;
+        resources[id].open = false;
+        duk_error(ctx, DUK_ERR_ERROR, "mmio.map(0x%lx, 0x%lx): cannot map it", phys, length);
+    }
+    resources[id].base = phys;
+    resources[id].length = length;
+    duk_push_object(ctx);
+    set_hidden(ctx, id, Kind::Mmio);
+    put_number(ctx, "phys", double(phys));
+    put_number(ctx, "length", double(length));
+    engine::put_function(ctx, "read8", mmio_read<1>, 1);
+    engine::put_function(ctx, "read16", mmio_read<2>, 1);
+    engine::put_function(ctx, "read32", mmio_read<4>, 1);
+    engine::put_function(ctx, "write8", mmio_write<1>, 2);
+    engine::put_function(ctx, "write16", mmio_write<2>, 2);
+    engine::put_function(ctx, "write32", mmio_write<4>, 2);
+    engine::put_function(ctx, "close", resource_close, 0);
+    return 1;
+}
+
+// -- DmaBuffer ---------------------------------------------------------------
+
+duk_ret_t dma_alloc(duk_context* ctx) {
+    int owner = this_owner(ctx, "dma.alloc");
+    uint64_t length = require_integer(ctx, 0, "length", 1, double(kMaxDma), "dma.alloc");
+    uint64_t align = kPage;
+    if (duk_is_object(ctx, 1) && duk_get_prop_string(ctx, 1, "align")) {
+        align = require_integer(ctx, -1, "align", 1, double(16ull << 20), "dma.alloc");
+        if (align & (align - 1))
+            duk_range_error(ctx, "dma.alloc: align %lu is not a power of two", align);
+        if (align < kPage)
+            align = kPage;
+    }
+    uint64_t frames = (length + kPage - 1) / kPage;
+    uint64_t phys = memory::frames().allocate(frames, align / kPage, kDmaLimit);
+    if (phys == FrameAllocator::kNoFrame)
+        duk_error(ctx, DUK_ERR_ERROR, "dma.alloc(%lu): no contiguous memory below 4 GiB", length);
+    int id = new_resource(Kind::Dma, owner);
+    if (id < 0) {
+        memory::frames().free(phys, frames);
+        duk_error(ctx, DUK_ERR_ERROR, "dma.alloc: too many open HAL objects (%d)", kMaxResources);
+    }
+    memset(reinterpret_cast<void*>(phys), 0, frames * kPage);
+    resources[id].base = phys;
+    resources[id].length = length;
+    duk_push_object(ctx);  // the DmaBuffer
+    set_hidden(ctx, id, Kind::Dma);
+    put_number(ctx, "phys", double(phys));
+    put_number(ctx, "length", double(length));
+    duk_push_external_buffer(ctx);
+    duk_config_buffer(ctx, -1, reinterpret_cast<void*>(phys), length);
+    duk_push_heap_stash(ctx);  // keep the plain buffer, to detach it at close
+    duk_get_prop_string(ctx, -1, kStashDma);
+    duk_dup(ctx, -3);
+    duk_put_prop_index(ctx, -2, duk_uarridx_t(id));
+    duk_pop_2(ctx);
+    duk_push_buffer_object(ctx, -1, 0, length, DUK_BUFOBJ_ARRAYBUFFER);
+    duk_put_prop_string(ctx, -3, "buffer");
+    duk_pop(ctx);
+    engine::put_function(ctx, "close", resource_close, 0);
+    return 1;
+}
+
+// -- IrqLine -----------------------------------------------------------------
+
+duk_ret_t irq_count_getter(duk_context* ctx) {
+    duk_push_this(ctx);
+    duk_get_prop_string(ctx, -1, HIDDEN("id"));
+    duk_get_prop_string(ctx, -2, HIDDEN("count"));  // final count once closed
+    int id = duk_get_int(ctx, -2);
+    duk_get_prop_string(ctx, -3, HIDDEN("gen"));
+    if (id >= 0 && id < kMaxResources && resources[id].open && resources[id].kind == Kind::Irq &&
+        resources[id].gen == duk_get_uint(ctx, -1)) {
+        duk_push_number(ctx, double(resources[id].count));
+        return 1;
+    }
+    duk_pop(ctx);
+    return 1;
+}
+
+bool read_elcr(int line) {
+    uint16_t port = line < 8 ? 0x4D0 : 0x4D1;
+    return (cpu::inb(port) >> (line & 7)) & 1;
+}
+
+duk_ret_t irq_claim(duk_context* ctx) {
+    int owner = this_owner(ctx, "irq.claim");
+    int line = int(require_integer(ctx, 0, "line", 0, interrupts::kIrqLines - 1, "irq.claim"));
+    duk_require_function(ctx, 1);
+    bool shared = false;
+    if (duk_is_object(ctx, 2)) {
+        duk_get_prop_string(ctx, 2, "shared");
+        shared = duk_to_boolean(ctx, -1);
+        duk_pop(ctx);
+    }
+    if (const char* holder = kernel_line_holder(line))
+        duk_error(ctx, DUK_ERR_ERROR, "irq.claim(%d): IRQ %d is held by %s", line, line, holder);
+    for (const Resource& r : resources)
+        if (r.open && r.kind == Kind::Irq && r.line == line && !(shared && r.shared))
+            duk_error(ctx, DUK_ERR_ERROR, "irq.claim(%d): IrqLine %d is held by %s%s", line, line,
+                owner_name(r.owner), shared ? " (not shared)" : "");
+    int id = new_resource(Kind::Irq, owner);
+    if (id < 0)
+        duk_error(ctx, DUK_ERR_ERROR, "irq.claim: too many open HAL objects (%d)", kMaxResources);
+    Resource& r = resources[id];
+    r.line = uint8_t(line);
+    r.base = uint64_t(line);
+    r.shared = shared;
+    duk_push_object(ctx);  // the IrqLine
+    set_hidden(ctx, id, Kind::Irq);
+    put_number(ctx, "line", line);
+    duk_push_string(ctx, "count");
+    duk_push_c_function(ctx, irq_count_getter, 0);
+    duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_SET_ENUMERABLE);
+    engine::put_function(ctx, "close", resource_close, 0);
+    duk_push_heap_stash(ctx);
+    duk_get_prop_string(ctx, -1, kStashIrq);
+    duk_push_array(ctx);
+    duk_dup(ctx, 1);
+    duk_put_prop_index(ctx, -2, 0);
+    duk_dup(ctx, -4);
+    duk_put_prop_index(ctx, -2, 1);
+    duk_put_prop_index(ctx, -2, duk_uarridx_t(id));
+    duk_pop_2(ctx);
+    // The first claim of the line installs the kernel handler.
+    int holders = 0;
+    for (const Resource& other : resources)
+        if (other.open && other.kind == Kind::Irq && other.line == line)
+            holders++;
+    if (holders == 1) {
+        level_triggered[line] = read_elcr(line);
+        interrupts::set_irq_handler(uint8_t(line), on_irq, nullptr);  // unmasks
+    }
+    return 1;
+}
+
+// The pump's side: runs JavaScript handlers for the queued interrupts.
+bool irq_pending(void*) { return !irq_events.empty(); }
+
+void irq_dispatch(void*) {
+    duk_context* ctx = heap_ctx;
+    uint8_t line;
+    while (irq_events.pop(line)) {
+        bool delivered = false;
+        for (int id = 0; id < kMaxResources && ctx; id++) {
+            Resource& r = resources[id];
+            if (!r.open || r.kind != Kind::Irq || r.line != line)
+                continue;
+            delivered = true;
+            r.count++;
+            uint32_t gen = r.gen;
+            duk_push_heap_stash(ctx);
+            duk_get_prop_string(ctx, -1, kStashIrq);
+            if (duk_get_prop_index(ctx, -1, duk_uarridx_t(id))) {
+                duk_get_prop_index(ctx, -1, 0);  // handler
+                duk_get_prop_index(ctx, -2, 1);  // this: the IrqLine
+                duk_push_int(ctx, line);
+                if (duk_pcall_method(ctx, 1) != DUK_EXEC_SUCCESS) {
+                    const char* owner =
+                        resources[id].gen == gen ? owner_name(resources[id].owner) : "?";
+                    if (duk_is_error(ctx, -1) && duk_get_prop_string(ctx, -1, "stack")) {
+                        console::print("hal: IRQ %u handler of %s threw: %s\n", unsigned(line), owner,
+                            duk_safe_to_string(ctx, -1));
+                        duk_pop(ctx);
+                    } else {
+                        duk_pop(ctx);
+                        console::print("hal: IRQ %u handler of %s threw: %s\n", unsigned(line), owner,
+                            duk_safe_to_string(ctx, -1));
+                    }
+                }
+                duk_pop(ctx);
+            }
+            duk_pop_3(ctx);
+        }
+        if (!delivered)
+            unclaimed_events++;
+        if (level_triggered[line] && line_claimed(line))
+            pic::unmask(line);
+    }
+}
+
+duk_ret_t irq_stats(duk_context* ctx) {
+    duk_push_object(ctx);
+    put_number(ctx, "spurious", double(interrupts::spurious_count()));
+    put_number(ctx, "unclaimed", double(unclaimed_events));
+    put_number(ctx, "overflows", double(irq_events.overflows()));
+    duk_push_array(ctx);
+    for (int line = 0; line < interrupts::kIrqLines; line++) {
+        duk_push_number(ctx, double(interrupts::irq_count(uint8_t(line))));
+        duk_put_prop_index(ctx, -2, duk_uarridx_t(line));
+    }
+    duk_put_prop_string(ctx, -2, "lines");
+    return 1;
+}
+
+// -- owners ------------------------------------------------------------------
+
+void put_owner_api(duk_context* ctx, int owner) {
+    struct {
+        const char* ns;
+        const char* fn;
+        duk_c_function f;
+        duk_idx_t nargs;
+    } const kApi[] = {
+        {"io", "claim", io_claim, 2},
+        {"mmio", "map", mmio_map, 2},
+        {"dma", "alloc", dma_alloc, 2},
+        {"irq", "claim", irq_claim, 3},
+    };
+    for (const auto& api : kApi) {
+        duk_push_object(ctx);
+        duk_push_int(ctx, owner);
+        duk_put_prop_string(ctx, -2, HIDDEN("owner"));
+        engine::put_function(ctx, api.fn, api.f, api.nargs);
+        if (strcmp(api.ns, "irq") == 0)
+            engine::put_function(ctx, "stats", irq_stats, 0);
+        duk_put_prop_string(ctx, -2, api.ns);
+    }
+    duk_push_int(ctx, owner);
+    duk_put_prop_string(ctx, -2, HIDDEN("owner"));
+    duk_push_string(ctx, owners[owner].name);
+    duk_put_prop_string(ctx, -2, "name");
+}
+
+duk_ret_t owner_close(duk_context* ctx) {
+    duk_push_this(ctx);
+    duk_get_prop_string(ctx, -1, HIDDEN("owner"));
+    int owner = duk_get_int(ctx, -1);
+    if (owner <= 0 || owner >= kMaxOwners || !owners[owner].used || owners[owner].closed)
+        return 0;
+    for (int id = 0; id < kMaxResources; id++)
+        if (resources[id].open && resources[id].owner == owner)
+            close_resource(ctx, id);
+    owners[owner].closed = true;
+    owners[owner].trace = false;
+    return 0;
+}
+
+duk_ret_t hal_owner(duk_context* ctx) {
+    const char* name = duk_require_string(ctx, 0);
+    if (!*name)
+        duk_range_error(ctx, "hal.owner: empty name");
+    int owner = new_owner(name);
+    if (owner < 0)
+        duk_error(ctx, DUK_ERR_ERROR, "hal.owner: too many owners (%d)", kMaxOwners);
+    duk_push_object(ctx);
+    put_owner_api(ctx, owner);
+    engine::put_function(ctx, "close", owner_close, 0);
+    return 1;
+}
+
+// hal.trace(owner, on): owner is an owner object (or hal for "app") or a name.
+duk_ret_t hal_trace(duk_context* ctx) {
+    bool on = duk_to_boolean(ctx, 1);
+    if (duk_is_string(ctx, 0)) {
+        const char* name = duk_get_string(ctx, 0);
+        bool found = false;
+        for (Owner& o : owners)
+            if (o.used && !o.closed && strcmp(o.name, name) == 0) {
+                o.trace = on;
+                found = true;
+            }
+        if (!found)
+            duk_error(ctx, DUK_ERR_ERROR, "hal.trace: no owner named '%s'", name);
+        return 0;
+    }
+    if (duk_is_object(ctx, 0) && duk_get_prop_string(ctx, 0, HIDDEN("owner"))) {
+        int owner = duk_get_int(ctx, -1);
+        if (owner >= 0 && owner < kMaxOwners && owners[owner].used && !owners[owner].closed) {
+            owners[owner].trace = on;
+            return 0;
+        }
+        duk_error(ctx, DUK_ERR_ERROR, "hal.trace: the owner is closed");
+    }
+    return duk_type_error(ctx, "hal.trace(owner, on): owner must be an owner object or a name");
+}
+
+// -- clock -------------------------------------------------------------------
+
+duk_ret_t clock_now(duk_context* ctx) {
+    duk_push_number(ctx, double(clock::monotonic_ns()) / 1e6);
+    return 1;
+}
+
+duk_ret_t clock_delay_micros(duk_context* ctx) {
+    uint64_t us = require_integer(ctx, 0, "us", 0, double(kMaxDelayUs), "clock.delayMicros");
+    uint64_t end = clock::monotonic_ns() + us * 1000;
+    while (clock::monotonic_ns() < end)
+        asm volatile("pause");
+    return 0;
+}
+
+// -- the module --------------------------------------------------------------
+
+// A new heap (the REPL recreates it after a watchdog timeout) starts with
+// nothing claimed: whatever the old one held is released.
+void reset() {
+    for (Resource& r : resources)
+        if (r.open)
+            release_hardware(r);
+    for (Owner& o : owners)
+        o = Owner {};
+    new_owner("app");  // owner 0
+}
+
+void init_hal(duk_context* ctx) {
+    reset();
+    heap_ctx = ctx;
+    if (!source_added)
+        source_added = js::pump::add_source({irq_pending, irq_dispatch, nullptr});
+    duk_push_heap_stash(ctx);
+    duk_push_object(ctx);
+    duk_put_prop_string(ctx, -2, kStashIrq);
+    duk_push_object(ctx);
+    duk_put_prop_string(ctx, -2, kStashDma);
+    duk_pop(ctx);
+
+    put_owner_api(ctx, 0);  // hal.io.claim ... belong to "app"
+    engine::put_function(ctx, "owner", hal_owner, 1);
+    engine::put_function(ctx, "trace", hal_trace, 2);
+    duk_push_object(ctx);
+    engine::put_function(ctx, "now", clock_now, 0);
+    engine::put_function(ctx, "delayMicros", clock_delay_micros, 1);
+    duk_put_prop_string(ctx, -2, "clock");
+    if (engine::push_native_module(ctx, "hal_pci"))
+        duk_put_prop_string(ctx, -2, "pci");
+}
+
+}  // namespace
+
+void register_native() { engine::register_native_module("hal", init_hal); }
+
+}  // namespace hal

@@ -1,0 +1,146 @@
+// The HAL's port ranges, MMIO regions, DMA buffers, owners and trace
+// (scenario qemu.hal_basic checks these lines).
+var hal = require('hal');
+function attempt(what, fn) {
+    try {
+        fn();
+        console.log(what + ': no error');
+    } catch (e) {
+        console.log(what + ': ' + e.name + ': ' + e.message);
+    }
+}
+
+// Port I/O: the CMOS RTC.
+var rtc = hal.io.claim(0x70, 2);
+console.log('rtc base ' + rtc.base + ' count ' + rtc.count);
+function cmos(reg) { rtc.out8(0, reg); return rtc.in8(1); }
+var bcd = (cmos(0x0B) & 4) === 0;
+var sec = cmos(0x00);
+if (bcd) sec = (sec >> 4) * 10 + (sec & 15);
+console.log('seconds in range ' + (sec >= 0 && sec < 60));
+var a = cmos(0x0A);
+console.log('register A update-in-progress cleared and divider 010 ' + (((a >> 4) & 7) === 2));
+
+// Bounds, widths, values, double claims.
+attempt('in8(2)', function () { rtc.in8(2); });
+attempt('in16(1)', function () { rtc.in16(1); });
+attempt('in8(-1)', function () { rtc.in8(-1); });
+attempt('in8(0.5)', function () { rtc.in8(0.5); });
+attempt('out8(0, 256)', function () { rtc.out8(0, 256); });
+attempt('out8(0, -1)', function () { rtc.out8(0, -1); });
+attempt('out16(0, 0x10000)', function () { rtc.out16(0, 0x10000); });
+attempt('claim 0x71', function () { hal.io.claim(0x71, 1); });
+attempt('claim COM1', function () { hal.io.claim(0x3f8, 1); });
+attempt('claim 0xffff+2', function () { hal.io.claim(0xffff, 2); });
+attempt('claim count 0', function () { hal.io.claim(0x80, 0); });
+attempt('irq 4', function () { hal.irq.claim(4, function () {}); });
+attempt('irq 16', function () { hal.irq.claim(16, function () {}); });
+
+// Close semantics.
+rtc.close();
+attempt('in8 after close', function () { rtc.in8(0); });
+attempt('out8 after close', function () { rtc.out8(0, 0); });
+attempt('close twice', function () { rtc.close(); });
+var again = hal.io.claim(0x70, 2);
+console.log('reclaimed after close ' + (again.in8 !== undefined));
+again.close();
+
+// Shared IRQ lines: both claims must ask for sharing.
+var i1 = hal.irq.claim(11, function () {}, {shared: true});
+attempt('irq 11 unshared', function () { hal.irq.claim(11, function () {}); });
+var i2 = hal.irq.claim(11, function () {}, {shared: true});
+console.log('irq 11 shared twice ' + (i2.line === 11));
+i1.close();
+i2.close();
+
+// DMA buffers.
+var bufs = [];
+var aligns = [4096, 4096, 65536, 1 << 20];
+for (var i = 0; i < aligns.length; i++) bufs.push(hal.dma.alloc(3000 + i, {align: aligns[i]}));
+bufs.push(hal.dma.alloc(10000));
+var distinct = true, aligned = true, below = true, zeroed = true;
+for (i = 0; i < bufs.length; i++) {
+    var b = bufs[i];
+    if (b.phys % (aligns[i] || 4096) !== 0) aligned = false;
+    if (b.phys + b.length > 0x100000000) below = false;
+    for (var j = 0; j < i; j++) {
+        var o = bufs[j];
+        if (b.phys < o.phys + o.length && o.phys < b.phys + b.length) distinct = false;
+    }
+    var bytes = new Uint8Array(b.buffer);
+    for (j = 0; j < bytes.length; j++) if (bytes[j] !== 0) zeroed = false;
+}
+console.log('dma distinct ' + distinct + ' aligned ' + aligned + ' below4g ' + below + ' zeroed ' + zeroed);
+console.log('dma buffer ' + (bufs[0].buffer instanceof ArrayBuffer) + ' ' + bufs[0].buffer.byteLength);
+var u8 = new Uint8Array(bufs[4].buffer);
+for (i = 0; i < u8.length; i++) u8[i] = (i * 7) & 255;
+var dv = new DataView(bufs[4].buffer);
+dv.setUint32(16, 0xdeadbeef, true);
+var ok = dv.getUint8(5) === 35 && u8[16] === 0xef && u8[19] === 0xde &&
+    new Uint32Array(bufs[4].buffer)[4] === 0xdeadbeef && dv.getUint16(9999 - 1, true) === ((((9999 * 7) & 255) << 8) | ((9998 * 7) & 255));
+console.log('dma reads back ' + ok);
+var written = bufs[4];
+written.close();
+written.close();
+console.log('dma after close: byte ' + u8[5] + ' phys kept ' + (written.phys > 0));
+var reused = hal.dma.alloc(10000);
+console.log('dma zeroed again ' + (new Uint8Array(reused.buffer)[5] === 0));
+attempt('dma align 3000', function () { hal.dma.alloc(10, {align: 3000}); });
+attempt('dma length 0', function () { hal.dma.alloc(0); });
+
+// MMIO: the HPET's capabilities and the local APIC's version register.
+var hpet = hal.mmio.map(0xfed00000, 0x400);
+var cap = hpet.read32(0);
+console.log('hpet vendor 0x' + (cap >>> 16).toString(16) + ' period ' + hpet.read32(4));
+var apic = hal.mmio.map(0xfee00000, 0x1000);
+console.log('apic version 0x' + (apic.read32(0x30) & 0xff).toString(16));
+attempt('read32(2)', function () { hpet.read32(2); });
+attempt('read32(0x3fe)', function () { hpet.read32(0x3fe); });
+attempt('read8(0x400)', function () { hpet.read8(0x400); });
+attempt('map overlap', function () { hal.mmio.map(0xfed00100, 16); });
+attempt('map RAM', function () { hal.mmio.map(0x200000, 4096); });
+hpet.close();
+attempt('read32 after close', function () { hpet.read32(0); });
+
+// Owners: closing one closes what it owns.
+var drv = hal.owner('drv');
+console.log('owner ' + drv.name);
+var p = drv.io.claim(0x70, 2);
+var m = drv.mmio.map(0xfed00000, 0x400);
+var d = drv.dma.alloc(4096);
+var q = drv.irq.claim(8, function () {});
+attempt('app claims drv port', function () { hal.io.claim(0x70, 1); });
+drv.close();
+drv.close();
+attempt('port of closed owner', function () { p.in8(1); });
+attempt('mmio of closed owner', function () { m.read32(0); });
+console.log('irq of closed owner: count ' + q.count);
+attempt('claim through closed owner', function () { drv.io.claim(0x80, 1); });
+var p2 = hal.io.claim(0x70, 2);
+var m2 = hal.mmio.map(0xfed00000, 0x400);
+var q2 = hal.irq.claim(8, function () {});
+console.log('released by owner close ' + (p2.count === 2 && m2.length === 0x400 && q2.line === 8));
+p2.close(); m2.close(); q2.close();
+
+// Trace.
+var t = hal.owner('rtc');
+var tp = t.io.claim(0x70, 2);
+var tm = t.mmio.map(0xfed00000, 0x400);
+tp.out8(0, 0x0b);  // not traced
+hal.trace(t, true);
+tp.out8(0, 0x0a);
+tp.in8(1);
+tm.read32(0);
+tm.write32(0x10, 0);
+hal.trace('rtc', false);
+tp.out8(0, 0x0a);
+console.log('trace done');
+t.close();
+
+// Clock.
+var t0 = hal.clock.now();
+hal.clock.delayMicros(20000);
+var dt = hal.clock.now() - t0;
+console.log('delayMicros(20000) took >= 20 ms ' + (dt >= 20) + ' float ' + (typeof t0 === 'number'));
+attempt('delayMicros(-1)', function () { hal.clock.delayMicros(-1); });
+console.log('done');
