@@ -8,6 +8,7 @@
 #include "engine/natives.h"
 
 #include "hal/hal_module.h"
+#include "hal/pci.h"
 #include "kernel/arch/x86_64/cpu.h"
 #include "kernel/console/console.h"
 #include "kernel/console/input.h"
@@ -369,6 +370,7 @@ void register_natives() {
     console_input::init();
     engine::register_native_module("sys", init_sys_module);
     engine::register_native_module("kernel", init_kernel_module);
+    hal::pci::register_native();
     hal::register_native();
 }
 

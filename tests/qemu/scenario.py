@@ -735,6 +735,151 @@ def hal_irq(c, tree):
     return app_transcript(status, out, err)
 
 
+# -- PCI: the guest's enumeration against QEMU's own view (QMP query-pci) --------
+PCI_EXTRA = [
+    # A second NIC behind a PCI-PCI bridge (enumeration through bridges), an
+    # extra AHCI controller, and virtio-rng (a 64-bit prefetchable BAR).
+    "-netdev", "user,id=net1,restrict=on",
+    "-device", "pci-bridge,id=br1,chassis_nr=1",
+    "-device", "e1000,netdev=net1,bus=br1,addr=0x1",
+    "-device", "ahci,id=ahci1",
+    "-device", "virtio-rng-pci",
+]
+
+
+def qmp_command(path, command, timeout=10):
+    """One QMP command over the unix socket at `path`; returns its 'return'."""
+    import json
+    import socket
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+        s.settimeout(timeout)
+        s.connect(str(path))
+        f = s.makefile("rwb")
+
+        def reply():
+            while True:
+                msg = json.loads(f.readline())
+                if "event" not in msg:
+                    return msg
+
+        reply()  # the greeting
+        for cmd in ("qmp_capabilities", command):
+            f.write(json.dumps({"execute": cmd}).encode() + b"\n")
+            f.flush()
+            msg = reply()
+            if "error" in msg:
+                raise RuntimeError(f"QMP {cmd}: {msg['error']}")
+        return msg["return"]
+
+
+def qmp_pci_view(buses):
+    """query-pci's nested buses as {address: {vendor, device, class, bars}}."""
+    out = {}
+
+    def walk(devices):
+        for d in devices:
+            addr = f"{d['bus']:02x}:{d['slot']:02x}.{d['function']:x}"
+            bars = sorted((r["bar"], "io" if r["type"] == "io" else "mem", r["size"],
+                           bool(r.get("prefetch", False)), bool(r.get("mem_type_64", False)),
+                           r["address"])
+                          for r in d.get("regions", []) if r["bar"] < 6)
+            out[addr] = {"vendor": d["id"]["vendor"], "device": d["id"]["device"],
+                         "class": d["class_info"]["class"], "bars": bars,
+                         "irq": d.get("irq") if d.get("irq_pin", 1) else None}
+            walk(d.get("pci_bridge", {}).get("devices", []))
+
+    for bus in buses:
+        walk(bus["devices"])
+    return out
+
+
+def guest_pci_view(devices):
+    return {d["address"]: {"vendor": d["vendor"], "device": d["device"],
+                           "class": d["classCode"] << 8 | d["subclass"],
+                           "bars": sorted((b["index"], b["kind"], b["size"], b["prefetchable"],
+                                           b["is64"], b["base"]) for b in d["bars"]),
+                           "irq": d["irqLine"] if d["irqPin"] else None}
+            for d in devices}
+
+
+PCI_LSPCI = {
+    "q35": [r"^00:02\.0 Ethernet controller \[0200\]: Intel Corporation 82540EM Gigabit "
+            r"Ethernet Controller \[8086:100e\] \(rev 03\)$",
+            r"^01:01\.0 Ethernet controller \[0200\]: Intel Corporation 82540EM Gigabit "
+            r"Ethernet Controller \[8086:100e\] \(rev 03\)$",
+            r"^00:1f\.2 SATA controller \[0106\]: Intel Corporation 82801IR/IO/IH "
+            r"\(ICH9R/DO/DH\) 6 port SATA Controller \[AHCI mode\] \[8086:2922\] \(rev 02\)$",
+            r"^00:03\.0 PCI bridge \[0604\]: Red Hat, Inc\. QEMU PCI-PCI bridge \[1b36:0001\]$"],
+    "pc": [r"^00:03\.0 Ethernet controller \[0200\]: Intel Corporation 82540EM Gigabit "
+           r"Ethernet Controller \[8086:100e\] \(rev 03\)$",
+           r"^00:01\.1 IDE interface \[0101\]: Intel Corporation 82371SB PIIX3 IDE "
+           r"\[Natoma/Triton II\] \[8086:7010\]$"],
+}
+
+
+def pci_scenario(machine_type):
+    def run(c, tree):
+        import json
+        from jsklib import app as jsk_app
+        needs_services()
+        app = APPS / "pci_devices.js"
+        with tempfile.TemporaryDirectory(prefix="jsk-pci-") as tmp:
+            qmp = Path(tmp) / "qmp.sock"
+            archive = Path(tmp) / "initrd.cpio"
+            jsbc = tree.root / "jsbc"
+            jsk_app._mkinitrd().build(archive, app=app, extras=[],
+                                      jsbc=jsbc if jsbc.exists() else None)
+            extra = PCI_EXTRA + ["-qmp", f"unix:{qmp},server=on,wait=off"]
+            with machine(tree, kernel=True, cmdline=jsk_app.app_cmdline(app, [], None),
+                         initrd=[archive], machine=machine_type, extra=extra) as m:
+                ready(c, m)
+                hit = m.console.expect(r"^END", APP_TIMEOUT)
+                if not c.check(hit is not None, "the app printed its device list"):
+                    return m.console.text()
+                lines = [line.rstrip("\r") for line in m.console.lines()]
+                theirs = qmp_pci_view(qmp_command(qmp, "query-pci"))
+            text = "\n".join(lines)
+        guest = next((json.loads(line[4:]) for line in lines if line.startswith("PCI ")), [])
+        ours = guest_pci_view(guest)
+        c.check(sorted(ours) == sorted(theirs), "same addresses as QMP query-pci",
+                f"guest {sorted(ours)}, QEMU {sorted(theirs)}")
+        for addr in sorted(set(ours) & set(theirs)):
+            for key in ("vendor", "device", "class", "bars", "irq"):
+                c.check(ours[addr][key] == theirs[addr][key], f"{addr} {key}",
+                        f"guest {ours[addr][key]}, QEMU {theirs[addr][key]}")
+        c.check(any(b[4] and b[3] for d in ours.values() for b in d["bars"]),
+                "a 64-bit prefetchable BAR was decoded (virtio-rng)")
+        c.check(sum(1 for d in ours.values() if (d["vendor"], d["device"]) == (0x8086, 0x100e))
+                == 2, "both e1000 NICs, one behind the bridge")
+        lspci = [line[6:] for line in lines if line.startswith("LSPCI ")]
+        c.check(len(lspci) == len(guest), "lspci prints one line per function")
+        for pattern in PCI_LSPCI[machine_type]:
+            c.check(any(re.match(pattern, line) for line in lspci), f"lspci line /{pattern}/")
+        errors = next((json.loads(line[7:]) for line in lines if line.startswith("ERRORS ")), [])
+        expected = ["RangeError: PciDevice %s: offset 0x1000 out of range 0-0xfff for configRead8",
+                    "RangeError: PciDevice %s: offset 0x3 not aligned for configRead16",
+                    "RangeError: PciDevice %s: value 256 out of range 0-255 for configWrite8",
+                    "RangeError: PciDevice %s: offset -4 out of range 0-0xfff for configRead32"]
+        nic = "00:02.0" if machine_type == "q35" else "00:03.0"
+        if machine_type == "pc":   # no MCFG: mechanism #1, 256 bytes of config space
+            expected = [e.replace("0x1000 out of range 0-0xfff", "0x1000 out of range 0-0xff")
+                        .replace("-4 out of range 0-0xfff", "-4 out of range 0-0xff")
+                        for e in expected]
+        c.check(errors == [e % nic for e in expected], "config access bounds throw RangeError",
+                json.dumps(errors))
+        caps = next((json.loads(line[5:]) for line in lines if line.startswith("CAPS ")), None)
+        c.check(bool(caps) and all(any(cap["id"] == 5 for cap in dev) for dev in caps),
+                "AHCI controllers list an MSI capability (id 5)", json.dumps(caps))
+        return text
+    run.__doc__ = (f"hal_pci on the {machine_type} machine (+ e1000 behind a bridge, ahci, "
+                   "virtio-rng) matches QMP query-pci; lspci lines; RangeErrors")
+    return run
+
+
+for _machine in ("q35", "pc"):
+    scenario(f"qemu.pci_{_machine}")(pci_scenario(_machine))
+
+
 # -- driver ----------------------------------------------------------------------
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
