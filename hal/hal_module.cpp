@@ -39,6 +39,37 @@ constexpr uint64_t kMaxDelayUs = 1000000;     // delayMicros: at most 1 s
 #define HIDDEN(name) DUK_HIDDEN_SYMBOL(name)
 constexpr const char* kStashIrq = "hal:irq";  // id -> [handler, IrqLine]
 constexpr const char* kStashDma = "hal:dma";  // id -> external plain buffer
+constexpr const char* kStashPci = "hal:pci";  // [native:hal_pci, wrap function]
+
+// PciDevice.mapBar(i) and claimIrq(handler), on top of native:hal_pci: each
+// owner's `pci` returns copies of the devices (the native device as their
+// prototype, for its methods) whose mapBar/claimIrq create objects owned by
+// that owner.
+constexpr const char kPciWrapSource[] = R"JS((function (pci, owner) {
+    function wrap(dev) {
+        var w = Object.create(dev);
+        Object.keys(dev).forEach(function (k) { w[k] = dev[k]; });
+        Object.defineProperty(w, 'mapBar', {value: function (i) {
+            var bar = null;
+            dev.bars.forEach(function (b) { if (b.index === i) bar = b; });
+            if (!bar)
+                throw new RangeError('PciDevice ' + dev.address + ': no BAR ' + i);
+            if (bar.kind === 'io')
+                return owner.io.claim(bar.base, bar.size);
+            return owner.mmio.map(bar.base, bar.size);
+        }});
+        Object.defineProperty(w, 'claimIrq', {value: function (handler) {
+            if (!dev.irqPin || dev.irqLine > 15)
+                throw new Error('PciDevice ' + dev.address + ': no interrupt line');
+            return owner.irq.claim(dev.irqLine, handler, {shared: true});
+        }});
+        return w;
+    }
+    var api = Object.create(pci);
+    api.devices = function () { return pci.devices().map(wrap); };
+    api.find = function (filter) { return pci.find(filter).map(wrap); };
+    return api;
+}))JS";
 
 struct Owner {
     bool used;
@@ -693,6 +724,15 @@ void put_owner_api(duk_context* ctx, int owner) {
     duk_put_prop_string(ctx, -2, HIDDEN("owner"));
     duk_push_string(ctx, owners[owner].name);
     duk_put_prop_string(ctx, -2, "name");
+    duk_push_heap_stash(ctx);
+    if (duk_get_prop_string(ctx, -1, kStashPci)) {  // [pci, wrap]
+        duk_get_prop_index(ctx, -1, 1);
+        duk_get_prop_index(ctx, -2, 0);
+        duk_dup(ctx, -5);  // the owner object
+        duk_call(ctx, 2);
+        duk_put_prop_string(ctx, -4, "pci");
+    }
+    duk_pop_2(ctx);
 }
 
 duk_ret_t owner_close(duk_context* ctx) {
@@ -788,6 +828,19 @@ void init_hal(duk_context* ctx) {
     duk_put_prop_string(ctx, -2, kStashDma);
     duk_pop(ctx);
 
+    if (engine::push_native_module(ctx, "hal_pci")) {
+        duk_push_heap_stash(ctx);
+        duk_push_array(ctx);
+        duk_dup(ctx, -3);
+        duk_put_prop_index(ctx, -2, 0);
+        duk_push_string(ctx, kPciWrapSource);
+        duk_push_string(ctx, "hal:pci");
+        duk_compile(ctx, DUK_COMPILE_EVAL);
+        duk_call(ctx, 0);  // the eval returns the wrapping function
+        duk_put_prop_index(ctx, -2, 1);
+        duk_put_prop_string(ctx, -2, kStashPci);
+        duk_pop_2(ctx);
+    }
     put_owner_api(ctx, 0);  // hal.io.claim ... belong to "app"
     engine::put_function(ctx, "owner", hal_owner, 1);
     engine::put_function(ctx, "trace", hal_trace, 2);
@@ -795,8 +848,6 @@ void init_hal(duk_context* ctx) {
     engine::put_function(ctx, "now", clock_now, 0);
     engine::put_function(ctx, "delayMicros", clock_delay_micros, 1);
     duk_put_prop_string(ctx, -2, "clock");
-    if (engine::push_native_module(ctx, "hal_pci"))
-        duk_put_prop_string(ctx, -2, "pci");
 }
 
 }  // namespace

@@ -735,6 +735,35 @@ def hal_irq(c, tree):
     return app_transcript(status, out, err)
 
 
+@scenario("qemu.hal_pci_bars")
+def hal_pci_bars(c, tree):
+    """PciDevice.mapBar(i) -> a claimed MmioRegion/PortRange and claimIrq ->
+    a shared IrqLine, owned by the owner whose `pci` found the device (the
+    e1000 on q35); owner close releases them; skipped without native:hal_pci."""
+    needs_services()
+    status, out, err = jsk_run(c, tree, "hal_pci_bars.js")
+    text = out.decode("utf-8", "replace")
+    if text.startswith("no hal.pci"):
+        raise Skip("the native module hal_pci is not registered")
+    for line in [
+            "fields copied true config 8086",
+            "mapBar(0) MmioRegion true STATUS link up true",
+            "mapBar(1) PortRange true count 64",
+            "claimIrq line true",
+            "mapBar(0) again: Error: mmio.map(0xfebc0000, 0x20000): "
+            "MmioRegion 0xfebc0000+0x20000 is held by app",
+            "mapBar(3): RangeError: PciDevice 00:02.0: no BAR 3",
+            "app maps the BAR the driver holds: Error: mmio.map(0xfebc0000, 0x20000): "
+            "MmioRegion 0xfebc0000+0x20000 is held by e1000",
+            "owner close released the BARs true",
+            "done"]:
+        c.check(line in text, line)
+    c.check(re.search(r"^\[e1000\] mmio read32 0xfebc0000\+0x0000 -> 0x[0-9a-f]{8}$", text, re.M)
+            is not None, "the driver's trace names it")
+    c.check(status == 0, "status 0", f"status {status}")
+    return app_transcript(status, out, err)
+
+
 # -- PCI: the guest's enumeration against QEMU's own view (QMP query-pci) --------
 PCI_EXTRA = [
     # A second NIC behind a PCI-PCI bridge (enumeration through bridges), an
