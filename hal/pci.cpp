@@ -81,7 +81,9 @@ void write_at(uint8_t bus, uint8_t slot, uint8_t func, uint16_t offset, int widt
 // -- BARs ------------------------------------------------------------------------
 // Size probing: with memory and I/O decoding off (so the device never
 // answers at the all-ones address meanwhile), write all-ones, read back,
-// restore the original value, then the original Command register.
+// restore the original value, then the original Command register. Host
+// bridges keep decoding on, as Linux does (on some chipsets that bit also
+// gates the path to RAM).
 void probe_bars(Device& d) {
     int slots = bar_count(d.header_type);
     d.bar_count = 0;
@@ -89,8 +91,10 @@ void probe_bars(Device& d) {
         return;
     cpu::InterruptGuard guard;
     uint16_t command = uint16_t(read_at(d.bus, d.slot, d.func, kCommand, 2));
-    write_at(d.bus, d.slot, d.func, kCommand, 2,
-        command & ~uint16_t(kCommandIo | kCommandMemory));
+    bool host_bridge = d.class_code == 0x06 && d.subclass == 0x00;
+    if (!host_bridge)
+        write_at(d.bus, d.slot, d.func, kCommand, 2,
+            command & ~uint16_t(kCommandIo | kCommandMemory));
     for (int i = 0; i < slots; i++) {
         uint16_t off = uint16_t(kBar0 + 4 * i);
         uint32_t original = read_at(d.bus, d.slot, d.func, off, 4);
@@ -112,7 +116,8 @@ void probe_bars(Device& d) {
         if (wide)
             i++;  // the high half of a 64-bit BAR is not a BAR of its own
     }
-    write_at(d.bus, d.slot, d.func, kCommand, 2, command);
+    if (!host_bridge)
+        write_at(d.bus, d.slot, d.func, kCommand, 2, command);
 }
 
 // -- enumeration ----------------------------------------------------------------
