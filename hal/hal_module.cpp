@@ -45,7 +45,7 @@ constexpr const char* kStashPci = "hal:pci";  // [native:hal_pci, wrap function]
 // owner's `pci` returns copies of the devices (the native device as their
 // prototype, for its methods) whose mapBar/claimIrq create objects owned by
 // that owner.
-constexpr const char kPciWrapSource[] = R"JS((function (pci, owner) {
+constexpr const char kPciWrapSource[] = R"JS((function (pci, owner, busMasters) {
     function wrap(dev) {
         var w = Object.create(dev);
         Object.keys(dev).forEach(function (k) { w[k] = dev[k]; });
@@ -57,6 +57,15 @@ constexpr const char kPciWrapSource[] = R"JS((function (pci, owner) {
             if (bar.kind === 'io')
                 return owner.io.claim(bar.base, bar.size);
             return owner.mmio.map(bar.base, bar.size);
+        }});
+        // Bus mastering lets the device write to memory on its own: when
+        // the owner closes, owner_close turns it off again (DESIGN:
+        // stopping a driver closes everything it owned, bus mastering too).
+        Object.defineProperty(w, 'enable', {value: function (options) {
+            var command = dev.enable(options);
+            if (options && options.busMaster)
+                busMasters.push(dev);
+            return command;
         }});
         Object.defineProperty(w, 'claimIrq', {value: function (handler) {
             if (!dev.irqPin || dev.irqLine > 15)
@@ -729,7 +738,10 @@ void put_owner_api(duk_context* ctx, int owner) {
         duk_get_prop_index(ctx, -1, 1);
         duk_get_prop_index(ctx, -2, 0);
         duk_dup(ctx, -5);  // the owner object
-        duk_call(ctx, 2);
+        duk_push_array(ctx);  // the devices it makes bus masters, for owner_close
+        duk_dup(ctx, -1);
+        duk_put_prop_string(ctx, -3, HIDDEN("busMasters"));
+        duk_call(ctx, 3);
         duk_put_prop_string(ctx, -4, "pci");
     }
     duk_pop_2(ctx);
@@ -744,6 +756,19 @@ duk_ret_t owner_close(duk_context* ctx) {
     for (int id = 0; id < kMaxResources; id++)
         if (resources[id].open && resources[id].owner == owner)
             close_resource(ctx, id);
+    // Devices this owner made bus masters stop mastering (see kPciWrapSource).
+    duk_get_prop_string(ctx, -2, HIDDEN("busMasters"));
+    duk_size_t count = duk_is_array(ctx, -1) ? duk_get_length(ctx, -1) : 0;
+    for (duk_size_t i = 0; i < count; i++) {
+        duk_get_prop_index(ctx, -1, duk_uarridx_t(i));
+        duk_push_string(ctx, "enable");
+        duk_push_object(ctx);
+        duk_push_false(ctx);
+        duk_put_prop_string(ctx, -2, "busMaster");
+        duk_pcall_prop(ctx, -3, 1);  // a device that cannot be written stays as it is
+        duk_pop_2(ctx);
+    }
+    duk_pop(ctx);
     owners[owner].closed = true;
     owners[owner].trace = false;
     return 0;

@@ -755,7 +755,9 @@ def hal_pci_bars(c, tree):
             "mapBar(3): RangeError: PciDevice 00:02.0: no BAR 3",
             "app maps the BAR the driver holds: Error: mmio.map(0xfebc0000, 0x20000): "
             "MmioRegion 0xfebc0000+0x20000 is held by e1000",
+            "bus master on true",
             "owner close released the BARs true",
+            "owner close stopped bus mastering true, memory decoding kept true",
             "done"]:
         c.check(line in text, line)
     c.check(re.search(r"^\[e1000\] mmio read32 0xfebc0000\+0x0000 -> 0x[0-9a-f]{8}$", text, re.M)

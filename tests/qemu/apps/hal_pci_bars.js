@@ -38,6 +38,10 @@ attempt('app maps the BAR the driver holds', function () { nic.mapBar(0); });
 hal.trace(drv, true);
 r.read32(0);
 hal.trace(drv, false);
+dev.enable({memory: true, io: true, busMaster: true});
+console.log('bus master on ' + ((nic.configRead16(4) & 4) === 4));
 drv.close();
 console.log('owner close released the BARs ' + (nic.mapBar(0).length === bar0.size && nic.mapBar(1).count > 0));
+console.log('owner close stopped bus mastering ' + ((nic.configRead16(4) & 4) === 0) +
+    ', memory decoding kept ' + ((nic.configRead16(4) & 2) === 2));
 console.log('done');
