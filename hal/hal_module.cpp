@@ -703,6 +703,18 @@ duk_ret_t irq_stats(duk_context* ctx) {
         duk_put_prop_index(ctx, -2, duk_uarridx_t(line));
     }
     duk_put_prop_string(ctx, -2, "lines");
+    // Per line: level-triggered (from the ELCR) and masked at the PIC right
+    // now; a level line stays masked while its handlers run.
+    duk_push_array(ctx);
+    duk_push_array(ctx);
+    for (int line = 0; line < interrupts::kIrqLines; line++) {
+        duk_push_boolean(ctx, level_triggered[line]);
+        duk_put_prop_index(ctx, -3, duk_uarridx_t(line));
+        duk_push_boolean(ctx, pic::is_masked(uint8_t(line)));
+        duk_put_prop_index(ctx, -2, duk_uarridx_t(line));
+    }
+    duk_put_prop_string(ctx, -3, "masked");
+    duk_put_prop_string(ctx, -2, "levelTriggered");
     return 1;
 }
 

@@ -266,6 +266,28 @@ def repl_kernel(c, tree):
         return m.console.text()
 
 
+@scenario("qemu.hal_level_irq")
+def hal_level_irq(c, tree):
+    """A level-triggered PCI interrupt (e1000 INTx, raised through ICS)
+    reaches the JS handler once per assertion, with the line masked while the
+    handler runs and unmasked after it acknowledged the device."""
+    app = REPO / "tests" / "qemu" / "apps" / "hal_level_irq.js"
+    cmd = [sys.executable, str(JSK), "run", "--no-build", "--build-dir", str(tree.root),
+           "--timeout", str(BOOT_TIMEOUT), str(app)]
+    print("  run " + " ".join(cmd), flush=True)
+    proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, timeout=BOOT_TIMEOUT + 30, text=True,
+                          errors="replace")
+    text = proc.stdout
+    c.check(re.search(r"^line \d+ level-triggered true$", text, re.M) is not None,
+            "the e1000's line is level-triggered (ELCR)")
+    for line in ["interrupts 4 of 4", "masked while the handler ran true",
+                 "causes had TXDW true", "unmasked after true", "done"]:
+        c.check(line in text, line)
+    c.check(proc.returncode == 0, "status 0", f"status {proc.returncode}")
+    return text
+
+
 @scenario("qemu.jsk_run_exit42")
 def jsk_run_exit42(c, tree):
     """tools/jsk run end to end: exit=42 on the kernel command line becomes
