@@ -2,7 +2,10 @@
 // to stderr, each one util.format() line written synchronously.
 'use strict';
 
-var util = require('./util.js');
+// util is large: loaded on the first call that formats, not at start-up
+// (the REPL's prompt appears sooner on bare metal).
+var loadedUtil = null;
+function util() { return loadedUtil || (loadedUtil = require('./util.js')); }
 var loop = require('./internal/loop.js');
 
 // A stream is anything with write(string) (process.stdout, stderr).
@@ -35,24 +38,24 @@ Console.prototype._write = function (stream, text) {
 };
 
 Console.prototype.log = function () {
-    this._write(this._stdout, util.format.apply(null, arguments));
+    this._write(this._stdout, util().format.apply(null, arguments));
 };
 Console.prototype.info = Console.prototype.log;
 Console.prototype.debug = Console.prototype.log;
 
 Console.prototype.warn = function () {
-    this._write(this._stderr, util.format.apply(null, arguments));
+    this._write(this._stderr, util().format.apply(null, arguments));
 };
 Console.prototype.error = Console.prototype.warn;
 
 Console.prototype.trace = function () {
-    var error = new Error(util.format.apply(null, arguments));
+    var error = new Error(util().format.apply(null, arguments));
     error.name = 'Trace';
     this._write(this._stderr, String(error.stack));
 };
 
 Console.prototype.dir = function (object, options) {
-    this._write(this._stdout, util.inspect(object, options));
+    this._write(this._stdout, util().inspect(object, options));
 };
 
 // console.table is not supported in unode: it logs its argument instead.

@@ -124,7 +124,8 @@ function REPLServer(options) {
     options = options || {};
     var self = this;
     this.promptText = options.prompt === undefined ? '> ' : String(options.prompt);
-    this.writer = options.writer || loadInspect();
+    // util is loaded with the first result, not before the first prompt.
+    this.writer = options.writer || function (value) { return loadInspect()(value); };
     this.ignoreUndefined = !!options.ignoreUndefined;
     this.bufferedCommand = '';
     this.entries = 0;           // names the entries REPL1, REPL2, ...

@@ -6,7 +6,6 @@
 var sys = require('sys');
 var loop = require('./loop.js');
 var process = require('../process.js');
-var util = require('../util.js');
 
 var global = new Function('return this')();
 
@@ -27,7 +26,7 @@ function onUncaught(error) {
         }
     }
     var text = error instanceof Error && error.stack ? String(error.stack) :
-        util.inspect(error);
+        require('../util.js').inspect(error);
     process._writeAll(2, 'Uncaught ' + text + '\n');
     process.exit(1);
 }
