@@ -46,3 +46,31 @@ registerAll(sys.register, epoll.create(kernel));
 // program): the service manager will live here and use it for hot reload.
 var registrar = sys.lock();
 void registrar;
+
+// The PS/2 keyboard feeding the console (fd 0) until the driver manager
+// starts js-drivers/dev/*.js itself: the driver gets its own HAL owner, and
+// its `input` interface is connected to the console by tty/keyboard.js. A
+// machine without an i8042 (or a failing one) only loses the keyboard.
+(function startKeyboard() {
+    var hal;
+    try {
+        hal = require('hal');
+    } catch (e) {
+        return;  // no HAL (not bare metal)
+    }
+    var owner = hal.owner('ps2');
+    try {
+        require('../dev/ps2').start({legacy: 'i8042'}, {
+            name: 'ps2',
+            hal: owner,
+            log: function (msg) { kernel.consoleWrite('ps2: ' + msg + '\n'); },
+            provide: function (kind, impl) {
+                if (kind === 'input')
+                    require('../tty/keyboard').attach(impl, tty.feed);
+            }
+        });
+    } catch (e) {
+        owner.close();
+        kernel.consoleWrite('ps2: keyboard not started: ' + e + '\n');
+    }
+})();

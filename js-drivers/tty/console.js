@@ -2,7 +2,9 @@
 // as one open file shared by fds 0, 1 and 2.
 //
 // Input bytes come from the kernel's console input ring (filled by the
-// COM1 interrupt handler). There is no line discipline yet: the tty
+// COM1 interrupt handler, and by feed() below: the keyboard, through
+// js-drivers/tty/keyboard.js). Fed bytes go into the same ring, so reads,
+// poll() and epoll_wait see them and a waiting read wakes up. There is no line discipline yet: the tty
 // behaves as in raw mode whatever termios says (no echo, no line editing,
 // no signals, '\r' arrives as typed), and TCGETS reports raw mode
 // accordingly; TCSETS* store the termios the program sets, so TCGETS
@@ -37,7 +39,20 @@ function rawTermios() {
     return t;
 }
 
+var feedKernel = null;
+
+// feed(bytes): queues bytes (a string of char codes < 0x100, or a
+// Uint8Array) as console input, as if typed on the serial line. Returns how
+// many were queued (a full ring drops the rest, as for COM1).
+function feed(bytes) {
+    if (feedKernel === null)
+        feedKernel = require('native:kernel');
+    return feedKernel.consoleInject(bytes);
+}
+
 function create(kernel) {
+    if (kernel.consoleInject)
+        feedKernel = kernel;
     var termios = rawTermios();
     var rows = 25, cols = 80;  // the VGA text screen; a serial terminal may differ
 
@@ -142,4 +157,4 @@ function create(kernel) {
     return file;
 }
 
-module.exports = { create: create, rawTermios: rawTermios };
+module.exports = { create: create, rawTermios: rawTermios, feed: feed };

@@ -933,6 +933,233 @@ for _machine in ("q35", "pc"):
     scenario(f"qemu.pci_{_machine}")(pci_scenario(_machine))
 
 
+# -- the PS/2 keyboard (js-drivers/dev/ps2.js) and the tty ---------------------
+class Qmp:
+    """A QMP session on a unix socket, kept open for many commands."""
+
+    def __init__(self, path, timeout=10):
+        import socket
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                self.sock.settimeout(timeout)
+                self.sock.connect(str(path))
+                break
+            except OSError:
+                self.sock.close()
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        self.f = self.sock.makefile("rwb")
+        self._reply()  # the greeting
+        self.execute("qmp_capabilities")
+
+    def _reply(self):
+        import json
+        while True:
+            msg = json.loads(self.f.readline())
+            if "event" not in msg:
+                return msg
+
+    def execute(self, command, **arguments):
+        import json
+        cmd = {"execute": command}
+        if arguments:
+            cmd["arguments"] = arguments
+        self.f.write(json.dumps(cmd).encode() + b"\n")
+        self.f.flush()
+        msg = self._reply()
+        if "error" in msg:
+            raise RuntimeError(f"QMP {command}: {msg['error']}")
+        return msg["return"]
+
+    def close(self):
+        self.sock.close()
+
+
+# US layout: character -> (QEMU qcode, shift)
+QCODES = {" ": ("spc", False), "\r": ("ret", False)}
+for _plain, _shifted, _codes in [
+        ("1234567890", "!@#$%^&*()", list("1234567890")),
+        ("-=[]\\;',./`", "_+{}|:\"<>?~",
+         ["minus", "equal", "bracket_left", "bracket_right", "backslash", "semicolon",
+          "apostrophe", "comma", "dot", "slash", "grave_accent"])]:
+    for _p, _s, _q in zip(_plain, _shifted, _codes):
+        QCODES[_p] = (_q, False)
+        QCODES[_s] = (_q, True)
+for _ch in "abcdefghijklmnopqrstuvwxyz":
+    QCODES[_ch] = (_ch, False)
+    QCODES[_ch.upper()] = (_ch, True)
+
+
+def send_keys(qmp, *qcodes):
+    """One key chord: the qcodes pressed in order and released in reverse."""
+    qmp.execute("send-key", keys=[{"type": "qcode", "data": q} for q in qcodes])
+    time.sleep(0.03)
+
+
+def type_text(qmp, text):
+    for ch in text:
+        code, shift = QCODES[ch]
+        if shift:
+            send_keys(qmp, "shift", code)
+        else:
+            send_keys(qmp, code)
+
+
+@scenario("qemu.ps2_keyboard")
+def ps2_keyboard(c, tree):
+    """The REPL typed on the PS/2 keyboard (QMP send-key -> i8042 -> IRQ 1 ->
+    js-drivers/dev/ps2.js -> tty/keyboard.js -> fd 0): 6*7 Enter prints 42,
+    shifted symbols, Caps Lock on and off, arrows/Home/Delete/Backspace and
+    history reach the line editor, Ctrl-C clears the line."""
+    with tempfile.TemporaryDirectory(prefix="jsk-ps2-") as tmp:
+        sock = Path(tmp) / "qmp.sock"
+        with machine(tree, kernel=True, cmdline="watchdog=1000",
+                     extra=["-qmp", f"unix:{sock},server=on,wait=off"]) as m:
+            ready(c, m)
+            qmp = Qmp(sock)
+            try:
+                def answer(keys, expected, what):
+                    at = m.console.expect_prompt("> ", 30)
+                    if not c.check(at is not None, f"prompt before: {what}"):
+                        return
+                    keys()
+                    hit = m.console.expect(expected, 30)
+                    c.check(hit is not None, what, hit and hit.match.string.strip())
+
+                answer(lambda: type_text(qmp, "6*7\r"), r"^42\r?$", "6*7 Enter prints 42")
+                answer(lambda: type_text(qmp, "'!@#$%^&*()_+{}|:\"<>?~' + `x`\r".replace("`", "'")),
+                       r"""^'!@#\$%\^&\*\(\)_\+\{\}\|:"<>\?~x'\r?$""", "shifted symbols")
+                answer(lambda: type_text(qmp, "'-=[]\\\\;,./' + 'Mixed Case'\r"),
+                       r"""^'-=\[\]\\\\;,\./Mixed Case'\r?$""", "unshifted punctuation, Shift")
+
+                def caps():
+                    send_keys(qmp, "caps_lock")
+                    type_text(qmp, "'abc' + 'D'")
+                    send_keys(qmp, "caps_lock")
+                    type_text(qmp, " + 'efG'\r")
+                answer(caps, r"^'ABCdefG'\r?$",
+                       "Caps Lock: upper case (Shift inverts it), then lower case again")
+
+                def edit():
+                    type_text(qmp, "40+3")
+                    send_keys(qmp, "left")
+                    send_keys(qmp, "backspace")
+                    type_text(qmp, "-")
+                    send_keys(qmp, "ret")
+                answer(edit, r"^37\r?$", "Left, Backspace and insert in the middle: 40-3")
+
+                def home_delete():
+                    type_text(qmp, "19*2")
+                    send_keys(qmp, "home")
+                    send_keys(qmp, "delete")
+                    send_keys(qmp, "end")
+                    type_text(qmp, "0")
+                    send_keys(qmp, "ret")
+                answer(home_delete, r"^180\r?$", "Home, Delete, End: 9*20")
+
+                def history():
+                    send_keys(qmp, "up")
+                    send_keys(qmp, "ret")
+                answer(history, r"^180\r?$", "Up recalls the last line")
+
+                def interrupt():
+                    type_text(qmp, "123")
+                    send_keys(qmp, "ctrl", "c")
+                    type_text(qmp, "2+2\r")
+                answer(interrupt, r"^4\r?$", "Ctrl-C clears the line (0x03 reaches the REPL)")
+
+                def keypad():
+                    send_keys(qmp, "num_lock")
+                    send_keys(qmp, "kp_7")
+                    send_keys(qmp, "kp_multiply")
+                    send_keys(qmp, "kp_3")
+                    send_keys(qmp, "kp_enter")
+                answer(keypad, r"^21\r?$", "keypad with Num Lock; keypad Enter (E0 1C)")
+                answer(lambda: type_text(qmp, "while(true){}\r"),
+                       r"^Uncaught RangeError: execution timeout",
+                       "an endless loop typed on the keyboard is cut by the watchdog")
+                answer(lambda: type_text(qmp, "6*7\r"), r"^42\r?$",
+                       "the keyboard still drives the REPL after the watchdog")
+            finally:
+                qmp.close()
+            c.check(m.console.find(r"ps2: keyboard not started") is None,
+                    "the driver started", m.console.find(r"ps2:") and
+                    m.console.find(r"ps2:").match.string.strip())
+            c.check(m.console.find(r"KERNEL (FAULT|PANIC)") is None, "no kernel fault")
+            return m.console.text()
+
+
+
+
+def send_events(qmp, *events):
+    """input-send-event key events: ("z", True) presses z, ("z", False) releases it."""
+    qmp.execute("input-send-event", events=[
+        {"type": "key", "data": {"down": down, "key": {"type": "qcode", "data": q}}}
+        for q, down in events])
+    time.sleep(0.03)
+
+
+@scenario("qemu.ps2_events")
+def ps2_events(c, tree):
+    """The `input` events of js-drivers/dev/ps2.js, recorded from the REPL
+    (typed on COM1) while keys come from QMP: names, set 1 codes (0xE0xx for
+    extended keys), pressed/released, characters with Shift, typematic
+    repeats (make codes without a break) flagged repeat; both input paths
+    (serial and keyboard) feed the same REPL."""
+    with tempfile.TemporaryDirectory(prefix="jsk-ps2-") as tmp:
+        sock = Path(tmp) / "qmp.sock"
+        cfg = qemu.QemuConfig(tree, kernel=True, serial="stdio", accel=qemu.accel_from_env(),
+                              extra=["-qmp", f"unix:{sock},server=on,wait=off"])
+        cfg.prepare()
+        with qemu.Machine(cfg, pass_stdin=True).start() as m:
+            ready(c, m)
+            qmp = Qmp(sock)
+
+            def serial(line):
+                if not c.check(m.console.expect_prompt("> ", 30) is not None,
+                               f"prompt before {line[:40]!r}"):
+                    return False
+                m.proc.stdin.write(line.encode() + b"\r")
+                m.proc.stdin.flush()
+                return True
+
+            try:
+                serial("var k = [], kb = require('/js-drivers/tty/keyboard.js').input(); "
+                       "kb.on('key', function (e) { k.push(e) }); typeof kb.off")
+                c.check(m.console.expect(r"^'function'\r?$", 30) is not None,
+                        "the REPL reaches the input interface")
+                m.console.expect_prompt("> ", 30)
+                send_keys(qmp, "shift", "a")
+                send_keys(qmp, "up")
+                send_events(qmp, ("z", True))
+                send_events(qmp, ("z", True))
+                send_events(qmp, ("z", True))
+                send_events(qmp, ("z", False))
+                send_keys(qmp, "ctrl_r", "c")   # clears the line the keys typed
+                time.sleep(0.3)
+                serial("k.map(function (e) { return e.key + (e.pressed ? '+' : '-') + "
+                       "(e.repeat ? 'r' : '') + ':' + e.code.toString(16) + ':' + e.char + "
+                       "(e.shift ? 'S' : '') + (e.ctrl ? 'C' : '') }).join(' ')")
+                expected = ("'ShiftLeft+:2a:S a+:1e:AS a-:1e:S ShiftLeft-:2a: "
+                            "ArrowUp+:e048: ArrowUp-:e048: "
+                            "z+:2c:z z+r:2c:z z+r:2c:z z-:2c: "
+                            "ControlRight+:e01d:C c+:2e:cC c-:2e:C ControlRight-:e01d:'")
+                hit = m.console.expect(r"^'.*'\r?$", 30)
+                got = hit.match.group(0).rstrip("\r") if hit else None
+                c.check(got == expected, "key events: names, codes, chars, modifiers, repeats",
+                        f"got {got}")
+            finally:
+                qmp.close()
+            c.check(m.console.find(r"KERNEL (FAULT|PANIC)") is None, "no kernel fault")
+            return m.console.text()
+
+
+# -- driver ----------------------------------------------------------------------
+
+
 # -- driver ----------------------------------------------------------------------
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
