@@ -1008,6 +1008,14 @@ def type_text(qmp, text):
             send_keys(qmp, code)
 
 
+def vga_rows(qmp, directory):
+    """The VGA text screen (0xB8000, 80x25) as 25 strings, through QMP pmemsave."""
+    dump_path = Path(directory) / "vga.bin"
+    qmp.execute("pmemsave", val=0xB8000, size=4000, filename=str(dump_path))
+    cells = dump_path.read_bytes()[0::2]
+    return [cells[r * 80:(r + 1) * 80].decode("latin-1").rstrip() for r in range(25)]
+
+
 @scenario("qemu.ps2_keyboard")
 def ps2_keyboard(c, tree):
     """The REPL typed on the PS/2 keyboard (QMP send-key -> i8042 -> IRQ 1 ->
@@ -1050,6 +1058,13 @@ def ps2_keyboard(c, tree):
                     type_text(qmp, "-")
                     send_keys(qmp, "ret")
                 answer(edit, r"^37\r?$", "Left, Backspace and insert in the middle: 40-3")
+                rows = vga_rows(qmp, tmp)
+                c.check("> 40-3" in rows, "the VGA screen shows the edited line '> 40-3' "
+                        "(the line editor's escape sequences interpreted)",
+                        repr([r for r in rows if r.startswith(">")][-3:]))
+                c.check(not any("\x1b" in r or "[K" in r for r in rows),
+                        "no escape sequence printed on the VGA screen")
+
 
                 def home_delete():
                     type_text(qmp, "19*2")
