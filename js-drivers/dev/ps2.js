@@ -19,9 +19,11 @@
 // code the set 1 code (0xE0xx for extended keys), char the character a
 // printable key types with Shift and Caps Lock applied ('' otherwise).
 // A make code for a key already down is a typematic repeat (repeat: true).
-// stop() returns {shiftLeft, shiftRight, ctrlLeft, ctrlRight, altLeft,
-// altRight, caps, num, scroll} and start() takes it back, so a reloaded
-// version keeps Caps Lock and held modifiers.
+// stop() returns {initialized, shiftLeft, shiftRight, ctrlLeft, ctrlRight,
+// altLeft, altRight, caps, num, scroll, down, prefix, pauseSkip} and start()
+// takes it back, so a reloaded version keeps Caps Lock and held modifiers,
+// and does not reset the controller: bytes that arrive during the swap wait
+// in the controller and are decoded by the new version (no key lost).
 'use strict';
 
 var DATA = 0, STATUS = 0;        // offsets in their one-port ranges
@@ -104,6 +106,12 @@ function start(dev, ctx, handover) {
     var down = {};       // code -> true while pressed (typematic repeat detection)
     var prefix = 0;      // 0xE0 seen
     var pauseSkip = 0;   // bytes left of the Pause sequence (E1 1D 45 E1 9D C5)
+    if (handover && handover.down)
+        for (var d in handover.down) down[d] = true;
+    if (handover) {
+        prefix = handover.prefix ? 1 : 0;
+        pauseSkip = handover.pauseSkip | 0;
+    }
     var ledState = 0;    // 0 idle, 1 sent 0xED, 2 sent the LED byte
     var ledWanted = -1;  // LED byte to send once the last one is acknowledged
     var emitter = new Emitter();
@@ -260,8 +268,16 @@ function start(dev, ctx, handover) {
         key(b, ext);
     }
 
-    init();
-    var irq = hal.irq.claim(1, function () {
+    // A reload (a handover from a version that had initialised the
+    // controller) keeps the controller and keyboard as they are: no reset,
+    // no flush, so keys typed during the swap wait in the controller and are
+    // decoded below. A first start initialises everything.
+    // (Not even the configuration byte is read: its answer would queue
+    // behind a waiting key byte.)
+    var warm = !!(handover && handover.initialized);
+    if (!warm)
+        init();
+    function drain() {
         // One interrupt per byte, but read all that is waiting (bounded).
         for (var i = 0; i < 16; i++) {
             var st = cmdPort.in8(STATUS);
@@ -272,8 +288,8 @@ function start(dev, ctx, handover) {
                 continue;  // mouse bytes: port 2 is off, ignore any
             onByte(b);
         }
-    });
-    void irq;
+    }
+    hal.irq.claim(1, drain);
 
     var impl = {
         on: function (event, fn) { emitter.on(event, fn); return impl; },
@@ -285,15 +301,23 @@ function start(dev, ctx, handover) {
         }
     };
     ctx.provide('input', impl);
-    state = { mods: mods, emitter: emitter };
+    if (warm)
+        drain();  // what arrived while no version ran, now that listeners are back
+    state = { mods: mods, emitter: emitter, down: down,
+              decoder: function () { return {prefix: prefix, pauseSkip: pauseSkip}; } };
 }
 
 function stop() {
     if (!state)
         return undefined;
-    var out = {};
+    var out = {initialized: true, down: {}};
     for (var k in state.mods)
         out[k] = state.mods[k];
+    for (var c in state.down)
+        out.down[c] = true;
+    var dec = state.decoder();
+    out.prefix = dec.prefix;
+    out.pauseSkip = dec.pauseSkip;
     state.emitter.listeners = [];
     state = null;
     return out;

@@ -129,7 +129,41 @@ check.equal(handover.caps, true, 'handover keeps Caps Lock');
 var fake2 = fakeI8042();
 var input2 = startWith(fake2, handover);
 check.equal(input2.state().caps, true, 'restarted with Caps Lock');
-check.ok(fake2.log.join(' ').indexOf('d:ed d:4') >= 0, 'the LED is set again at init');
+check.equal(fake2.log.join(' '), '', 'a reload does not touch the controller (no reset, no flush)');
+var events2 = [];
+input2.on('key', function (e) { events2.push(e.key + (e.pressed ? '+' : '-') + e.char); });
+fake2.send(0x1E, 0x9E);
+check.equal(events2.join(' '), 'a+A a-', 'the reloaded driver decodes, with Caps Lock');
+
+// A key that arrived during the swap (waiting in the controller) is decoded
+// by the new version at start; a held Shift stays held.
+events2 = [];
+fake2.send(0x2A);
+var h2 = ps2.stop();
+check.equal(h2.shiftLeft, true, 'handover: Shift held');
+var fake3 = fakeI8042();
+var early = [];
+var pendingByte = [0x10];  // q, made while no version ran
+var realIn = fake3.hal.io.claim(0x60, 1), realSt = fake3.hal.io.claim(0x64, 1);
+fake3.hal.io.claim = function (base) {
+    if (base === 0x60)
+        return { in8: function () { return pendingByte.length ? pendingByte.shift() : realIn.in8(0); },
+                 out8: realIn.out8 };
+    return { in8: function () { return pendingByte.length ? 1 : realSt.in8(0); }, out8: realSt.out8 };
+};
+ps2.start({legacy: 'i8042'}, {name: 'ps2', hal: fake3.hal, log: function () {},
+    provide: function (kind, impl) {
+        impl.on('key', function (e) { early.push(e.key + (e.pressed ? '+' : '-') + e.char + (e.shift ? 'S' : '')); });
+    }}, h2);
+check.equal(early.join(' '), 'q+qS', 'the byte waiting at reload is decoded; Shift still held ' +
+    '(and Caps Lock: lower case)');
+check.equal(pendingByte.length, 0, 'and taken from the controller');
+ps2.stop();
+
+// A cold start after a crash (no handover) sets the LEDs from scratch.
+var fake4 = fakeI8042();
+startWith(fake4, {caps: true});
+check.ok(fake4.log.join(' ').indexOf('d:ed d:4') >= 0, 'cold start with caps: the LED is set at init');
 ps2.stop();
 
 // Failures name the step.
