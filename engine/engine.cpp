@@ -95,11 +95,16 @@ duk_ret_t native_load_native(duk_context* ctx) {
     return push_native_module(ctx, duk_require_string(ctx, 0)) ? 1 : 0;
 }
 
-// callWithBudget(fn, thisArg, args): calls fn under the watchdog. Nested
-// calls run under the outermost budget.
+// callWithBudget(fn, thisArg, args[, budgetMs]): calls fn under the
+// watchdog. Nested calls run under the outermost budget. budgetMs > 0 is
+// used when the options' budget is 0 (the driver manager gives driver
+// callbacks a budget even when apps run without one).
 duk_ret_t native_call_with_budget(duk_context* ctx) {
+    duk_set_top(ctx, 4);
     duk_require_function(ctx, 0);
     double budget = current_options ? current_options->time_budget_ms : 0;
+    if (budget <= 0 && duk_is_number(ctx, 3))
+        budget = duk_get_number(ctx, 3);
     bool armed_here = budget > 0 && deadline_ms == 0;
     if (armed_here)
         deadline_ms = platform::monotonic_ms() + budget;
@@ -134,7 +139,7 @@ void init_engine_module(duk_context* ctx) {
     put_function(ctx, "stat", native_stat, 1);
     put_function(ctx, "loadNative", native_load_native, 1);
     put_function(ctx, "hasNative", native_has_native, 1);
-    put_function(ctx, "callWithBudget", native_call_with_budget, 3);
+    put_function(ctx, "callWithBudget", native_call_with_budget, DUK_VARARGS);
     const StartOptions& o = *current_options;
     duk_push_object(ctx);
     const struct {

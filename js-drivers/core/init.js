@@ -74,3 +74,29 @@ void registrar;
         kernel.consoleWrite('ps2: keyboard not started: ' + e + '\n');
     }
 })();
+
+// The driver manager (js-drivers/core/drivers.js, docs/drivers.md): starts
+// the drivers js-drivers/dev/index.json names for the devices present and
+// fills native:drivers, which bare require('drivers') returns, with its API.
+// Its backoff timers run from the waits (core/timers.js wraps
+// kernel.waitForEvent). Not on a platform without the HAL.
+(function startDrivers() {
+    var hal;
+    try {
+        hal = require('hal');
+    } catch (e) {
+        return;
+    }
+    var api = require('./drivers').boot({hal: hal, kernel: kernel,
+        log: function (msg) { kernel.consoleWrite(msg); }});
+    var exported = require('native:drivers');
+    Object.keys(api).forEach(function (k) {
+        if (typeof api[k] === 'function')
+            exported[k] = api[k];
+        else  // settings (budgetMs) stay the manager's
+            Object.defineProperty(exported, k, {enumerable: true,
+                get: function () { return api[k]; }, set: function (v) { api[k] = v; }});
+    });
+    // tools/jsk push: driver sources over COM2 when the machine has one.
+    require('./reload_channel').start(hal, api);
+})();

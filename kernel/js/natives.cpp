@@ -366,8 +366,13 @@ void init_kernel_module(duk_context* ctx) {
 
 }  // namespace
 
+// native:drivers, bare 'drivers': an empty object that js-drivers/core/init.js
+// fills with the driver manager's API (list, get, reload, start, stop).
+static void init_drivers_module(duk_context*) {}
+
 void register_natives() {
     console_input::init();
+    engine::register_native_module("drivers", init_drivers_module);
     engine::register_native_module("sys", init_sys_module);
     engine::register_native_module("kernel", init_kernel_module);
     hal::pci::register_native();

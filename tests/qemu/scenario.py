@@ -1175,6 +1175,122 @@ def ps2_events(c, tree):
 # -- driver ----------------------------------------------------------------------
 
 
+# -- the driver manager (js-drivers/core/drivers.js, docs/drivers.md) --------
+DRIVERS = Path(__file__).resolve().parent / "drivers"
+
+
+@scenario("qemu.drivers_manager")
+def drivers_manager(c, tree):
+    """require('drivers') on bare metal with the test drivers of
+    tests/qemu/drivers: a throwing IRQ handler is restarted with backoff (4
+    restarts) and ends 'failed' with its error; an endless loop in a handler
+    is cut by the watchdog and handled the same way; the tutorial's RTC
+    driver (js-drivers/examples/rtc.js) provides 'clock'; a reload whose new
+    version throws in start is rolled back; a consumer's proxy sees the new
+    version and keeps its listeners; a stopped driver's proxy throws."""
+    needs_services()
+    status, out, err = jsk_run(c, tree, "drivers_manager.js",
+                               options=("--with", str(DRIVERS)))
+    text = out.decode("utf-8", "replace")
+    for line, what in [
+        ("require(drivers) list true", "bare require('drivers') works"),
+        ("thrower state running device rtc restarts 0 lastError null", "the thrower starts"),
+        ("thrower state failed device rtc restarts 4 lastError Error: boom at interrupt 3",
+         "the thrower is restarted 4 times, then 'failed' with its error"),
+        ("looper state failed device rtc restarts 4 lastError RangeError: execution timeout",
+         "the endless loop is cut by the watchdog, restarted, then 'failed'"),
+        ("alive after the looper true", "the machine keeps running"),
+        ("clock version 1 time true", "the RTC driver provides 'clock'"),
+        ("ticking true tick events true", "ticks and tick events"),
+        ("bad reload ok false error Error: v2 broken", "a new version throwing in start fails"),
+        ("rtc state running device rtc restarts 0 lastError reload: Error: v2 broken",
+         "rolled back: the old version runs, list() shows why"),
+        ("after rollback version 1 ticks kept true", "the proxy still reaches version 1"),
+        ("good reload ok true ms number", "a good reload"),
+        ("after reload version 2 ticks kept true listener follows true",
+         "the held proxy sees version 2, the handover and the listener follow"),
+        ("stopped proxy throws clock: driver rtc is not running", "a stopped driver's proxy throws"),
+        ("restarted version 2", "start(name) brings it back"),
+        ("done", "the app ran to the end"),
+    ]:
+        c.check(line in text.splitlines(), what, line)
+    starts = len(re.findall(r"^drivers: thrower: started$", text, re.M))
+    c.check(starts == 5, "the thrower was started 5 times", f"{starts}")
+    c.check(status == 0, "status 0", f"status {status}")
+    c.check("KERNEL" not in text, "no kernel fault")
+    return app_transcript(status, out, err)
+
+
+@scenario("qemu.drivers_push")
+def drivers_push(c, tree):
+    """Hot reload over COM2 end to end: the REPL machine with COM2 on a unix
+    socket; `jsk push --socket` adds the RTC driver, reloads it, a version
+    that throws in start is rolled back (list() in the REPL shows why, the
+    held 'clock' interface still answers version 1), a good version 2 is
+    then seen through the same interface."""
+    import tempfile
+    rtc = REPO / "js-drivers" / "examples" / "rtc.js"
+    source = rtc.read_text()
+    with tempfile.TemporaryDirectory() as tmp:
+        sock = str(Path(tmp) / "com2.sock")
+        bad, good = Path(tmp) / "rtc_bad.js", Path(tmp) / "rtc_v2.js"
+        bad.write_text(source.replace("io = ctx.hal.io.claim(0x70, 2);",
+                                      "io = ctx.hal.io.claim(0x70, 2); "
+                                      "throw new Error('v2 broken');"))
+        good.write_text(source.replace("version: 1", "version: 2"))
+        cfg = qemu.QemuConfig(tree, kernel=True, serial="stdio", accel=qemu.accel_from_env(),
+                              com2=sock)
+        cfg.prepare()
+        with qemu.Machine(cfg, pass_stdin=True).start() as m:
+            ready(c, m)
+
+            def push(path, pattern, what):
+                proc = subprocess.run(
+                    [sys.executable, str(JSK), "push", "--build-dir", str(tree.root),
+                     "--socket", sock, str(path)],
+                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60)
+                c.check(re.search(pattern, proc.stdout, re.M) is not None, what,
+                        proc.stdout.strip())
+                return proc
+
+            def answer(line, expected, what):
+                # The manager's log lines ("drivers: reloaded rtc ...") may
+                # follow the last prompt: Enter gives a fresh one first.
+                m.proc.stdin.write(b"\r")
+                m.proc.stdin.flush()
+                at = m.console.expect_prompt("> ", 30)
+                if not c.check(at is not None, f"prompt before {line!r}"):
+                    return
+                m.proc.stdin.write(line.encode() + b"\r")
+                m.proc.stdin.flush()
+                hit = m.console.expect(expected, 30)
+                c.check(hit is not None, what, hit and hit.match.string.strip())
+
+            answer("var drivers = require('drivers'); drivers.list().length", r"^0\r?$",
+                   "require('drivers') in the REPL: no driver yet")
+            p = push(rtc, r"^reloaded rtc in \d+\.\d{3} ms \(in-guest\), round trip \d+ ms$",
+                     "jsk push adds the RTC driver and prints the times")
+            c.check(p.returncode == 0, "jsk push status 0", f"{p.returncode}")
+            answer("var clock = drivers.get('clock')[0]; clock.version", r"^1\r?$",
+                   "the REPL holds its 'clock' interface")
+            push(rtc, r"^reloaded rtc in ", "a second push reloads it")
+            p = push(bad, r"^reload of rtc failed after \d+\.\d{3} ms: Error: v2 broken",
+                     "a version that throws in start: jsk push reports why")
+            c.check(p.returncode == 1, "jsk push status 1 on failure", f"{p.returncode}")
+            answer("drivers.list().map(function (d) { return d.state + ' / ' + d.lastError; })"
+                   ".join()", r"running / reload: Error: v2 broken",
+                   "rolled back: still running, list() shows the error")
+            answer("clock.version", r"^1\r?$", "the interface still reaches version 1")
+            push(good, r"^reloaded rtc in ", "version 2 pushed")
+            answer("clock.version + ' ' + (clock.ticks() > 0)", r"^'2 true'\r?$",
+                   "the same interface reaches version 2, ticks handed over")
+            if c.check(m.console.expect_prompt("> ", 30) is not None, "prompt before .exit"):
+                m.proc.stdin.write(b".exit\r")
+                m.proc.stdin.flush()
+                wait_exit(c, m, 0)
+            return m.console.text()
+
+
 # -- driver ----------------------------------------------------------------------
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

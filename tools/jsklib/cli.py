@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from . import app, bench, build, deps, gdb, qemu, testrun
+from . import app, bench, build, deps, gdb, push, qemu, testrun
 from .bochs import Bochs
 from .paths import BuildTree
 from .qemu import UsageError
@@ -31,7 +31,8 @@ def qemu_config(args, tree, kernel, cmdline=None):
         tree=tree, kernel=kernel, cmdline=args.cmdline if cmdline is None else cmdline,
         disks=list(args.disk),
         forwards=[qemu.parse_forward(f) for f in args.forward],
-        extra=list(args.qemu), gui=args.gui, accel=qemu.accel_from_env())
+        extra=list(args.qemu), gui=args.gui, accel=qemu.accel_from_env(),
+        com2=push.socket_path(tree, args.com2))
     cfg.validate()
     return cfg
 
@@ -220,6 +221,9 @@ def run_options():
     g.add_argument("--timeout", metavar="SECONDS", type=float,
                    help="kill QEMU after SECONDS and exit 124")
     g.add_argument("--verbose", action="store_true", help="print the QEMU command line")
+    g.add_argument("--com2", metavar="PATH",
+                   help="unix socket for COM2, the hot-reload channel `jsk push` "
+                        "writes to (default: BUILD/com2.sock; 'none': no COM2)")
     return p
 
 
@@ -275,6 +279,18 @@ def make_parser():
                    help="kill Bochs after SECONDS and exit 124")
     p.add_argument("--verbose", action="store_true", help="print the Bochs command line")
     p.set_defaults(func=cmd_bochs)
+
+    p = sub.add_parser("push", parents=[tree], help="hot-reload a driver in the running machine",
+                       description="Send FILE over COM2 (BUILD/com2.sock, set up by "
+                                   "`jsk run`) to the running machine, which reloads "
+                                   "(or adds) the driver; print the outcome, the "
+                                   "in-guest time and the round trip.")
+    p.add_argument("file", help="the driver module (js-drivers/dev/NAME.js)")
+    p.add_argument("--name", help="the driver's name (default: its `name:` field, "
+                                  "else the file name)")
+    p.add_argument("--socket", help="COM2's socket (default: BUILD/com2.sock)")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS")
+    p.set_defaults(func=push.cmd_push)
 
     p = sub.add_parser("bench", help="run a benchmark and print its figures")
     names = p.add_subparsers(dest="bench", metavar="NAME", required=True)

@@ -91,6 +91,7 @@ class QemuConfig:
     memory: str = "512M"
     machine: str = "q35"              # tests also boot the older "pc" (i440FX)
     debug_exit: bool = True           # False: the guest must power off through ACPI
+    com2: str = None                  # COM2 as a unix socket server at this path (jsk push)
 
     def validate(self):
         """Check the options (before anything is built)."""
@@ -146,6 +147,11 @@ class QemuConfig:
             a += ["-drive", f"file={disk},format=raw,if=none,id=disk{n}{opts}",
                   "-device", f"ide-hd,drive=disk{n},bus=ide.{n + 1}"]
         a += ["-serial", self.serial]
+        if self.com2:
+            # The hot-reload channel (js-drivers/core/reload_channel.js):
+            # QEMU listens, `jsk push` connects; no TCP.
+            a += ["-chardev", f"socket,id=com2,path={self.com2},server=on,wait=off",
+                  "-serial", "chardev:com2"]
         if self.gdb_port:
             a += ["-gdb", f"tcp:127.0.0.1:{self.gdb_port}"]
         if self.paused:

@@ -1,0 +1,79 @@
+// One-shot timers below the system-call table (js-drivers cannot use the
+// stdlib's): the driver manager's restart backoff. They run from the
+// waits: install(kernel) wraps native:kernel.waitForEvent, which every
+// blocking service (epoll_wait, nanosleep, the console's read) goes
+// through, so a wait is cut at the next due timer, runs it and goes on
+// waiting for what it was asked. A program that never waits (a busy loop)
+// delays them, as it delays IRQ handlers.
+'use strict';
+
+var pending = [];  // {due (ms, monotonic), fn}, sorted by due
+var clock = null;
+// A timer can be added while a wait is under way (a driver's IRQ handler
+// fails during it, from the pump), and nothing then ends the native wait
+// early: while sliced() is true, waits are cut into SLICE_MS pieces so such
+// a timer is late by SLICE_MS at most.
+var SLICE_MS = 20;
+var sliced = function () { return false; };
+
+function now() { return clock.monotonicNs() / 1e6; }
+
+function after(ms, fn) {
+    var t = {due: now() + Math.max(0, ms), fn: fn};
+    var i = pending.length;
+    while (i > 0 && pending[i - 1].due > t.due)
+        i--;
+    pending.splice(i, 0, t);
+    return t;
+}
+
+function cancel(t) {
+    var i = pending.indexOf(t);
+    if (i >= 0)
+        pending.splice(i, 1);
+}
+
+function runDue() {
+    while (pending.length > 0 && pending[0].due <= now()) {
+        var t = pending.shift();
+        try {
+            t.fn();
+        } catch (e) {
+            clock.consoleWrite('timers: ' + e + '\n');
+        }
+    }
+}
+
+function install(kernel) {
+    clock = kernel;
+    var wait = kernel.waitForEvent;
+    kernel.waitForEvent = function (timeout, wakeOn) {
+        if (typeof timeout !== 'number' || timeout !== timeout)
+            timeout = -1;
+        var end = timeout < 0 ? -1 : now() + timeout;
+        for (;;) {
+            runDue();
+            var t;
+            if (pending.length === 0) {
+                if (!sliced())
+                    return wait(end < 0 ? -1 : Math.max(0, end - now()), wakeOn);
+                t = SLICE_MS;
+            } else {
+                t = Math.max(0, Math.min(SLICE_MS, pending[0].due - now()));
+            }
+            var last = false;
+            if (end >= 0 && end - now() <= t) {
+                t = Math.max(0, end - now());
+                last = true;
+            }
+            var r = wait(t, wakeOn);
+            if (r || last) {
+                runDue();
+                return r;
+            }
+        }
+    };
+}
+
+module.exports = {after: after, cancel: cancel, install: install,
+    sliceWhile: function (fn) { sliced = fn; }, now: function () { return now(); }};
