@@ -47,34 +47,6 @@ registerAll(sys.register, epoll.create(kernel));
 var registrar = sys.lock();
 void registrar;
 
-// The PS/2 keyboard feeding the console (fd 0) until the driver manager
-// starts js-drivers/dev/*.js itself: the driver gets its own HAL owner, and
-// its `input` interface is connected to the console by tty/keyboard.js. A
-// machine without an i8042 (or a failing one) only loses the keyboard.
-(function startKeyboard() {
-    var hal;
-    try {
-        hal = require('hal');
-    } catch (e) {
-        return;  // no HAL (not bare metal)
-    }
-    var owner = hal.owner('ps2');
-    try {
-        require('../dev/ps2').start({legacy: 'i8042'}, {
-            name: 'ps2',
-            hal: owner,
-            log: function (msg) { kernel.consoleWrite('ps2: ' + msg + '\n'); },
-            provide: function (kind, impl) {
-                if (kind === 'input')
-                    require('../tty/keyboard').attach(impl, tty.feed);
-            }
-        });
-    } catch (e) {
-        owner.close();
-        kernel.consoleWrite('ps2: keyboard not started: ' + e + '\n');
-    }
-})();
-
 // The driver manager (js-drivers/core/drivers.js, docs/drivers.md): starts
 // the drivers js-drivers/dev/index.json names for the devices present and
 // fills native:drivers, which bare require('drivers') returns, with its API.
@@ -97,6 +69,13 @@ void registrar;
             Object.defineProperty(exported, k, {enumerable: true,
                 get: function () { return api[k]; }, set: function (v) { api[k] = v; }});
     });
+    // The keyboard (js-drivers/dev/ps2.js) feeds the console (fd 0): its
+    // `input` interface, through the proxy, so the console stays attached
+    // across reloads and restarts of the driver. A machine without an
+    // i8042 (or a failing one) only loses the keyboard.
+    var input = api.get('input')[0];
+    if (input)
+        require('../tty/keyboard').attach(input, tty.feed);
     // tools/jsk push: driver sources over COM2 when the machine has one.
     require('./reload_channel').start(hal, api);
 })();

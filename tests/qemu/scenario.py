@@ -1266,8 +1266,14 @@ def drivers_push(c, tree):
                 hit = m.console.expect(expected, 30)
                 c.check(hit is not None, what, hit and hit.match.string.strip())
 
-            answer("var drivers = require('drivers'); drivers.list().length", r"^0\r?$",
-                   "require('drivers') in the REPL: no driver yet")
+            answer("var drivers = require('drivers'); drivers.list().map(function (d) { "
+                   "return d.name + ' ' + d.state + ' ' + d.device; }).join()",
+                   r"^'ps2 running i8042'\r?$",
+                   "require('drivers') in the REPL: the boot drivers (ps2 on the i8042)")
+            push(REPO / "js-drivers" / "dev" / "ps2.js", r"^reloaded ps2 in ",
+                 "jsk push js-drivers/dev/ps2.js swaps the keyboard driver live")
+            answer("drivers.list()[0].state + ' ' + drivers.list()[0].lastError",
+                   r"^'running null'\r?$", "ps2 running after its reload")
             p = push(rtc, r"^reloaded rtc in \d+\.\d{3} ms \(in-guest\), round trip \d+ ms$",
                      "jsk push adds the RTC driver and prints the times")
             c.check(p.returncode == 0, "jsk push status 0", f"{p.returncode}")
