@@ -24,6 +24,7 @@ var logSink = null;
 var entries = {};    // name -> entry
 var order = [];      // names, in load order
 var slots = {};      // kind -> [slot]; a slot keeps its proxy across restarts
+var watchers = {};   // kind -> [fn]: whenProvided
 
 var api = {budgetMs: 1000};
 
@@ -211,9 +212,18 @@ function makeContext(e, gen, owner) {
             for (var i = 0; i < list.length && !slot; i++)
                 if (list[i].driver === e.name && seen++ === n)
                     slot = list[i];
+            var fresh = !slot;
             if (!slot)
                 list.push(slot = newSlot(kind, e.name));
             attach(slot, impl);
+            if (fresh)
+                (watchers[kind] || []).slice().forEach(function (fn) {
+                    try {
+                        fn(slot.proxy);
+                    } catch (err) {
+                        log('whenProvided(' + kind + '): ' + errorText(err));
+                    }
+                });
             return slot.proxy;
         }
     };
@@ -359,6 +369,14 @@ api.list = function () {
 
 api.get = function (kind) {
     return (slots[kind] || []).map(function (s) { return s.proxy; });
+};
+
+// whenProvided(kind, fn): fn(proxy) for each interface of that kind, those
+// there now and those provided later (a driver that starts late, or after
+// a failed first start). Each proxy is given once.
+api.whenProvided = function (kind, fn) {
+    (watchers[kind] || (watchers[kind] = [])).push(fn);
+    api.get(kind).forEach(function (proxy) { fn(proxy); });
 };
 
 api.stop = function (name) {

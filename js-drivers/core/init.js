@@ -72,10 +72,13 @@ void registrar;
     // The keyboard (js-drivers/dev/ps2.js) feeds the console (fd 0): its
     // `input` interface, through the proxy, so the console stays attached
     // across reloads and restarts of the driver. A machine without an
-    // i8042 (or a failing one) only loses the keyboard.
-    var input = api.get('input')[0];
-    if (input)
-        require('../tty/keyboard').attach(input, tty.feed);
+    // i8042 (or a failing one) only loses the keyboard; one whose first
+    // start failed is attached when a restart provides it.
+    var keyboard = null;
+    api.whenProvided('input', function (input) {
+        if (!keyboard)
+            keyboard = require('../tty/keyboard').attach(input, tty.feed);
+    });
     // tools/jsk push: driver sources over COM2 when the machine has one.
     require('./reload_channel').start(hal, api);
 })();

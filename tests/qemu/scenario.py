@@ -1200,6 +1200,7 @@ def drivers_manager(c, tree):
         ("looper state failed device rtc restarts 4 lastError RangeError: execution timeout",
          "the endless loop is cut by the watchdog, restarted, then 'failed'"),
         ("alive after the looper true", "the machine keeps running"),
+        ("whenProvided rtc", "whenProvided('clock') sees the RTC driver's interface"),
         ("clock version 1 time true", "the RTC driver provides 'clock'"),
         ("ticking true tick events true", "ticks and tick events"),
         ("bad reload ok false error Error: v2 broken", "a new version throwing in start fails"),

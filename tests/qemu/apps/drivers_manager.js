@@ -35,7 +35,10 @@ var steps = [
         });
     },
     function (next) {
+        var provided = [];
+        drivers.whenProvided('clock', function (p) { provided.push(p.driver); });
         drivers.load('/js-drivers/examples/rtc.js');
+        console.log('whenProvided ' + provided.join());
         show('rtc');
         var clock = drivers.get('clock')[0];
         var seconds = 0;
