@@ -19,12 +19,17 @@ stdlib/ and js-drivers/ also gets X.jsbc: the module precompiled to Duktape
 bytecode under its run-time path (/stdlib/...), which the loader uses
 instead of compiling the source. Apps are not precompiled.
 
+js-drivers/dev/index.json is generated: a JSON array of the .js files in
+js-drivers/dev, which the driver manager loads at boot (the kernel cannot
+list the archive).
+
 The output is reproducible: entries sorted by path, mtime 0, uid/gid 0,
 inode numbers in order. Hidden files and editor leftovers (*~, *.swp,
 __pycache__) are left out. The file is replaced atomically, so a kernel
 booting from it never sees half an archive.
 """
 import argparse
+import json
 import os
 import stat
 import subprocess
@@ -112,6 +117,20 @@ def collect(repo, app=None, extras=()):
     return sorted(entries.items())
 
 
+DRIVER_DIR = "js-drivers/dev"
+DRIVER_INDEX = DRIVER_DIR + "/index.json"
+
+
+def driver_index(files):
+    """The generated js-drivers/dev/index.json: every .js file directly in
+    js-drivers/dev, so the driver manager loads all drivers found there at
+    boot (the archive itself cannot be listed by the kernel)."""
+    names = sorted(path[len(DRIVER_DIR) + 1:] for path, host in files
+                   if host is not None and path.startswith(DRIVER_DIR + "/")
+                   and path.endswith(".js") and "/" not in path[len(DRIVER_DIR) + 1:])
+    return json.dumps(names).encode()
+
+
 def precompile(jsbc, files, tmp):
     """{archive path of X.jsbc: host path} for the modules of TREES, written
     into the directory tmp by one run of jsbc."""
@@ -133,7 +152,13 @@ def build(output, repo=REPO, app=None, extras=(), depfile=None, jsbc=None):
         packed = files
         if jsbc:
             packed = sorted(files + list(precompile(jsbc, files, scratch).items()))
-        data = archive([(path, None if host is None else Path(host).read_bytes())
+        packed = [(path, host) for path, host in packed if path != DRIVER_INDEX]
+        generated = {}
+        if any(path == DRIVER_DIR for path, _ in packed):
+            generated[DRIVER_INDEX] = driver_index(files)
+            packed = sorted(packed + [(DRIVER_INDEX, None)])
+        data = archive([(path, generated[path] if path in generated
+                         else None if host is None else Path(host).read_bytes())
                         for path, host in packed])
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -143,7 +168,9 @@ def build(output, repo=REPO, app=None, extras=(), depfile=None, jsbc=None):
     if depfile:
         deps = " ".join(str(h).replace(" ", "\\ ") for _, h in files if h is not None)
         Path(depfile).write_text(f"{output}: {deps}\n")
-    return packed  # (the host paths of .jsbc files were temporary)
+    # (path, host file): None for directories and generated files; the host
+    # paths of .jsbc files were temporary.
+    return packed
 
 
 def main():

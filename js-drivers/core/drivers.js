@@ -13,7 +13,7 @@ var engine = require('native:engine');
 var timers = require('./timers');
 
 var DEV_DIR = '/js-drivers/dev/';
-var INDEX = DEV_DIR + 'index.json';     // the driver files loaded at boot
+var INDEX = DEV_DIR + 'index.json';     // the driver files loaded at boot (written by tools/mkinitrd.py)
 var LEGACY = ['i8042', 'rtc'];          // always there on QEMU's pc and q35
 var BACKOFF_MS = 50;                    // 50, 100, 200, 400 ms
 var MAX_FAILURES = 5;                   // the 5th failure in a row leaves it 'failed'

@@ -48,7 +48,7 @@ var registrar = sys.lock();
 void registrar;
 
 // The driver manager (js-drivers/core/drivers.js, docs/drivers.md): starts
-// the drivers js-drivers/dev/index.json names for the devices present and
+// the drivers in js-drivers/dev (index.json, listed by tools/mkinitrd.py) for the devices present and
 // fills native:drivers, which bare require('drivers') returns, with its API.
 // Its backoff timers run from the waits (core/timers.js wraps
 // kernel.waitForEvent). Not on a platform without the HAL.
