@@ -117,9 +117,14 @@ function driverRequire(id) {
     return require(id);
 }
 
-function evaluate(source, filename) {
-    var fn = engine.compile('(function (exports, require, module, __filename, __dirname) {' +
-        source + '\n})', filename);
+// At boot the file's precompiled bytecode (X.jsbc beside X.js in the boot
+// archive, made with the same wrapper) is used when there is one, as the
+// loader does; a reload compiles the source it is given.
+function evaluate(source, filename, fromArchive) {
+    var fn = fromArchive && engine.stat(filename + 'bc') === 'file' ?
+        engine.loadBytecode(filename + 'bc') :
+        engine.compile('(function (exports, require, module, __filename, __dirname) {' +
+            source + '\n})', filename);
     var module = {exports: {}};
     fn.call(module.exports, module.exports, driverRequire, module, filename, DEV_DIR);
     var mod = module.exports;
@@ -492,8 +497,9 @@ api.load = function (filename, source) {
     return api.list().filter(function (x) { return x.name === e.name; })[0];
 };
 
-// Boot: every file that /js-drivers/dev/index.json names (missing files are
-// skipped), so a failing driver is reported and the others still start.
+// Boot: every file that /js-drivers/dev/index.json names (written by
+// tools/mkinitrd.py; missing files are skipped), so a failing driver is
+// reported and the others still start.
 function boot(options) {
     hal = options.hal;
     logSink = options.log || null;
@@ -517,7 +523,7 @@ function boot(options) {
         if (source === undefined)
             return;
         try {
-            var mod = evaluate(source, filename);
+            var mod = evaluate(source, filename, true);
             startNew(newEntry(mod, source, filename));
         } catch (err) {
             log(filename + ': ' + errorText(err));
