@@ -65,13 +65,15 @@ void print_boot_trace() {
 }
 
 // Kept short on purpose: under emulation every console byte costs
-// microseconds, and boot time is a feature. `memmap` adds the memory map.
+// microseconds, and boot time is a feature. `memmap` adds the memory map
+// and the boot modules.
 void print_banner() {
     console::print("jskernel 0.1 x86_64, multiboot%d from %s%s%s\n", boot_info.protocol,
         *boot_info.loader_name ? boot_info.loader_name : "an unnamed loader",
         *boot_info.cmdline ? ", cmdline: " : "", boot_info.cmdline);
-    memory::print_summary(boot_info, cmdline_has(boot_info.cmdline, "memmap"));
-    for (size_t i = 0; i < boot_info.module_count; i++) {
+    bool verbose = cmdline_has(boot_info.cmdline, "memmap");
+    memory::print_summary(boot_info, verbose);
+    for (size_t i = 0; verbose && i < boot_info.module_count; i++) {
         const BootModule& m = boot_info.modules[i];
         console::print("module: %#lx-%#lx (%lu KiB) %s\n", m.start, m.end - 1,
             (m.end - m.start) >> 10, m.cmdline);

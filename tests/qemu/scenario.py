@@ -152,12 +152,12 @@ for _machine in ("q35", "pc"):
 @scenario("qemu.boot_modules")
 def boot_modules(c, tree):
     """Boot modules through -initrd (multiboot1) are found, with their sizes
-    and command lines."""
+    and command lines (listed with `memmap`)."""
     with tempfile.TemporaryDirectory() as tmp:
         first, second = Path(tmp) / "first.bin", Path(tmp) / "second.txt"
         first.write_bytes(bytes(range(256)) * 300)     # 76800 bytes
         second.write_text("hello\n")
-        with machine(tree, kernel=True, cmdline="exit=0",
+        with machine(tree, kernel=True, cmdline="exit=0 memmap",
                      initrd=[f"{first} alpha beta", second]) as m:
             ready(c, m)
             wait_exit(c, m, 0)
@@ -404,7 +404,7 @@ def app_verbose(c, tree):
                                         "--cmdline", "init=/app/raw_init.js"])
     text = out.decode("utf-8", "replace")
     c.check(re.search(READY, text, re.M) is not None, "the ready line is shown")
-    c.check("module:" in text, "the banner's module line is shown")
+    c.check("memory:" in text, "the banner's memory line is shown")
     c.check(text.endswith("last line without newline"), "then the app's output")
     c.check(status == 5, "status 5", f"status {status}")
     c.check("-initrd" in err, "the QEMU command line is on stderr")
