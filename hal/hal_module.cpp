@@ -503,7 +503,7 @@ duk_ret_t mmio_map(duk_context* ctx) {
     uint64_t first = phys & ~(kPage - 1);
     uint64_t end = (phys + length + kPage - 1) & ~(kPage - 1);
     for (uint64_t page = first; page < end; page += kPage)
-        if (paging::is_mapped(page) && !mmio_page_shared(page, -1))
+        if (memory::is_ram(page) || (paging::is_mapped(page) && !mmio_page_shared(page, -1)))
             duk_error(ctx, DUK_ERR_ERROR,
                 "mmio.map(0x%lx, 0x%lx): 0x%lx is RAM or already mapped by the kernel", phys, length,
                 page);

@@ -13,6 +13,7 @@ constexpr uint64_t kLowMemoryEnd = 1 << 20;  // BIOS data, EBDA, ROMs: never han
 
 FrameAllocator allocator;
 uint64_t available_bytes;
+const BootInfo* memory_map;  // the boot information lives as long as the kernel
 
 uint64_t align_down(uint64_t v) { return v & ~(kPage - 1); }
 uint64_t align_up(uint64_t v) { return (v + kPage - 1) & ~(kPage - 1); }
@@ -78,6 +79,7 @@ uint64_t find_free_range(const BootInfo& boot, const InUse& in_use, uint64_t siz
 }  // namespace
 
 void init(const BootInfo& boot) {
+    memory_map = &boot;
     uint64_t highest = 0;
     for (size_t i = 0; i < boot.region_count; i++) {
         const MemoryRegion& region = boot.regions[i];
@@ -108,6 +110,19 @@ void init(const BootInfo& boot) {
 }
 
 FrameAllocator& frames() { return allocator; }
+
+bool is_ram(uint64_t phys) {
+    if (phys < kLowMemoryEnd)
+        return true;
+    for (size_t i = 0; memory_map && i < memory_map->region_count; i++) {
+        const MemoryRegion& r = memory_map->regions[i];
+        bool ram = r.type == MemoryType::Available || r.type == MemoryType::AcpiReclaimable
+            || r.type == MemoryType::AcpiNvs;
+        if (ram && phys >= r.base && phys - r.base < r.length)
+            return true;
+    }
+    return false;
+}
 uint64_t kernel_start() { return uint64_t(__kernel_start); }
 uint64_t kernel_end() { return uint64_t(__kernel_end); }
 uint64_t usable_bytes() { return available_bytes; }

@@ -17,6 +17,11 @@ uint64_t kernel_start();
 uint64_t kernel_end();    // end of .bss, page aligned
 uint64_t usable_bytes();  // available RAM according to the memory map
 
+// True for RAM: the first MiB (BIOS data, EBDA, ROMs, the VGA window the
+// console owns) and every available or ACPI region of the memory map, mapped
+// or not (the stack guard page is RAM too). Device memory is everything else.
+bool is_ram(uint64_t phys);
+
 // Prints the one-line summary (`memory: ...`), preceded by the whole memory
 // map when `with_map` (the `memmap` command-line flag: the console is slow
 // under emulation, so boot prints only the summary by default).

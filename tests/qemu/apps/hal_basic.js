@@ -99,6 +99,9 @@ attempt('read32(0x3fe)', function () { hpet.read32(0x3fe); });
 attempt('read8(0x400)', function () { hpet.read8(0x400); });
 attempt('map overlap', function () { hal.mmio.map(0xfed00100, 16); });
 attempt('map RAM', function () { hal.mmio.map(0x200000, 4096); });
+// Unmapped RAM is still RAM: page 0 (the null guard) and the stack guard page.
+attempt('map page 0', function () { hal.mmio.map(0, 4096); });
+attempt('map RAM above 1 MiB', function () { hal.mmio.map(0x1000000, 4096); });
 hpet.close();
 attempt('read32 after close', function () { hpet.read32(0); });
 
