@@ -102,6 +102,16 @@ def wait_exit(c, m, expected, timeout=EXIT_TIMEOUT):
     return status
 
 
+def repl_send(c, m, line):
+    """Waits for the REPL's prompt, then types `line` and Enter on COM1 (the
+    machine must run with pass_stdin=True). False when no prompt came."""
+    if not c.check(m.console.expect_prompt("> ", 30) is not None, f"prompt before {line[:40]!r}"):
+        return False
+    m.proc.stdin.write(line.encode() + b"\r")
+    m.proc.stdin.flush()
+    return True
+
+
 # -- scenarios -----------------------------------------------------------------
 @scenario("qemu.boot_iso")
 def boot_iso(c, tree):
@@ -245,11 +255,8 @@ def repl_kernel(c, tree):
         ready(c, m)
 
         def answer(line, expected, what):
-            at = m.console.expect_prompt("> ", 30)
-            if not c.check(at is not None, f"prompt before {line!r}"):
+            if not repl_send(c, m, line):
                 return
-            m.proc.stdin.write(line.encode() + b"\r")
-            m.proc.stdin.flush()
             hit = m.console.expect(expected, 30)
             c.check(hit is not None, what, hit and hit.match.string.strip())
 
@@ -1134,12 +1141,7 @@ def ps2_events(c, tree):
             qmp = Qmp(sock)
 
             def serial(line):
-                if not c.check(m.console.expect_prompt("> ", 30) is not None,
-                               f"prompt before {line[:40]!r}"):
-                    return False
-                m.proc.stdin.write(line.encode() + b"\r")
-                m.proc.stdin.flush()
-                return True
+                return repl_send(c, m, line)
 
             try:
                 serial("var k = [], kb = require('/js-drivers/tty/keyboard.js').input(); "
@@ -1191,12 +1193,7 @@ def ps2_reload(c, tree):
             qmp = Qmp(sock)
 
             def serial(line):
-                if not c.check(m.console.expect_prompt("> ", 30) is not None,
-                               f"prompt before {line[:40]!r}"):
-                    return False
-                m.proc.stdin.write(line.encode() + b"\r")
-                m.proc.stdin.flush()
-                return True
+                return repl_send(c, m, line)
 
             try:
                 serial("var d = require('drivers'); d.list().map(function (x) { "
