@@ -73,12 +73,14 @@ def dump(title, text, lines=80):
     print(f"---- {title} (last {lines} lines) ----\n{body}\n---- end ----", flush=True)
 
 
-def machine(tree, kernel, cmdline=None, **options):
+def machine(tree, kernel, cmdline=None, pass_stdin=False, **options):
+    """A started QEMU with COM1 captured; pass_stdin lets the scenario type
+    into COM1 (m.proc.stdin, see repl_send)."""
     cfg = qemu.QemuConfig(tree, kernel=kernel, cmdline=cmdline, serial="stdio",
                           accel=qemu.accel_from_env(), **options)
     cfg.prepare()
     print(f"  qemu {cfg.shell()}", flush=True)
-    return qemu.Machine(cfg).start()
+    return qemu.Machine(cfg, pass_stdin=pass_stdin).start()
 
 
 def ready(c, m, timeout=BOOT_TIMEOUT):
@@ -248,10 +250,7 @@ def repl_kernel(c, tree):
     """Booted without an app, the kernel runs the REPL on the console: input
     over COM1 is evaluated, an endless loop is cut by the watchdog and the
     prompt returns, .exit ends the machine with status 0."""
-    cfg = qemu.QemuConfig(tree, kernel=True, cmdline="watchdog=1000", serial="stdio",
-                          accel=qemu.accel_from_env())
-    cfg.prepare()
-    with qemu.Machine(cfg, pass_stdin=True).start() as m:
+    with machine(tree, kernel=True, cmdline="watchdog=1000", pass_stdin=True) as m:
         ready(c, m)
 
         def answer(line, expected, what):
@@ -1133,10 +1132,8 @@ def ps2_events(c, tree):
     (serial and keyboard) feed the same REPL."""
     with tempfile.TemporaryDirectory(prefix="jsk-ps2-") as tmp:
         sock = Path(tmp) / "qmp.sock"
-        cfg = qemu.QemuConfig(tree, kernel=True, serial="stdio", accel=qemu.accel_from_env(),
-                              extra=["-qmp", f"unix:{sock},server=on,wait=off"])
-        cfg.prepare()
-        with qemu.Machine(cfg, pass_stdin=True).start() as m:
+        with machine(tree, kernel=True, pass_stdin=True,
+                     extra=["-qmp", f"unix:{sock},server=on,wait=off"]) as m:
             ready(c, m)
             qmp = Qmp(sock)
 
@@ -1185,10 +1182,8 @@ def ps2_reload(c, tree):
     handover; drivers.list() shows ps2 running."""
     with tempfile.TemporaryDirectory(prefix="jsk-ps2-") as tmp:
         sock = Path(tmp) / "qmp.sock"
-        cfg = qemu.QemuConfig(tree, kernel=True, serial="stdio", accel=qemu.accel_from_env(),
-                              extra=["-qmp", f"unix:{sock},server=on,wait=off"])
-        cfg.prepare()
-        with qemu.Machine(cfg, pass_stdin=True).start() as m:
+        with machine(tree, kernel=True, pass_stdin=True,
+                     extra=["-qmp", f"unix:{sock},server=on,wait=off"]) as m:
             ready(c, m)
             qmp = Qmp(sock)
 
