@@ -93,6 +93,9 @@ def cmd_run(args, extra):
     if interactive:
         print("jsk: COM1 is this terminal; Ctrl-A X quits, Ctrl-A C toggles the "
               "QEMU monitor", file=sys.stderr)
+        if cfg.com2 and not cfg.com2.endswith("/com2.sock"):
+            print(f"jsk: COM2 (jsk push --socket) is {cfg.com2}: another jsk run "
+                  "holds this build's com2.sock", file=sys.stderr)
     sys.stdout.flush()
     machine = qemu.Machine(cfg, capture_serial=False)
     with TerminalGuard():

@@ -2,6 +2,9 @@
 
 `jsk run` gives the machine a second serial port whose other end is a unix
 socket QEMU listens on, BUILD/com2.sock by default (--com2 PATH elsewhere).
+Several `jsk run` may share a build tree (CTest runs them in parallel): the
+first one holds BUILD/com2.lock and gets BUILD/com2.sock, the others get
+BUILD/com2-<pid>.sock, so no QEMU ever takes over another one's socket.
 The guest side is js-drivers/core/reload_channel.js. Framing:
 
     host -> guest   PUSH <name> <length>\\n<length bytes of source>
@@ -10,6 +13,9 @@ The guest side is js-drivers/core/reload_channel.js. Framing:
 where <ms> is the reload as measured in the guest (quiesce, stop, close,
 evaluate, start).
 """
+import atexit
+import fcntl
+import os
 import re
 import socket
 import sys
@@ -24,15 +30,47 @@ NAME_RE = re.compile(r"""\bname\s*:\s*['"]([^'"\s]+)['"]""")
 
 def socket_path(tree, option):
     """The COM2 socket for `run`: option ('none' turns COM2 off), else
-    BUILD/com2.sock."""
+    BUILD/com2.sock, or BUILD/com2-<pid>.sock while another `jsk run` of
+    this tree holds the default one. The lock lasts as long as this process
+    (which outlives its QEMU); the socket file is removed at exit."""
     if option == "none":
         return None
     if option:
         return str(Path(option).resolve())
-    path = str(tree.root / "com2.sock")
+    path = tree.root / "com2.sock"
+    if not _take_default_lock(tree):
+        path = tree.root / f"com2-{os.getpid()}.sock"
     # A unix socket path holds at most 107 bytes: a deeper build directory
     # boots without COM2 rather than not at all (--com2 PATH still works).
-    return path if len(path.encode()) <= 100 else None
+    if len(str(path).encode()) > 100:
+        return None
+    atexit.register(_remove, path)
+    return str(path)
+
+
+_lock_file = None  # kept open: closing it would release the lock
+
+
+def _take_default_lock(tree):
+    global _lock_file
+    if _lock_file:
+        return True
+    tree.root.mkdir(parents=True, exist_ok=True)
+    f = open(tree.root / "com2.lock", "w")
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        f.close()
+        return False
+    _lock_file = f
+    return True
+
+
+def _remove(path):
+    try:
+        path.unlink()
+    except OSError:
+        pass
 
 
 def driver_name(path, source):
