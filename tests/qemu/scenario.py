@@ -9,6 +9,9 @@ last 80 lines of the console. Exit status: 0 pass, 1 fail, 77 skipped (CTest's
 SKIP_RETURN_CODE). Every wait has a deadline; the QEMU/Bochs process is always
 killed on the way out.
 
+Scenarios of one device or subsystem (e1000, AHCI, ...) live in
+scenarios/AREA.py next to this file and use the helpers defined here.
+
 The machinery (QEMU command line, console reading, exit-status mapping) is
 tools/jsklib, the same code `tools/jsk` runs.
 """
@@ -1388,5 +1391,18 @@ def main():
     return 0
 
 
+def load_area_scenarios():
+    """Scenarios of a device or subsystem live in tests/qemu/scenarios/AREA.py
+    and register themselves with `from scenario import scenario, ...`. This
+    file runs as __main__, so it is made importable as `scenario` first (one
+    SCENARIOS table, not two)."""
+    import importlib.util
+    sys.modules.setdefault("scenario", sys.modules[__name__])
+    for path in sorted((Path(__file__).parent / "scenarios").glob("*.py")):
+        spec = importlib.util.spec_from_file_location(f"scenarios.{path.stem}", path)
+        spec.loader.exec_module(importlib.util.module_from_spec(spec))
+
+
 if __name__ == "__main__":
+    load_area_scenarios()
     sys.exit(main())
