@@ -1,6 +1,7 @@
 #include "kernel/boot_archive.h"
 
 #include "kernel/console/console.h"
+#include "kernel/mm/kernel_heap.h"
 
 namespace kernel::boot_archive {
 
@@ -29,6 +30,12 @@ void check() {
         CpioArchive& archive = archives[count];
         if (archive.open(reinterpret_cast<const void*>(m.start), m.end - m.start)) {
             count++;
+            // Sorted names for binary-search lookups; without the memory
+            // for them, lookups still work by walking the archive.
+            size_t bytes = archive.entry_count() * sizeof(CpioArchive::IndexSlot);
+            void* slots = memory::heap().allocate(bytes ? bytes : 1);
+            if (slots)
+                archive.index(static_cast<CpioArchive::IndexSlot*>(slots), archive.entry_count());
         } else {
             console::print("boot archive %s: %s at byte %lu; ignored\n", m.cmdline,
                 CpioArchive::error_text(archive.error()), archive.error_offset());

@@ -86,6 +86,25 @@ bool is_parent(const char* query, size_t length, const char* name) {
     return name[length] == '/' && name[length + 1] != 0;
 }
 
+// Orders names as bytes, then by length: the order of the index. With
+// `slash`, the key is the query followed by "/" (the first name under a
+// directory).
+int compare(const char* name, size_t name_length, const char* query, size_t length, bool slash) {
+    size_t key_length = length + (slash ? 1 : 0);
+    for (size_t i = 0; i < name_length && i < key_length; i++) {
+        unsigned char a = uint8_t(name[i]);
+        unsigned char b = i < length ? uint8_t(query[i]) : uint8_t('/');
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+    return name_length < key_length ? -1 : name_length > key_length ? 1 : 0;
+}
+
+bool slot_before(const CpioArchive::IndexSlot& a, const CpioArchive::IndexSlot& b) {
+    int c = compare(a.name, a.length, b.name, b.length, false);
+    return c < 0 || (c == 0 && a.order < b.order);
+}
+
 }  // namespace
 
 const char* cpio_strip_path(const char* path) {
@@ -206,9 +225,71 @@ bool CpioArchive::next(size_t& cursor, Entry& out) const {
     return true;
 }
 
+bool CpioArchive::index(IndexSlot* slots, size_t capacity) {
+    if (error_ != Error::None || capacity < count_)
+        return false;
+    size_t n = 0;
+    size_t cursor = 0;
+    Entry entry;
+    while (next(cursor, entry)) {
+        const char* name = cpio_strip_path(entry.name);
+        slots[n] = IndexSlot { name, query_length(name), uint32_t(n), entry };
+        n++;
+    }
+    // Shell sort (gaps 1, 4, 13, 40...): no allocation, fast enough for
+    // thousands of names; `order` breaks ties so duplicates keep archive order.
+    size_t gap = 1;
+    while (gap < n / 3)
+        gap = gap * 3 + 1;
+    for (; gap > 0; gap /= 3) {
+        for (size_t i = gap; i < n; i++) {
+            IndexSlot moving = slots[i];
+            size_t j = i;
+            for (; j >= gap && slot_before(moving, slots[j - gap]); j -= gap)
+                slots[j] = slots[j - gap];
+            slots[j] = moving;
+        }
+    }
+    // Of several entries with one name, the last in the archive wins.
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool same_as_next = i + 1 < n
+            && compare(slots[i].name, slots[i].length, slots[i + 1].name, slots[i + 1].length,
+                   false)
+                == 0;
+        if (!same_as_next)
+            slots[kept++] = slots[i];
+    }
+    index_ = slots;
+    index_count_ = kept;
+    return true;
+}
+
+// The first slot whose name is not below the key (query, or query + "/").
+const CpioArchive::IndexSlot* CpioArchive::lower_bound(
+    const char* query, size_t length, bool slash) const {
+    size_t low = 0, high = index_count_;
+    while (low < high) {
+        size_t middle = low + (high - low) / 2;
+        const IndexSlot& s = index_[middle];
+        if (compare(s.name, s.length, query, length, slash) < 0)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low < index_count_ ? &index_[low] : nullptr;
+}
+
 bool CpioArchive::find(const char* path, Entry& out) const {
     const char* query = cpio_strip_path(path);
     size_t length = query_length(query);
+    if (index_) {
+        const IndexSlot* s = lower_bound(query, length, false);
+        if (!s || compare(s->name, s->length, query, length, false) != 0)
+            return false;
+        out = s->entry;
+        return true;
+    }
     size_t cursor = 0;
     Entry entry;
     // The last entry with the name wins, as when cpio extracts over itself.
@@ -237,6 +318,15 @@ bool CpioArchive::is_directory(const char* path) const {
     size_t length = query_length(query);
     if (length == 0)
         return true;  // the root
+    if (index_) {
+        const IndexSlot* s = lower_bound(query, length, false);
+        if (s && compare(s->name, s->length, query, length, false) == 0
+            && s->entry.is_directory())
+            return true;
+        // Names under "query/" sort together, from the key "query/" on.
+        s = lower_bound(query, length, true);
+        return s && s->length > length + 1 && is_parent(query, length, s->name);
+    }
     size_t cursor = 0;
     Entry entry;
     while (next(cursor, entry)) {

@@ -69,6 +69,20 @@ public:
     bool find(const char* path, Entry& out) const;
     // A regular file at `path`.
     bool find_file(const char* path, Entry& out) const;
+
+    // Lookups walk the archive, parsing every header on the way. index()
+    // sorts the entries by name into `slots` (entry_count() of them, from
+    // the caller, who keeps them alive) so that lookups become binary
+    // searches: the boot archive answers a few hundred of them while the
+    // module loader resolves require() at boot. Same answers either way.
+    struct IndexSlot {
+        const char* name;  // stripped of leading "/" and "./"
+        size_t length;     // without a trailing "/"
+        uint32_t order;    // position in the archive: the last duplicate wins
+        Entry entry;
+    };
+    bool index(IndexSlot* slots, size_t capacity);
+    bool indexed() const { return index_ != nullptr; }
     // True for an explicit directory entry, for a path that is a directory
     // prefix of some entry ("stdlib" when "stdlib/node/util.js" exists), and
     // for the root ("" or "/") of a valid archive.
@@ -78,6 +92,10 @@ private:
     // Parses the entry at `offset`; sets `next` to the following entry.
     Error parse(size_t offset, Entry& out, size_t& next) const;
 
+    const IndexSlot* lower_bound(const char* query, size_t length, bool slash) const;
+
+    const IndexSlot* index_ = nullptr;
+    size_t index_count_ = 0;
     const uint8_t* base_ = nullptr;
     size_t capacity_ = 0;  // bytes given to open()
     size_t end_ = 0;       // offset of the first byte after the trailer

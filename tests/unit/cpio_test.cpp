@@ -221,4 +221,58 @@ TEST(Cpio, ReadsWhatMkinitrdWrites) {
     EXPECT_TRUE(a.is_directory("/app"));
 }
 
+// The index (binary search over sorted names) answers every lookup exactly
+// as the walk over the archive does.
+void expect_index_agrees(const std::string& bytes, const std::vector<std::string>& queries) {
+    CpioArchive walked, indexed;
+    ASSERT_TRUE(walked.open(bytes.data(), bytes.size()));
+    ASSERT_TRUE(indexed.open(bytes.data(), bytes.size()));
+    std::vector<CpioArchive::IndexSlot> slots(indexed.entry_count());
+    EXPECT_FALSE(indexed.index(slots.data(), slots.size() - 1));  // too few slots
+    ASSERT_TRUE(indexed.index(slots.data(), slots.size()));
+    EXPECT_TRUE(indexed.indexed());
+    for (const std::string& q : queries) {
+        CpioArchive::Entry a {}, b {};
+        bool found_a = walked.find(q.c_str(), a), found_b = indexed.find(q.c_str(), b);
+        EXPECT_EQ(found_a, found_b) << q;
+        if (found_a && found_b) {
+            EXPECT_EQ(a.data, b.data) << q;
+            EXPECT_EQ(a.mode, b.mode) << q;
+        }
+        EXPECT_EQ(walked.find_file(q.c_str(), a), indexed.find_file(q.c_str(), b)) << q;
+        EXPECT_EQ(walked.is_directory(q.c_str()), indexed.is_directory(q.c_str())) << q;
+    }
+}
+
+TEST(Cpio, IndexAnswersLikeTheWalk) {
+    Builder b;
+    b.dir("stdlib").dir("./stdlib/node").add("stdlib/node/util.js", "one");
+    b.add("stdlib/node/util.js", "two").add("stdlib/node-extra/x.js", "x");
+    b.add("./app/hello.js", "hi").add("app/empty", "").dir("lonely/").add("a", "1");
+    b.add("stdlib/node/util.json", "{}").add("b/c/d/e.js", "deep").trailer();
+    expect_index_agrees(b.bytes,
+        { "/", "", "stdlib", "/stdlib/", "stdlib/node", "stdlib/node/util.js", "stdlib/node/util",
+            "stdlib/node/util.json", "stdlib/node-extra", "stdlib/nod", "./app/hello.js",
+            "app", "app/empty", "lonely", "lonely/", "a", "b", "b/c", "b/c/d", "b/c/d/e.js",
+            "b/c/d/e.js/", "c", "zzz", "stdlib/node/util.js/x" });
+}
+
+TEST(Cpio, IndexOfWhatMkinitrdWrites) {
+    std::ifstream in(MKINITRD_SAMPLE, std::ios::binary);
+    ASSERT_TRUE(in) << MKINITRD_SAMPLE;
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CpioArchive a;
+    ASSERT_TRUE(a.open(bytes.data(), bytes.size()));
+    std::vector<std::string> queries { "/app", "/stdlib/x", "/stdlib/node/nothing.js" };
+    size_t cursor = 0;
+    CpioArchive::Entry e;
+    while (a.next(cursor, e)) {
+        std::string name = e.name;
+        queries.push_back(name);
+        queries.push_back(name + ".js");
+        queries.push_back(name.substr(0, name.size() / 2));
+    }
+    expect_index_agrees(bytes, queries);
+}
+
 }  // namespace
