@@ -14,6 +14,8 @@ constexpr int kMaxFrames = 32;
 Symbolizer symbolizer;
 bool symbols_ready;
 
+}  // namespace
+
 const Symbolizer& symbols() {
     // Lazily, so backtraces work even if the very first thing to fail is early boot.
     if (!symbols_ready) {
@@ -22,6 +24,8 @@ const Symbolizer& symbols() {
     }
     return symbolizer;
 }
+
+namespace {
 
 // Prints " name+0xoffset" for the function containing `lookup_address`,
 // with the offset counted to `shown_address`.

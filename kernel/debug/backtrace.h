@@ -5,7 +5,14 @@
 
 #include <stdint.h>
 
+namespace kernel {
+class Symbolizer;
+}
+
 namespace kernel::debug {
+
+// The kernel's own symbol table (embedded at link time), loaded on first use.
+const Symbolizer& symbols();
 
 // Prints "backtrace:" then one line per frame: first `rip` itself (the
 // faulting instruction), then the return addresses found from `rbp`. When

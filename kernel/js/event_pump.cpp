@@ -2,6 +2,7 @@
 
 #include "kernel/arch/x86_64/cpu.h"
 #include "kernel/console/input.h"
+#include "kernel/debug/profiler.h"
 #include "kernel/time/clock.h"
 
 namespace kernel::js::pump {
@@ -68,6 +69,7 @@ int wait(double timeout_ms, int wake_on) {
             cpu::enable_interrupts();
             continue;
         }
+        profiler::on_idle();  // `profile`: boot ends when the machine first idles
         sleep_count++;
         cpu::enable_interrupts_and_halt();
     }

@@ -12,6 +12,7 @@
 #include "kernel/arch/x86_64/cpu.h"
 #include "kernel/console/console.h"
 #include "kernel/console/input.h"
+#include "kernel/debug/profiler.h"
 #include "kernel/js/event_pump.h"
 #include "kernel/power/exit.h"
 #include "kernel/time/clock.h"
@@ -348,6 +349,24 @@ duk_ret_t native_stats(duk_context* ctx) {
     return 1;
 }
 
+// profileStart([hz]) -> false without memory for samples; profileReport([top])
+// stops and prints the report (kernel/debug/profiler.h).
+duk_ret_t native_profile_start(duk_context* ctx) {
+    double hz = duk_is_number(ctx, 0) ? duk_get_number(ctx, 0) : profiler::kDefaultHz;
+    if (!(hz >= 100 && hz <= 50000))
+        return duk_range_error(ctx, "profileStart: hz must be 100..50000, not %g", hz);
+    duk_push_boolean(ctx, profiler::start(uint32_t(hz)));
+    return 1;
+}
+
+duk_ret_t native_profile_report(duk_context* ctx) {
+    int top = duk_is_number(ctx, 0) ? duk_get_int(ctx, 0) : 25;
+    if (top < 1 || top > 1000)
+        return duk_range_error(ctx, "profileReport: top must be 1..1000, not %d", top);
+    profiler::report(top);
+    return 0;
+}
+
 void init_kernel_module(duk_context* ctx) {
     engine::put_function(ctx, "consoleWrite", native_console_write, 3);
     engine::put_function(ctx, "consoleRead", native_console_read, 3);
@@ -362,6 +381,8 @@ void init_kernel_module(duk_context* ctx) {
     engine::put_function(ctx, "exit", native_exit, 1);
     engine::put_function(ctx, "uname", native_uname, 0);
     engine::put_function(ctx, "stats", native_stats, 0);
+    engine::put_function(ctx, "profileStart", native_profile_start, 1);
+    engine::put_function(ctx, "profileReport", native_profile_report, 1);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "kernel/arch/x86_64/gdt.h"
 #include "kernel/arch/x86_64/pic.h"
 #include "kernel/debug/fault.h"
+#include "kernel/debug/profiler.h"
 
 extern "C" const uint64_t interrupt_stub_table[48];
 
@@ -97,6 +98,7 @@ extern "C" void interrupt_dispatch(kernel::InterruptFrame* frame) {
     using namespace kernel;
     if (frame->vector < interrupts::kIrqBase)
         fault::report_exception(*frame);  // does not return
-    else
-        interrupts::dispatch_irq(uint8_t(frame->vector - interrupts::kIrqBase));
+    if (frame->vector == interrupts::kIrqBase && profiler::running())
+        profiler::sample(*frame);  // the timer tick samples what it interrupted
+    interrupts::dispatch_irq(uint8_t(frame->vector - interrupts::kIrqBase));
 }
