@@ -41,44 +41,9 @@ constexpr const char* kStashIrq = "hal:irq";  // id -> [handler, IrqLine]
 constexpr const char* kStashDma = "hal:dma";  // id -> external plain buffer
 constexpr const char* kStashPci = "hal:pci";  // [native:hal_pci, wrap function]
 
-// PciDevice.mapBar(i) and claimIrq(handler), on top of native:hal_pci: each
-// owner's `pci` returns copies of the devices (the native device as their
-// prototype, for its methods) whose mapBar/claimIrq create objects owned by
-// that owner.
-constexpr const char kPciWrapSource[] = R"JS((function (pci, owner, busMasters) {
-    function wrap(dev) {
-        var w = Object.create(dev);
-        Object.keys(dev).forEach(function (k) { w[k] = dev[k]; });
-        Object.defineProperty(w, 'mapBar', {value: function (i) {
-            var bar = null;
-            dev.bars.forEach(function (b) { if (b.index === i) bar = b; });
-            if (!bar)
-                throw new RangeError('PciDevice ' + dev.address + ': no BAR ' + i);
-            if (bar.kind === 'io')
-                return owner.io.claim(bar.base, bar.size);
-            return owner.mmio.map(bar.base, bar.size);
-        }});
-        // Bus mastering lets the device write to memory on its own: when
-        // the owner closes, owner_close turns it off again (DESIGN:
-        // stopping a driver closes everything it owned, bus mastering too).
-        Object.defineProperty(w, 'enable', {value: function (options) {
-            var command = dev.enable(options);
-            if (options && options.busMaster)
-                busMasters.push(dev);
-            return command;
-        }});
-        Object.defineProperty(w, 'claimIrq', {value: function (handler) {
-            if (!dev.irqPin || dev.irqLine > 15)
-                throw new Error('PciDevice ' + dev.address + ': no interrupt line');
-            return owner.irq.claim(dev.irqLine, handler, {shared: true});
-        }});
-        return w;
-    }
-    var api = Object.create(pci);
-    api.devices = function () { return pci.devices().map(wrap); };
-    api.find = function (filter) { return pci.find(filter).map(wrap); };
-    return api;
-}))JS";
+// The owner's `pci` (hal/js/pci_wrap.js, embedded as bytecode).
+extern "C" const unsigned char hal_pci_wrap_bytecode[];
+extern "C" const unsigned long hal_pci_wrap_bytecode_length;
 
 struct Owner {
     bool used;
@@ -768,7 +733,7 @@ duk_ret_t owner_close(duk_context* ctx) {
     for (int id = 0; id < kMaxResources; id++)
         if (resources[id].open && resources[id].owner == owner)
             close_resource(ctx, id);
-    // Devices this owner made bus masters stop mastering (see kPciWrapSource).
+    // Devices this owner made bus masters stop mastering (see hal/js/pci_wrap.js).
     duk_get_prop_string(ctx, -2, HIDDEN("busMasters"));
     duk_size_t count = duk_is_array(ctx, -1) ? duk_get_length(ctx, -1) : 0;
     for (duk_size_t i = 0; i < count; i++) {
@@ -870,10 +835,9 @@ void init_hal(duk_context* ctx) {
         duk_push_array(ctx);
         duk_dup(ctx, -3);
         duk_put_prop_index(ctx, -2, 0);
-        duk_push_string(ctx, kPciWrapSource);
-        duk_push_string(ctx, "hal:pci");
-        duk_compile(ctx, DUK_COMPILE_EVAL);
-        duk_call(ctx, 0);  // the eval returns the wrapping function
+        void* bytecode = duk_push_fixed_buffer(ctx, hal_pci_wrap_bytecode_length);
+        __builtin_memcpy(bytecode, hal_pci_wrap_bytecode, hal_pci_wrap_bytecode_length);
+        duk_load_function(ctx);
         duk_put_prop_index(ctx, -2, 1);
         duk_put_prop_string(ctx, -2, kStashPci);
         duk_pop_2(ctx);
