@@ -124,6 +124,26 @@ duk_ret_t native_call_with_budget(duk_context* ctx) {
     return 1;
 }
 
+duk_ret_t native_monotonic_ms(duk_context* ctx) {
+    duk_push_number(ctx, platform::monotonic_ms());
+    return 1;
+}
+
+// native.trace(label[, ms[, at]]): "boottrace: LABEL  MS ms (at AT ms)"
+// on stderr; AT defaults to now (the platform's monotonic clock: on bare
+// metal, time since kernel entry). Used when options.trace is on.
+duk_ret_t native_trace(duk_context* ctx) {
+    const char* label = duk_require_string(ctx, 0);
+    double at = duk_is_number(ctx, 2) ? duk_get_number(ctx, 2) : platform::monotonic_ms();
+    if (duk_is_number(ctx, 1))
+        duk_push_sprintf(ctx, "boottrace: %-44s %8.3f ms (at %.3f ms)\n", label,
+            duk_get_number(ctx, 1), at);
+    else
+        duk_push_sprintf(ctx, "boottrace: %-44s %8s    (at %.3f ms)\n", label, "", at);
+    print(2, duk_get_string(ctx, -1));
+    return 0;
+}
+
 void push_string_array(duk_context* ctx, const char* const* strings, int count) {
     duk_push_array(ctx);
     for (int i = 0; strings && (count < 0 ? strings[i] != nullptr : i < count); i++) {
@@ -140,6 +160,12 @@ void init_engine_module(duk_context* ctx) {
     put_function(ctx, "loadNative", native_load_native, 1);
     put_function(ctx, "hasNative", native_has_native, 1);
     put_function(ctx, "callWithBudget", native_call_with_budget, DUK_VARARGS);
+    put_function(ctx, "trace", native_trace, 3);
+    put_function(ctx, "monotonicMs", native_monotonic_ms, 0);
+    // The global object, for the stdlib (without compiling
+    // `new Function('return this')` at every start).
+    duk_push_global_object(ctx);
+    duk_put_prop_string(ctx, -2, "global");
     const StartOptions& o = *current_options;
     duk_push_object(ctx);
     const struct {
@@ -157,6 +183,8 @@ void init_engine_module(duk_context* ctx) {
     duk_put_prop_string(ctx, -2, "environment");
     duk_push_number(ctx, o.time_budget_ms);
     duk_put_prop_string(ctx, -2, "timeBudgetMs");
+    duk_push_boolean(ctx, o.trace);
+    duk_put_prop_string(ctx, -2, "trace");
     duk_put_prop_string(ctx, -2, "options");
 }
 

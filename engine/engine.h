@@ -23,6 +23,10 @@ struct StartOptions {
     int argc = 0;
     const char* const* environment = nullptr;  // "NAME=value" strings, null-terminated; may be null
     double time_budget_ms = 0;  // watchdog budget per callback; 0 turns it off
+    // Startup trace (kernel `boottrace`, unode --trace-startup): the loader
+    // prints how long each module took to load, and native.trace(label)
+    // prints a milestone, both on stderr with the platform's monotonic time.
+    bool trace = false;
 };
 
 class Engine {

@@ -18,6 +18,7 @@
 #include "kernel/console/console.h"
 #include "kernel/debug/deliberate_faults.h"
 #include "kernel/debug/panic.h"
+#include "kernel/debug/profiler.h"
 #include "kernel/debug/self_test.h"
 #include "kernel/lib/cmdline.h"
 #include "kernel/lib/multiboot.h"
@@ -212,10 +213,18 @@ int run_program() {
     if (cmdline_get(boot_info.cmdline, "watchdog", value, sizeof(value)))
         options.time_budget_ms = double(parse_decimal(value));
 
+    options.trace = cmdline_has(boot_info.cmdline, "boottrace");
+
     engine::Engine js;
+    uint64_t heap_started_ns = clock::monotonic_ns();
     if (!js.create()) {
         console::print("jskernel: cannot create the JavaScript heap\n");
         return 1;
+    }
+    if (options.trace) {
+        uint64_t us = (clock::monotonic_ns() - heap_started_ns) / 1000;
+        console::print("boottrace: %-44s %4lu.%03lu ms\n", "JavaScript heap (Duktape built-ins)",
+            us / 1000, us % 1000);
     }
     return js.run(options);
 }
@@ -275,6 +284,14 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info) {
     cpu::enable_interrupts();
     clock::finish_init();
     mark("clock");
+    char hz[16];
+    bool profile_rate = cmdline_get(boot_info.cmdline, "profile", hz, sizeof(hz));
+    if (profile_rate || cmdline_has(boot_info.cmdline, "profile")) {
+        if (profiler::start(profile_rate ? uint32_t(parse_decimal(hz)) : profiler::kDefaultHz))
+            profiler::report_at_first_idle(true);
+        else
+            console::print("profile: cannot start (the rate is 100..50000 Hz)\n");
+    }
 
     print_banner();
     mark("banner");

@@ -4,6 +4,7 @@
 //   unode -e CODE [ARGS...]                evaluate CODE
 //   unode -p EXPR [ARGS...]                evaluate EXPR and print the result
 //   unode                                  the REPL
+//   unode --trace-startup ...              print each module's load time
 //
 // What happens next is JavaScript: engine/js/loader.js loads
 // stdlib/node/internal/main.js, which sets up process, console and timers,
@@ -25,7 +26,7 @@ namespace {
 int usage(const char* message) {
     engine::print(2, "unode: ");
     engine::print(2, message);
-    engine::print(2, "\nusage: unode [--watchdog MS] [FILE | -e CODE | -p EXPR] [ARGS...]\n");
+    engine::print(2, "\nusage: unode [--watchdog MS] [--trace-startup] [FILE | -e CODE | -p EXPR] [ARGS...]\n");
     return 9;  // Node's status for invalid arguments
 }
 
@@ -55,6 +56,8 @@ int main(int argc, char** argv) {
             if (++i >= argc)
                 return usage("--watchdog requires a number of milliseconds");
             options.time_budget_ms = atof(argv[i]);
+        } else if (strcmp(arg, "--trace-startup") == 0) {
+            options.trace = true;
         } else if (strcmp(arg, "-e") == 0 || strcmp(arg, "-p") == 0 || strcmp(arg, "--eval") == 0
             || strcmp(arg, "--print") == 0) {
             if (++i >= argc)

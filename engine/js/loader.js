@@ -20,8 +20,18 @@
     function isDirectory(path) { return native.stat(path) === 'dir'; }
 
     // POSIX path arithmetic (the path module is in the stdlib; the loader
-    // must not depend on anything it loads).
+    // must not depend on anything it loads). Most paths it sees are already
+    // normal ('/stdlib/node/events.js'): they are returned as they are,
+    // since splitting and joining strings is costly in an interpreter.
+    // (No regular expression for the test: Duktape's matcher is slower
+    // than a few indexOf calls.)
+    function isNormal(path) {
+        return path !== '' && path.indexOf('//') < 0 && path.indexOf('/.') < 0 &&
+            path.charAt(0) !== '.' && path.charAt(path.length - 1) !== '/';
+    }
     function normalize(path) {
+        if (isNormal(path))
+            return path;
         var absolute = path.charAt(0) === '/';
         var parts = path.split('/');
         var out = [];
@@ -46,7 +56,11 @@
         return slash <= 0 ? (slash === 0 ? '/' : '.') : path.slice(0, slash);
     }
 
-    function join(a, b) { return normalize(a + '/' + b); }
+    function join(a, b) {
+        while (b.charAt(0) === '.' && b.charAt(1) === '/')
+            b = b.slice(2);  // './x': the common case, kept off the slow path
+        return normalize(a + '/' + b);
+    }
 
     function isCoreModule(id) {
         return id === 'sys' || isFile(stdlib + '/node/' + id + '.js');
@@ -101,10 +115,11 @@
             return id;
         var bare = id.indexOf('node:') === 0 ? id.slice(5) : id;
         var isPath = id.charAt(0) === '.' || id.charAt(0) === '/';
-        if (bare !== id || (!isPath && isCoreModule(bare))) {
+        if (!isPath) {
             if (isCoreModule(bare))
                 return corePath(bare);
-            throw notFound(id, parent);
+            if (bare !== id)
+                throw notFound(id, parent);
         }
         // A bare name that is not a core module but that the platform
         // registered natively (e.g. 'hal' on bare metal) is that native module.
@@ -137,9 +152,23 @@
         this.children = [];
     }
 
+    // Every module gets its own require (ids resolve from its directory).
+    // require.resolve is made on first use, by one getter shared by all
+    // modules: a function costs Duktape an object and its prototype object,
+    // and few modules ever call require.resolve.
+    var MODULE = Symbol('module');
+    function makeResolve() {
+        var module = this[MODULE];
+        var fn = function (id) { return resolve(id, module); };
+        Object.defineProperty(this, 'resolve', { value: fn, writable: true,
+            configurable: true, enumerable: true });
+        return fn;
+    }
     function makeRequire(module) {
         function require(id) { return load(resolve(id, module), module); }
-        require.resolve = function (id) { return resolve(id, module); };
+        require[MODULE] = module;
+        Object.defineProperty(require, 'resolve', { get: makeResolve, configurable: true,
+            enumerable: true });
         require.cache = cache;
         require.main = mainModule;
         return require;
@@ -150,9 +179,14 @@
     // The module function for `source`. The boot archive has X.jsbc next to
     // each X.js of stdlib/ and js-drivers/: the same wrapper, precompiled by
     // build/jsbc (sim/jsbc_main.cpp), which must compile it as here.
-    function compileModule(source, filename) {
+    // The source is read only when there is no bytecode: reading it makes a
+    // string of the whole file, which Duktape copies and hashes.
+    function compileModule(filename) {
         if (filename.slice(-3) === '.js' && isFile(filename + 'bc'))
             return native.loadBytecode(filename + 'bc');
+        var source = native.readFile(filename);
+        if (source === undefined)
+            return undefined;
         if (source.charAt(0) === '#' && source.charAt(1) === '!')
             source = '//' + source;  // a shebang line; keeps line numbers
         // The wrapper shares the first line with the module's code, so line
@@ -161,7 +195,45 @@
             '__dirname) {' + source + '\n})', filename);
     }
 
-    function load(filename, parent) {
+    // With options.trace (kernel `boottrace`, unode --trace-startup) every
+    // module load is timed: where startup time goes, module by module. The
+    // time includes the modules it requires, listed (indented) before it.
+    // Until the first milestone (e.g. the REPL's prompt) the lines are kept
+    // and printed then, so that printing does not count in the times.
+    var traceDepth = 0;
+    var traceLog = [];  // [label, ms, at] until the first milestone, then null
+    function trace(label, ms) {
+        var at = native.monotonicMs();
+        if (traceLog)
+            traceLog.push([label, ms, at]);
+        else
+            native.trace(label, ms, at);
+    }
+    function milestone(label) {
+        if (!options.trace)
+            return;
+        trace(label);
+        var log = traceLog || [];
+        traceLog = null;
+        for (var i = 0; i < log.length; i++)
+            native.trace(log[i][0], log[i][1], log[i][2]);
+    }
+    function tracedLoad(filename, parent) {
+        if (cache[filename] || filename.indexOf('native:') === 0)
+            return untracedLoad(filename, parent);
+        var started = native.monotonicMs();
+        traceDepth++;
+        try {
+            return untracedLoad(filename, parent);
+        } finally {
+            traceDepth--;
+            trace(new Array(traceDepth + 1).join('  ') + filename,
+                native.monotonicMs() - started);
+        }
+    }
+    var load = options.trace ? tracedLoad : untracedLoad;
+
+    function untracedLoad(filename, parent) {
         var cached = cache[filename];
         if (cached) {
             return cached.exports;
@@ -177,13 +249,15 @@
         if (parent)
             parent.children.push(module);
         try {
-            var source = native.readFile(filename);
-            if (source === undefined)
-                throw notFound(filename, parent);
             if (filename.slice(-5) === '.json') {
-                module.exports = JSON.parse(source);
+                var json = native.readFile(filename);
+                if (json === undefined)
+                    throw notFound(filename, parent);
+                module.exports = JSON.parse(json);
             } else {
-                var wrapper = compileModule(source, filename);
+                var wrapper = compileModule(filename);
+                if (wrapper === undefined)
+                    throw notFound(filename, parent);
                 wrapper.call(module.exports, module.exports, makeRequire(module), module,
                     filename, module.path);
             }
@@ -203,6 +277,8 @@
         cache: cache,
         normalize: normalize,
         dirname: dirname,
+        // Startup tracing: prints the module load times recorded so far.
+        milestone: milestone,
         // A require function for code that is not in a file (-e, -p, the REPL),
         // resolving relative to `directory`.
         requireFrom: function (filename) {
@@ -216,7 +292,9 @@
             mainModule = new Module(resolved, null);
             mainModule.id = '.';
             cache[resolved] = mainModule;
-            var wrapper = compileModule(native.readFile(resolved), resolved);
+            var wrapper = compileModule(resolved);
+            if (wrapper === undefined)
+                throw notFound(filename, null);
             wrapper.call(mainModule.exports, mainModule.exports, makeRequire(mainModule),
                 mainModule, resolved, mainModule.path);
             mainModule.loaded = true;
@@ -227,6 +305,8 @@
     // On bare metal the kernel names an init script (options.init,
     // js-drivers/core/init.js) that starts the services behind the system
     // calls; it runs before the standard library, which needs them.
+    if (options.trace)
+        trace('loader ready');
     if (options.init)
         load(options.init, null);
     var main = load(stdlib + '/node/internal/main.js', null);

@@ -16,7 +16,7 @@
 var readline = require('readline');
 var engine = require('native:engine');
 
-var global = new Function('return this')();  // eslint-disable-line no-new-func
+var global = require('native:engine').global;
 
 function loadInspect() {
     try {

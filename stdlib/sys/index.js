@@ -23,7 +23,8 @@ var NR = {
 };
 exports.NR = NR;
 
-exports.errno = errno.numbers;
+Object.defineProperty(exports, 'errno', {  // errno.EINTR === 4 (built on first use)
+    get: function () { return errno.numbers; }, enumerable: true });
 exports.errnoName = errno.errnoName;
 exports.errnoMessage = errno.errnoMessage;
 

@@ -7,7 +7,7 @@ var sys = require('sys');
 var loop = require('./loop.js');
 var process = require('../process.js');
 
-var global = new Function('return this')();
+var global = require('native:engine').global;
 
 function defineGlobal(name, value) {
     Object.defineProperty(global, name, { value: value, writable: true, configurable: true,
@@ -31,14 +31,27 @@ function onUncaught(error) {
     process.exit(1);
 }
 
+// A global whose module loads on first use (console: most programs use
+// it, but the REPL's prompt does not need it, and every module loaded
+// before the prompt costs boot time). Reading it, or assigning it, leaves
+// an ordinary data property behind, as Node has.
+function defineLazyGlobal(name, load) {
+    Object.defineProperty(global, name, { configurable: true, enumerable: false,
+        get: function () {
+            var value = load();
+            defineGlobal(name, value);
+            return value;
+        },
+        set: function (value) { defineGlobal(name, value); } });
+}
+
 function installGlobals(native) {
-    var console = require('../console.js');
     var timers = require('../timers.js');
     defineGlobal('global', global);
     if (global.globalThis !== global)
         defineGlobal('globalThis', global);
     defineGlobal('process', process);
-    defineGlobal('console', console);
+    defineLazyGlobal('console', function () { return require('../console.js'); });
     defineGlobal('setTimeout', timers.setTimeout);
     defineGlobal('clearTimeout', timers.clearTimeout);
     defineGlobal('setInterval', timers.setInterval);
@@ -77,6 +90,7 @@ function startRepl(native, loader, options) {
     defineGlobal('module', module);
     defineGlobal('exports', module.exports);
     require('../repl.js').start().on('exit', function () { process.exit(); });
+    loader.milestone('REPL prompt written');
 }
 
 exports.run = function (native, loader) {
@@ -84,8 +98,10 @@ exports.run = function (native, loader) {
     installGlobals(native);
     try {
         if (options.mode === 'file') {
+            loader.milestone('program start');
             native.callWithBudget(loader.runMain, loader, [options.argv[1]]);
         } else if (options.mode === 'eval' || options.mode === 'print') {
+            loader.milestone('program start');
             var value = evaluate(native, loader, options);
             // node -p prints the value when the process exits, after timers.
             if (options.mode === 'print') {
