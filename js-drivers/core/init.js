@@ -52,7 +52,11 @@ void registrar;
 // fills native:drivers, which bare require('drivers') returns, with its API.
 // Its backoff timers run from the waits (core/timers.js wraps
 // kernel.waitForEvent). Not on a platform without the HAL.
-(function startDrivers() {
+var driversStarted = false;
+function startDrivers() {
+    if (driversStarted)
+        return;
+    driversStarted = true;
     var hal;
     try {
         hal = require('hal');
@@ -81,4 +85,42 @@ void registrar;
     });
     // tools/jsk push: driver sources over COM2 when the machine has one.
     require('./reload_channel').start(hal, api);
-})();
+}
+
+// A program (`jsk run app.js`) finds its drivers started, as it would on
+// any OS. At the REPL they start at the first wait, the moment the machine
+// would otherwise go idle, which is right after the prompt: the prompt
+// appears before the devices are probed and reset (docs/drivers.md, "When
+// drivers start"). Input typed ahead can reach the REPL before any wait,
+// so require('drivers') starts them too, on its first use.
+var DRIVERS_API = ['list', 'get', 'whenProvided', 'stop', 'start', 'reload', 'load'];
+
+function startDriversLoudly() {
+    try {
+        startDrivers();  // may wrap kernel.waitForEvent (core/timers.js)
+    } catch (e) {
+        kernel.consoleWrite('init: the driver manager did not start: ' +
+            (e && e.stack || e) + '\n');
+    }
+}
+
+if (require('native:engine').options.mode === 'repl') {
+    var waitForEvent = kernel.waitForEvent;
+    kernel.waitForEvent = function firstWait(timeout, wakeOn) {
+        kernel.waitForEvent = waitForEvent;
+        startDriversLoudly();
+        return kernel.waitForEvent(timeout, wakeOn);
+    };
+    var exported = require('native:drivers');
+    DRIVERS_API.forEach(function (name) {
+        var stub = function () {
+            startDriversLoudly();  // replaces the stubs with the manager's API
+            if (exported[name] === stub)
+                throw new Error('drivers.' + name + ': the driver manager is not running');
+            return exported[name].apply(exported, arguments);
+        };
+        exported[name] = stub;
+    });
+} else {
+    startDrivers();
+}

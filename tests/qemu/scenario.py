@@ -1033,11 +1033,13 @@ def ps2_keyboard(c, tree):
     history reach the line editor, Ctrl-C clears the line."""
     with tempfile.TemporaryDirectory(prefix="jsk-ps2-") as tmp:
         sock = Path(tmp) / "qmp.sock"
-        with machine(tree, kernel=True, cmdline="watchdog=1000",
+        with machine(tree, kernel=True, cmdline="watchdog=1000", pass_stdin=True,
                      extra=["-qmp", f"unix:{sock},server=on,wait=off"]) as m:
             ready(c, m)
             qmp = Qmp(sock)
             try:
+                keyboard_ready(c, m)
+
                 def answer(keys, expected, what):
                     at = m.console.expect_prompt("> ", 30)
                     if not c.check(at is not None, f"prompt before: {what}"):
@@ -1126,6 +1128,16 @@ def send_events(qmp, *events):
     time.sleep(0.03)
 
 
+def keyboard_ready(c, m):
+    """At the REPL the drivers start right after the first prompt
+    (docs/drivers.md, "When drivers start"); keys pressed before the PS/2
+    driver has initialised the controller are lost, as on any OS before its
+    keyboard driver runs. So, like a person who waits for the keyboard, ask
+    over COM1 until the driver provides `input` (pass_stdin=True)."""
+    return repl_send(c, m, "require('drivers').get('input').length") and c.check(
+        m.console.expect(r"^1\r?$", 30) is not None, "the PS/2 driver provides input")
+
+
 @scenario("qemu.ps2_events")
 def ps2_events(c, tree):
     """The `input` events of js-drivers/dev/ps2.js, recorded from the REPL
@@ -1144,6 +1156,7 @@ def ps2_events(c, tree):
                 return repl_send(c, m, line)
 
             try:
+                keyboard_ready(c, m)
                 serial("var k = [], kb = require('/js-drivers/tty/keyboard.js').input(); "
                        "kb.on('key', function (e) { k.push(e) }); typeof kb.off")
                 c.check(m.console.expect(r"^'function'\r?$", 30) is not None,
