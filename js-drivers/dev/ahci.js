@@ -302,8 +302,11 @@ Controller.prototype.init = function () {
             continue;
         found.push(n + ':' + this.probe(n));
     }
-    this.log('AHCI ' + (vs >>> 16) + '.' + ((vs >> 8) & 0xff) + (vs & 0xff ? '.' + (vs & 0xff) : '') +
-        ', ' + slots + ' command slots, ports ' + (found.join(' ') || 'none'));
+    // Quiet on success (apps' output is the console): what was found is in
+    // describe() and on each blockdev.
+    this.summary = 'AHCI ' + (vs >>> 16) + '.' + ((vs >> 8) & 0xff) +
+        (vs & 0xff ? '.' + (vs & 0xff) : '') + ', ' + slots + ' command slots, ports ' +
+        (found.join(' ') || 'none');
 
     this.irq = dev.claimIrq(function () { self.onInterrupt(); });
     regs.write32(GHC, (GHC_AE | GHC_IE) >>> 0);
@@ -409,7 +412,7 @@ function Port(ctl, n) {
     this.queue = [];              // requests waiting, FIFO
     this.active = null;           // the request whose command is running
     this.command = null;          // {code, lba, count, deadline, timer}
-    this.deferring = false;       // in a polled wait: callbacks go to a timer
+    this.polling = false;         // in a polled wait (no command timer needed)
     this.stats = {reads: 0, writes: 0, flushes: 0, commands: 0, sectorsRead: 0,
         sectorsWritten: 0, errors: 0, resets: 0};
     this.lastError = null;
@@ -542,7 +545,7 @@ Port.prototype.issue = function (code, lba, count, segments, write) {
     this.w(PxCI, 1);
     // Waiting for an interrupt: a timer makes sure a command that never
     // completes is failed (polled waits check the deadline themselves).
-    if (!this.deferring)
+    if (!this.polling)
         cmd.timer = this.ctl.timers.after(COMMAND_MS + 50, this.ctl.ctx.guard(function () {
             if (self.command === cmd)
                 self.service(0, false);
@@ -735,31 +738,28 @@ Port.prototype.pump = function () {
     }
 };
 
-// The request is over: the next one may start; its callback runs now, or
-// from a timer when we are inside a polled wait (a synchronous call must
-// not run other code's callbacks under it).
+// The request is over: the next one may start. Its callback runs outside
+// the driver (timers.soon: right after the interrupt handler returns, or
+// at the next wait after a synchronous call): the consumer's code must not
+// count against the driver's time budget, nor run under a readSync.
 Port.prototype.finish = function (req, err) {
     this.active = null;
     req.error = err;
     if (!req.callback)
         return;
     var self = this;
-    function call() {
+    this.ctl.timers.soon(function () {
         try {
             req.callback(err);
         } catch (e) {
             self.log('a ' + req.op + ' callback threw: ' + (e && e.stack ? e.stack : e));
         }
-    }
-    if (this.deferring)
-        this.ctl.timers.after(0, call);
-    else
-        call();
+    });
 };
 
 // Every queued request, then `req`, polled to the end (a synchronous call).
 Port.prototype.runSync = function (req) {
-    this.deferring = true;
+    this.polling = true;
     try {
         while (this.active || this.queue.length) {
             if (!this.active)
@@ -776,7 +776,7 @@ Port.prototype.runSync = function (req) {
         }
         this.pollActive(req);
     } finally {
-        this.deferring = false;
+        this.polling = false;
     }
     if (req.error)
         throw req.error;
@@ -784,7 +784,7 @@ Port.prototype.runSync = function (req) {
 
 // Drains the queue before a stop: bounded by COMMAND_MS per command.
 Port.prototype.drain = function () {
-    this.deferring = true;
+    this.polling = true;
     try {
         while (this.active || this.queue.length) {
             if (!this.active)
@@ -792,7 +792,7 @@ Port.prototype.drain = function () {
             this.pollActive(this.active);
         }
     } finally {
-        this.deferring = false;
+        this.polling = false;
     }
 };
 
@@ -840,6 +840,13 @@ Port.prototype.blockdev = function () {
             port.drain();
             port.stats.resets++;
             port.comreset();
+        },
+        // One line: what the disk is and where (and what its controller found).
+        describe: function () {
+            return port.name + ': ' + port.model + ', ' + port.sectorCount + ' sectors of ' +
+                port.sectorSize + ' (' + (port.sectorCount * port.sectorSize / 1048576).toFixed(1) +
+                ' MiB), serial ' + port.serial + ', ' + port.ctl.address + ' port ' + port.n +
+                ' (' + port.ctl.summary + ')';
         },
         stats: function () {
             var s = {};
@@ -890,9 +897,6 @@ function start(dev, ctx) {
         for (var j = 0; j < ctl.ports.length; j++) {
             var port = ctl.ports[j];
             port.name = diskName(disks++);
-            ctx.log(port.name + ': ' + port.model + ', ' + port.sectorCount + ' sectors of ' +
-                port.sectorSize + ' (' + (port.sectorCount * port.sectorSize / 1048576).toFixed(1) +
-                ' MiB), serial ' + port.serial + ', ' + ctl.address + ' port ' + port.n);
             ctx.provide('blockdev', port.blockdev());
         }
     }
