@@ -171,11 +171,17 @@ def controllers_scenario(machine_type):
                 c.check(len(names) == 1 and names[0].endswith(
                     "port 3 4096 tag 55 stamps ok written ok"),
                     "sda: the -device ahci disk on port 3 of the pc machine", "; ".join(names))
+            has(c, got, "reload: true", "drivers.reload('ahci') with a read under way")
+            has(c, got, "read queued before the reload: ok, stamps ok",
+                "the read under way finished by stop()")
+            after = [l for l in got if l.startswith("after the reload ")]
+            c.check(len(after) == len(names) and all(l.endswith(" stamps ok") for l in after),
+                    "the held blockdev proxies read right after the reload", "; ".join(after))
             return app_transcript(status, out, err)
 
     run.__doc__ = (f"-device ahci on the {machine_type} machine"
                    f"{' as a second controller' if machine_type == 'q35' else ''}: "
-                   "its disk found, named in order, read and written")
+                   "its disk found, named in order, read and written; the driver reloaded")
     return run
 
 
