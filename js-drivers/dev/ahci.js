@@ -726,15 +726,19 @@ Port.prototype.submit = function (req) {
 
 // Starts the first queued request when no command runs.
 Port.prototype.pump = function () {
-    while (!this.active && this.queue.length) {
-        var req = this.active = this.queue.shift();
-        if (req.op === 'flush') {
-            this.stats.flushes++;
-            this.issue(ATA_FLUSH_CACHE_EXT, 0, 0, [], false);
-        } else {
-            this.stats[req.op === 'read' ? 'reads' : 'writes']++;
-            this.next(req);
-        }
+    while (!this.active && this.queue.length)
+        this.begin(this.queue.shift());
+};
+
+// `req` becomes the active request: its first command is issued.
+Port.prototype.begin = function (req) {
+    this.active = req;
+    if (req.op === 'flush') {
+        this.stats.flushes++;
+        this.issue(ATA_FLUSH_CACHE_EXT, 0, 0, [], false);
+    } else {
+        this.stats[req.op === 'read' ? 'reads' : 'writes']++;
+        this.next(req);
     }
 };
 
@@ -757,32 +761,9 @@ Port.prototype.finish = function (req, err) {
     });
 };
 
-// Every queued request, then `req`, polled to the end (a synchronous call).
-Port.prototype.runSync = function (req) {
-    this.polling = true;
-    try {
-        while (this.active || this.queue.length) {
-            if (!this.active)
-                this.pump();
-            this.pollActive(this.active);
-        }
-        this.active = req;
-        if (req.op === 'flush') {
-            this.stats.flushes++;
-            this.issue(ATA_FLUSH_CACHE_EXT, 0, 0, [], false);
-        } else {
-            this.stats[req.op === 'read' ? 'reads' : 'writes']++;
-            this.next(req);
-        }
-        this.pollActive(req);
-    } finally {
-        this.polling = false;
-    }
-    if (req.error)
-        throw req.error;
-};
-
-// Drains the queue before a stop: bounded by COMMAND_MS per command.
+// Every queued request, polled to the end: before a synchronous call
+// (FIFO order holds for it too) and before a stop. Bounded by COMMAND_MS
+// per command.
 Port.prototype.drain = function () {
     this.polling = true;
     try {
@@ -794,6 +775,20 @@ Port.prototype.drain = function () {
     } finally {
         this.polling = false;
     }
+};
+
+// A synchronous call: the queue drained, then `req` issued and polled.
+Port.prototype.runSync = function (req) {
+    this.drain();
+    this.polling = true;
+    try {
+        this.begin(req);
+        this.pollActive(req);
+    } finally {
+        this.polling = false;
+    }
+    if (req.error)
+        throw req.error;
 };
 
 // -- the blockdev interface (docs/ahci.md) --------------------------------------
