@@ -15,7 +15,7 @@
 //   3. HBA reset (GHC.HR, AHCI §10.4.3), then AHCI mode (GHC.AE);
 //   4. per implemented port (PI): link state (PxSSTS.DET/IPM) and device
 //      signature (PxSIG); an ATA disk gets a 4 KiB control page (command
-//      list, received-FIS area, one command table) and a bounce buffer,
+//      list, received-FIS area, one command table, IDENTIFY data),
 //      its engine is (re)started (AHCI §10.1.2) and IDENTIFY DEVICE tells
 //      its model, serial, LBA48 capacity and sector size (polled);
 //   5. port interrupts on (PxIE), then GHC.IE; the INTx line is claimed.
@@ -98,10 +98,13 @@ var CLIST_OFF = 0x000;            // 1 KiB aligned
 var RFIS_OFF = 0x400;             // 256 B aligned
 var CTBL_OFF = 0x800;             // 128 B aligned: CFIS at +0, PRDT at +0x80
 var PRDT_OFF = CTBL_OFF + 0x80;
-var MAX_PRDS = 64;                // 0x880 + 64 * 16 = 0xc80 < 4096
+var MAX_PRDS = 64;                // 0x880 + 64 * 16 = 0xc80
+var IDENTIFY_OFF = 0xD00;         // 512 bytes of IDENTIFY DEVICE data
 var PRD_MAX_BYTES = 4 << 20;      // one PRD entry describes at most 4 MiB (AHCI §4.2.3.3)
 var MAX_SECTORS_PER_COMMAND = 65536;   // LBA48 sector count 0 means 65536 (ACS-2)
-var BOUNCE_BYTES = 8 << 20;       // per port: reads and writes of caller memory go through it
+// Per port, allocated at the first transfer of caller memory (not at
+// boot: zeroing 8 MiB costs about 25 ms under TCG).
+var BOUNCE_BYTES = 8 << 20;
 
 // -- ATA commands (ACS-2 §7) ----------------------------------------------------
 var FIS_TYPE_REG_H2D = 0x27;
@@ -479,11 +482,9 @@ Port.prototype.setup = function () {
     return this.r(PxSIG) >>> 0;
 };
 
-// An ATA disk: bounce buffer, engine on, IDENTIFY DEVICE, interrupts on.
-// False when the disk cannot be used (no LBA48, odd sector size).
+// An ATA disk: engine on, IDENTIFY DEVICE, interrupts on. False when the
+// disk cannot be used (no LBA48, odd sector size).
 Port.prototype.init = function () {
-    this.bounce = this.ctl.ctx.hal.dma.alloc(BOUNCE_BYTES, {align: 4096});
-    this.bounceView = new Uint8Array(this.bounce.buffer);
     this.startEngine();
     if (!this.identify())
         return false;
@@ -495,11 +496,11 @@ Port.prototype.init = function () {
 Port.prototype.identify = function () {
     var req = {op: 'identify', code: ATA_IDENTIFY, lba: 0, count: 1, sync: true, done: 0};
     this.active = req;
-    this.issue(ATA_IDENTIFY, 0, 0, prdSegments(this.bounce.phys, 512), false);
+    this.issue(ATA_IDENTIFY, 0, 0, prdSegments(this.control.phys + IDENTIFY_OFF, 512), false);
     this.pollActive(req);
     if (req.error)
         throw req.error;
-    var id = parseIdentify(this.bounceView.subarray(0, 512));
+    var id = parseIdentify(new Uint8Array(this.control.buffer, IDENTIFY_OFF, 512));
     if (!id.lba48) {
         this.log('port ' + this.n + ': ' + id.model + ' has no LBA48 commands: not used');
         return false;
@@ -596,6 +597,15 @@ Port.prototype.pollActive = function (req) {
         this.poll();
         if (this.active === req)
             this.ctl.clock.delayMicros(20);
+    }
+};
+
+// The bounce buffer, allocated the first time a request needs it (before
+// the request is queued: a failure is the caller's error, not the driver's).
+Port.prototype.needBounce = function () {
+    if (!this.bounce) {
+        this.bounce = this.ctl.ctx.hal.dma.alloc(BOUNCE_BYTES, {align: 4096});
+        this.bounceView = new Uint8Array(this.bounce.buffer);
     }
 };
 
@@ -794,6 +804,17 @@ Port.prototype.runSync = function (req) {
 // -- the blockdev interface (docs/ahci.md) --------------------------------------
 Port.prototype.blockdev = function () {
     var port = this;
+    // A checked request (the caller's name for the call in its errors);
+    // a callback, when given, must be a function.
+    function request(call, op, lba, count, buffer, callback, async) {
+        var b = checkRequest(disk, call, lba, count, buffer);
+        if (async)
+            checkCallback(disk, call, callback);
+        if (!b.dma)
+            port.needBounce();
+        return {op: op, lba: lba, count: count, view: b.view, dma: b.dma, done: 0,
+            callback: callback};
+    }
     var disk = {
         name: port.name,
         model: port.model,
@@ -804,28 +825,20 @@ Port.prototype.blockdev = function () {
         controller: port.ctl.address,
         port: port.n,
         read: function (lba, count, buffer, callback) {
-            var b = checkRequest(disk, 'read', lba, count, buffer);
-            checkCallback(disk, 'read', callback);
-            port.submit({op: 'read', lba: lba, count: count, view: b.view, dma: b.dma, done: 0,
-                callback: callback});
+            port.submit(request('read', 'read', lba, count, buffer, callback, true));
         },
         write: function (lba, count, buffer, callback) {
-            var b = checkRequest(disk, 'write', lba, count, buffer);
-            checkCallback(disk, 'write', callback);
-            port.submit({op: 'write', lba: lba, count: count, view: b.view, dma: b.dma, done: 0,
-                callback: callback});
+            port.submit(request('write', 'write', lba, count, buffer, callback, true));
         },
         flush: function (callback) {
             checkCallback(disk, 'flush', callback);
             port.submit({op: 'flush', lba: 0, count: 0, done: 0, callback: callback});
         },
         readSync: function (lba, count, buffer) {
-            var b = checkRequest(disk, 'readSync', lba, count, buffer);
-            port.runSync({op: 'read', lba: lba, count: count, view: b.view, dma: b.dma, done: 0});
+            port.runSync(request('readSync', 'read', lba, count, buffer));
         },
         writeSync: function (lba, count, buffer) {
-            var b = checkRequest(disk, 'writeSync', lba, count, buffer);
-            port.runSync({op: 'write', lba: lba, count: count, view: b.view, dma: b.dma, done: 0});
+            port.runSync(request('writeSync', 'write', lba, count, buffer));
         },
         flushSync: function () {
             port.runSync({op: 'flush', lba: 0, count: 0, done: 0});
@@ -857,6 +870,7 @@ Port.prototype.blockdev = function () {
         rawReadSync: function (lba, count) {
             if (count < 1 || count * port.sectorSize > BOUNCE_BYTES)
                 throw new RangeError('ahci ' + port.name + ': rawReadSync: count ' + count);
+            port.needBounce();
             port.runSync({op: 'read', lba: lba, count: count, view: null, dma: null, done: 0});
         }
     };
