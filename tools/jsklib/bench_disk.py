@@ -60,7 +60,8 @@ def disk(tree, args):
         rates.setdefault(mode, []).append(int(total) / 1048576 / (float(ms) / 1000))
     t = Table()
     for mode, label in MODES:
-        t.add(label, rates[mode], fmt="{:.1f}")
+        t.add(label, rates[mode], fmt="{:.1f}",
+              target=f">= {TARGET:.0f} (80% of Linux)" if mode == "read" else "")
     print(f"jsk bench disk: {args.size} MiB image, {args.request} MiB requests, "
           f"{args.runs} passes per mode, whole disk each")
     print("machine: " + machine_description(accel))
