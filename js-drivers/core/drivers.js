@@ -182,9 +182,17 @@ function guard(e, gen, fn) {
 }
 
 function wrapPciDevice(e, gen, d) {
-    var claimIrq = d.claimIrq;
-    d.claimIrq = function (handler) { return claimIrq.call(this, guard(e, gen, handler)); };
-    return d;
+    // The HAL's copy has claimIrq read-only and not configurable: a copy of
+    // it (same prototype, same properties) gets the guarded one.
+    var w = Object.create(Object.getPrototypeOf(d));
+    Object.getOwnPropertyNames(d).forEach(function (k) {
+        if (k !== 'claimIrq')
+            Object.defineProperty(w, k, Object.getOwnPropertyDescriptor(d, k));
+    });
+    Object.defineProperty(w, 'claimIrq', {value: function (handler) {
+        return d.claimIrq.call(this, guard(e, gen, handler));
+    }});
+    return w;
 }
 
 function makeContext(e, gen, owner) {

@@ -27,6 +27,17 @@ function after(ms, fn) {
     return t;
 }
 
+// fn() at the next turn of the wait loop, at once: the native wait is
+// asked to return after the events it is dispatching (kernel.wakeSoon), so
+// an IRQ handler can hand work to code that must not run inside it (a
+// driver's completion callbacks: they would count against its budget).
+function soon(fn) {
+    var t = after(0, fn);
+    if (clock && clock.wakeSoon)
+        clock.wakeSoon();
+    return t;
+}
+
 function cancel(t) {
     var i = pending.indexOf(t);
     if (i >= 0)
@@ -55,8 +66,12 @@ function install(kernel) {
             runDue();
             var t;
             if (pending.length === 0) {
-                if (!sliced())
-                    return wait(end < 0 ? -1 : Math.max(0, end - now()), wakeOn);
+                if (!sliced()) {
+                    var r0 = wait(end < 0 ? -1 : Math.max(0, end - now()), wakeOn);
+                    if (r0 || (end >= 0 && now() >= end))
+                        return r0;
+                    continue;  // woken early (kernel.wakeSoon): run what is due
+                }
                 t = SLICE_MS;
             } else {
                 t = Math.max(0, Math.min(SLICE_MS, pending[0].due - now()));
@@ -67,7 +82,7 @@ function install(kernel) {
                 last = true;
             }
             var r = wait(t, wakeOn);
-            if (r || last) {
+            if (r || (last && now() >= end)) {
                 runDue();
                 return r;
             }
@@ -75,5 +90,5 @@ function install(kernel) {
     };
 }
 
-module.exports = {after: after, cancel: cancel, install: install,
+module.exports = {after: after, soon: soon, cancel: cancel, install: install,
     sliceWhile: function (fn) { sliced = fn; }, now: function () { return now(); }};

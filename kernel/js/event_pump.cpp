@@ -12,6 +12,7 @@ constexpr int kMaxSources = 16;
 Source sources[kMaxSources];
 int source_count;
 uint64_t sleep_count;
+volatile bool wake_requested;
 
 // Interrupts disabled: is anything queued that would make the pump return
 // or dispatch?
@@ -59,6 +60,10 @@ int wait(double timeout_ms, int wake_on) {
         int bits = ready_bits(wake_on);
         if (bits != kTimeout)
             return bits;
+        if (wake_requested) {
+            wake_requested = false;
+            return kTimeout;
+        }
         if (!forever && clock::monotonic_ns() >= deadline)
             return kTimeout;
         // Check and sleep with interrupts off, so a wake-up that lands
@@ -74,6 +79,8 @@ int wait(double timeout_ms, int wake_on) {
         cpu::enable_interrupts_and_halt();
     }
 }
+
+void request_wake() { wake_requested = true; }
 
 uint64_t sleeps() { return sleep_count; }
 

@@ -41,6 +41,13 @@ int wait(double timeout_ms, int wake_on = kInput);
 // Dispatches queued events without waiting.
 void poll();
 
+// Makes the current wait (or the next one) return kTimeout right after it
+// has dispatched the queued events: JavaScript that an event handler
+// deferred (js-drivers/core/timers.js soon(), e.g. a disk driver's
+// completion callbacks, which must not run inside the driver's handler)
+// then runs at once instead of at the end of the sleep.
+void request_wake();
+
 uint64_t sleeps();  // hlt instructions executed by the pump (statistics)
 
 }  // namespace kernel::js::pump

@@ -242,6 +242,14 @@ duk_ret_t native_wait_for_event(duk_context* ctx) {
     return 1;
 }
 
+// wakeSoon(): the current (or next) waitForEvent returns 0 once it has
+// dispatched the queued events (pump::request_wake), so work deferred by
+// an event handler runs without waiting for the sleep to end.
+duk_ret_t native_wake_soon(duk_context*) {
+    pump::request_wake();
+    return 0;
+}
+
 duk_ret_t native_monotonic_ns(duk_context* ctx) {
     duk_push_number(ctx, double(clock::monotonic_ns()));
     return 1;
@@ -373,6 +381,7 @@ void init_kernel_module(duk_context* ctx) {
     engine::put_function(ctx, "consoleAvailable", native_console_available, 0);
     engine::put_function(ctx, "consoleInject", native_console_inject, 1);
     engine::put_function(ctx, "waitForEvent", native_wait_for_event, 2);
+    engine::put_function(ctx, "wakeSoon", native_wake_soon, 0);
     engine::put_function(ctx, "monotonicNs", native_monotonic_ns, 0);
     engine::put_function(ctx, "realtimeNs", native_realtime_ns, 0);
     engine::put_function(ctx, "timespec", native_timespec, 1);

@@ -1209,8 +1209,8 @@ def ps2_reload(c, tree):
             try:
                 serial("var d = require('drivers'); d.list().map(function (x) { "
                        "return x.name + ' ' + x.state }).join()")
-                c.check(m.console.expect(r"^'ps2 running'\r?$", 30) is not None,
-                        "the driver manager runs ps2")
+                c.check(m.console.expect(r"^'ahci running,ps2 running'\r?$", 30) is not None,
+                        "the driver manager runs ps2 (and ahci)")
                 serial("var v2 = require('native:engine').readFile('/js-drivers/dev/ps2.js')"
                        ".replace(\"ctx.provide('input', impl);\", "
                        "\"ctx.provide('input', impl); ctx.log('v2 started');\"); "
@@ -1237,7 +1237,8 @@ def ps2_reload(c, tree):
                         "the reload happened while the keys were being typed")
                 serial("d.list().map(function (x) { return x.name + ' ' + x.state + ' ' + "
                        "x.restarts + ' ' + x.lastError }).join()")
-                c.check(m.console.expect(r"^'ps2 running 0 null'\r?$", 30) is not None,
+                c.check(m.console.expect(r"^'ahci running 0 null,ps2 running 0 null'\r?$", 30)
+                        is not None,
                         "ps2 running, no restart, no error")
             finally:
                 qmp.close()
@@ -1339,8 +1340,9 @@ def drivers_push(c, tree):
 
             answer("var drivers = require('drivers'); drivers.list().map(function (d) { "
                    "return d.name + ' ' + d.state + ' ' + d.device; }).join()",
-                   r"^'ps2 running i8042'\r?$",
-                   "require('drivers') in the REPL: the boot drivers (ps2 on the i8042)")
+                   r"^'ahci running pci 00:1f.2,ps2 running i8042'\r?$",
+                   "require('drivers') in the REPL: the boot drivers (ahci on q35's "
+                   "SATA controller, ps2 on the i8042)")
             push(REPO / "js-drivers" / "dev" / "ps2.js", r"^reloaded ps2 in ",
                  "jsk push js-drivers/dev/ps2.js swaps the keyboard driver live")
             answer("drivers.list()[0].state + ' ' + drivers.list()[0].lastError",

@@ -139,3 +139,4 @@ def boot(tree, args):
 # Benchmarks in modules of their own register themselves on import.
 from . import bench_js  # noqa: E402,F401
 from . import bench_reload  # noqa: E402,F401
+from . import bench_disk  # noqa: E402,F401
