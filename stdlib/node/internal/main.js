@@ -14,6 +14,34 @@ function defineGlobal(name, value) {
         enumerable: false });
 }
 
+// A global whose module loads on first use, so that programs that never
+// touch Buffer or URL do not pay for loading them at startup. Assigning
+// the global replaces it, as with any other global.
+function defineLazyGlobal(name, load) {
+    Object.defineProperty(global, name, {
+        get: function () {
+            var value = load();
+            defineGlobal(name, value);
+            return value;
+        },
+        set: function (value) { defineGlobal(name, value); },
+        enumerable: false,
+        configurable: true
+    });
+}
+
+// The globals of the buffer and url modules (Duktape's own, older Buffer
+// binding is replaced by unode's).
+function installModuleGlobals() {
+    defineLazyGlobal('Buffer', function () { return require('../buffer.js').Buffer; });
+    defineLazyGlobal('atob', function () { return require('../buffer.js').atob; });
+    defineLazyGlobal('btoa', function () { return require('../buffer.js').btoa; });
+    defineLazyGlobal('URL', function () { return require('../url.js').URL; });
+    defineLazyGlobal('URLSearchParams', function () {
+        return require('../url.js').URLSearchParams;
+    });
+}
+
 // An error nobody caught: 'uncaughtException' listeners get it, otherwise
 // it is printed like Node's REPL does and the process ends with status 1.
 function onUncaught(error) {
@@ -46,6 +74,7 @@ function installGlobals(native) {
     defineGlobal('setImmediate', timers.setImmediate);
     defineGlobal('clearImmediate', timers.clearImmediate);
     defineGlobal('queueMicrotask', loop.queueMicrotask);
+    installModuleGlobals();
     loop.init(native, onUncaught);
 }
 
