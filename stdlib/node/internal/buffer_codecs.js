@@ -172,8 +172,8 @@ function hexWrite(target, string, offset, length) {
     for (var i = 0; i < n; i++) {
         var a = string.charCodeAt(2 * i);
         var b = string.charCodeAt(2 * i + 1);
-        var high = a < 256 ? hexValue[a] : -1;
-        var low = b < 256 ? hexValue[b] : -1;
+        var high = hexValue[a & 0xff];  // Node looks at the low byte only
+        var low = hexValue[b & 0xff];
         if (high < 0 || low < 0)
             return i;
         target[offset + i] = (high << 4) | low;
@@ -243,16 +243,17 @@ function base64ByteLength(string) {
 }
 
 // Characters outside both alphabets are skipped; '=' ends the data.
+// (Node reads a character above U+00FF as its low byte: so does this.)
 function base64Write(target, string, offset, length) {
     var n = string.length;
     var written = 0;
     var group = 0;
     var count = 0;
     for (var i = 0; i < n && written < length; i++) {
-        var c = string.charCodeAt(i);
+        var c = string.charCodeAt(i) & 0xff;  // Node looks at the low byte only
         if (c === 61)
             break;
-        var v = c < 256 ? base64Value[c] : -1;
+        var v = base64Value[c];
         if (v < 0)
             continue;
         group = (group << 6) | v;
