@@ -27,8 +27,8 @@ function describeReceived(value) {
     return ' Received type ' + typeof value + ' (' + shown + ')';
 }
 
-var PRIMITIVE_TYPES = ['string', 'function', 'number', 'object', 'boolean', 'bigint',
-    'symbol'];
+var PRIMITIVE_TYPES = ['string', 'function', 'number', 'object', 'Function', 'Object',
+    'boolean', 'bigint', 'symbol'];
 
 // "The "name" argument must be of type string or an instance of Buffer.
 // Received ...": expected names are primitive types (lowercase), classes
@@ -43,11 +43,16 @@ function invalidArgType(name, expected, value) {
     var other = [];
     for (var i = 0; i < list.length; i++) {
         if (PRIMITIVE_TYPES.indexOf(list[i]) !== -1)
-            types.push(list[i]);
+            types.push(list[i].toLowerCase());
         else if (/^([A-Z][a-z0-9]*)+$/.test(list[i]))
             instances.push(list[i]);
         else
             other.push(list[i]);
+    }
+    // 'object' next to classes reads better as one more class.
+    if (instances.length > 0 && types.indexOf('object') !== -1) {
+        types.splice(types.indexOf('object'), 1);
+        instances.push('Object');
     }
     if (types.length > 0) {
         message += (types.length > 1 ? 'one of type ' : 'of type ') + listOf(types);
