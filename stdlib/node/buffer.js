@@ -289,6 +289,7 @@ Buffer.prototype.equals = function (other) {
     return this === other || compareBytes(this, 0, this.length, other, 0, other.length) === 0;
 };
 
+// Node's validateOffset: an integer in [0, max].
 function rangeArg(value, name, fallback, max) {
     if (value === undefined)
         return fallback;
@@ -304,9 +305,9 @@ function rangeArg(value, name, fallback, max) {
 Buffer.prototype.compare = function (target, targetStart, targetEnd, sourceStart, sourceEnd) {
     if (!isUint8Array(target))
         throw errors.invalidArgType('target', ['Buffer', 'Uint8Array'], target);
-    targetStart = rangeArg(targetStart, 'targetStart', 0, target.length);
+    targetStart = rangeArg(targetStart, 'targetStart', 0, kMaxLength);
     targetEnd = rangeArg(targetEnd, 'targetEnd', target.length, target.length);
-    sourceStart = rangeArg(sourceStart, 'sourceStart', 0, this.length);
+    sourceStart = rangeArg(sourceStart, 'sourceStart', 0, kMaxLength);
     sourceEnd = rangeArg(sourceEnd, 'sourceEnd', this.length, this.length);
     if (sourceStart >= sourceEnd)
         return targetStart >= targetEnd ? 0 : -1;
@@ -350,8 +351,8 @@ Buffer.prototype.toJSON = function () {
 
 // write(string[, offset[, length]][, encoding]) -> bytes written
 Buffer.prototype.write = function (string, offset, length, encoding) {
-    if (typeof string !== 'string')
-        throw errors.invalidArgType('argument', 'string', string);
+    if (typeof string !== 'string')  // Node's message here is this short one
+        throw codedError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
     if (offset === undefined) {
         encoding = 'utf8';
         offset = 0;
@@ -594,7 +595,7 @@ Buffer.prototype.inspect = function () {
     var max = Math.min(this.length, exports.INSPECT_MAX_BYTES);
     var text = codecs.codecs.hex.decode(this, 0, max).replace(/(.{2})(?!$)/g, '$1 ');
     var rest = this.length - max;
-    return '<Buffer' + (text ? ' ' + text : '') +
+    return '<Buffer ' + text +
         (rest > 0 ? ' ... ' + rest + ' more byte' + (rest > 1 ? 's' : '') : '') + '>';
 };
 
@@ -608,14 +609,19 @@ function SlowBuffer(size) { return Buffer.allocUnsafeSlow(size); }
 function transcode() { throw errors.notSupported('buffer.transcode()'); }
 
 // Base64 helpers of the web platform, which Node also has.
+// The DOMException of the web platform: name InvalidCharacterError, code 5.
+function invalidCharacter(message) {
+    var error = new Error(message);
+    error.name = 'InvalidCharacterError';
+    error.code = 5;
+    return error;
+}
+
 function btoa(input) {
     input = String(input);
     for (var i = 0; i < input.length; i++) {
-        if (input.charCodeAt(i) > 255) {
-            var error = new Error('Invalid character');
-            error.name = 'InvalidCharacterError';
-            throw error;
-        }
+        if (input.charCodeAt(i) > 255)
+            throw invalidCharacter('Invalid character');
     }
     return Buffer.from(input, 'latin1').toString('base64');
 }
@@ -624,11 +630,8 @@ function atob(input) {
     input = String(input).replace(/[\t\n\f\r ]/g, '');
     if (input.length % 4 === 0)
         input = input.replace(/==?$/, '');
-    if (input.length % 4 === 1 || /[^A-Za-z0-9+\/]/.test(input)) {
-        var error = new Error('The string to be decoded is not correctly encoded.');
-        error.name = 'InvalidCharacterError';
-        throw error;
-    }
+    if (input.length % 4 === 1 || /[^A-Za-z0-9+\/]/.test(input))
+        throw invalidCharacter('The string to be decoded is not correctly encoded.');
     return Buffer.from(input, 'base64').toString('latin1');
 }
 

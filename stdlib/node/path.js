@@ -137,18 +137,50 @@ function lastSegment(path) {
     return path.slice(start, end);
 }
 
-function basename(path, ext) {
-    if (ext !== undefined)
-        checkString(ext, 'ext');
+// With a suffix, Node strips it only where it matches the end of the last
+// segment, and keeps a segment that is all suffix; its quirks for paths
+// of slashes only ('/' stays '/') are kept.
+function basename(path, suffix) {
+    if (suffix !== undefined)
+        checkString(suffix, 'suffix');
     checkString(path, 'path');
-    var base = lastSegment(path);
-    if (ext !== undefined && ext.length > 0 && ext.length <= base.length) {
-        if (ext === base)
-            return base;  // Node keeps a name that is all extension... only when equal
-        if (base.slice(base.length - ext.length) === ext)
-            return base.slice(0, base.length - ext.length);
+    if (suffix === undefined || suffix.length === 0 || suffix.length > path.length)
+        return lastSegment(path);
+    if (suffix === path)
+        return '';
+    var start = 0;
+    var end = -1;
+    var matchedSlash = true;
+    var suffixIndex = suffix.length - 1;
+    var firstNonSlashEnd = -1;
+    for (var i = path.length - 1; i >= 0; --i) {
+        var code = path.charCodeAt(i);
+        if (code === 47) {
+            if (!matchedSlash) {
+                start = i + 1;
+                break;
+            }
+        } else {
+            if (firstNonSlashEnd === -1) {
+                matchedSlash = false;
+                firstNonSlashEnd = i + 1;
+            }
+            if (suffixIndex >= 0) {
+                if (code === suffix.charCodeAt(suffixIndex)) {
+                    if (--suffixIndex === -1)
+                        end = i;  // the suffix starts here
+                } else {
+                    suffixIndex = -1;
+                    end = firstNonSlashEnd;
+                }
+            }
+        }
     }
-    return base;
+    if (start === end)
+        end = firstNonSlashEnd;
+    else if (end === -1)
+        end = path.length;
+    return path.slice(start, end);
 }
 
 function extname(path) {
@@ -166,22 +198,24 @@ function parse(path) {
     var result = { root: '', dir: '', base: '', ext: '', name: '' };
     if (path.length === 0)
         return result;
-    if (path.charCodeAt(0) === 47)
+    var absolute = path.charCodeAt(0) === 47;
+    if (absolute)
         result.root = '/';
-    var base = lastSegment(path);
-    if (base.length === 0) {
-        result.dir = result.root;
-        return result;
+    // The last segment, ignoring trailing slashes, is path[startPart..end).
+    var end = path.length;
+    while (end > (absolute ? 1 : 0) && path.charCodeAt(end - 1) === 47)
+        end--;
+    var startPart = path.lastIndexOf('/', end - 1) + 1;
+    if (startPart === 0 && absolute)
+        startPart = 1;
+    if (end > startPart) {
+        result.base = path.slice(startPart, end);
+        result.ext = extname(result.base);
+        result.name = result.base.slice(0, result.base.length - result.ext.length);
     }
-    result.base = base;
-    result.ext = extname(path);
-    result.name = result.ext.length ? base.slice(0, base.length - result.ext.length) : base;
-    var dir = dirname(path);
-    if (dir === '.' && path.slice(0, 2) !== './')
-        dir = '';
-    // dirname('//a') is '//', but parse keeps only the one root slash.
-    result.dir = dir === '//' ? '/' : dir;
-    if (result.dir === '' && result.root)
+    if (startPart > (absolute ? 1 : 0))
+        result.dir = path.slice(0, startPart - 1);
+    else if (absolute)
         result.dir = '/';
     return result;
 }

@@ -94,7 +94,7 @@ function withSeparators(text) {
 
 function outOfRange(name, range, value) {
     var received;
-    if (typeof value === 'number' && Math.floor(value) === value &&
+    if (typeof value === 'number' && isFinite(value) && Math.floor(value) === value &&
         Math.abs(value) > 4294967296)
         received = withSeparators(String(value));
     else

@@ -275,7 +275,7 @@ function afterWrite(stream, s, count, callback) {
     }
     while (count-- > 0) {
         s.pendingcb--;
-        callback();
+        callback(null);
     }
     if (s.destroyed)
         errorBuffer(s);
@@ -465,7 +465,7 @@ function finish(stream, s) {
     s.finished = true;
     var callbacks = s.onFinished.splice(0);
     for (var i = 0; i < callbacks.length; i++)
-        callbacks[i]();
+        callbacks[i](null);
     stream.emit('finish');
     if (s.autoDestroy) {
         // Destroy once both sides are done (a Duplex may still read).
