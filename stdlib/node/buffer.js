@@ -334,7 +334,9 @@ Buffer.prototype.toString = function (encoding, start, end) {
         end = toInteger(end, 0);
     if (end <= start)
         return '';
-    var normalized = codecs.normalizeEncoding(encoding);
+    // Only undefined means UTF-8 here: toString(null) is an unknown encoding.
+    var normalized = encoding === undefined ? 'utf8' :
+        encoding === null || encoding === '' ? undefined : codecs.normalizeEncoding(encoding);
     if (normalized === undefined)
         throw unknownEncoding(encoding);
     return codecs.codecs[normalized].decode(this, start, end);
@@ -421,7 +423,7 @@ Buffer.prototype.fill = function (value, offset, end, encoding) {
             value = bytes;
         }
     }
-    offset = offset === undefined ? 0 : checkOffsetArg(offset, 'offset', length);
+    offset = offset === undefined ? 0 : checkOffsetArg(offset, 'offset', kMaxLength);
     end = end === undefined ? length : checkOffsetArg(end, 'end', length);
     if (offset >= end)
         return this;
