@@ -69,3 +69,31 @@ encodings.forEach(function (encoding) {
 console.log(big.toString('utf8', 100, 200) === Buffer.from(big.subarray(100, 200)).toString());
 console.log(Buffer.from('héllo wörld').toString('ascii'), Buffer.from('héllo').toString('latin1'));
 console.log(Buffer.from('€uro', 'utf16le').toString('ucs2'), Buffer.from('abc', 'UCS-2'));
+// Long inputs (the native Duktape.dec fast path) with what Node skips or
+// stops at: whitespace, '=' inside, both alphabets, other characters.
+var longBase64 = ['QUJDREVGR0hJSktMTU5PUFFSU1RVVldY', 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldY\n',
+    'QUJDREVG R0hJSktM\r\nTU5PUFFS\tU1RVVldY', 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWg==',
+    'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWg', 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWg=',
+    'QUJDREVGR0hJ=SktMTU5PUFFSU1RVVldY', 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldY====',
+    '-_-_-_-_-_-_-_-_-_-_-_-_', '+/+/-_-_+/+/-_-_+/+/', 'QUJDREVGR0hJSktMTU5PUFF*SU1RVVldY',
+    'QUJDREVGR0hJSktMTU5PUFF\u00e9SU1RVVldY', 'QUJDREVGR0hJSktMTU5PUFFSU1RVVld',
+    'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYW', 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldY=x', '.QUJDREVGR0hJSktMTU5PUFFSU1RVVldY.'];
+longBase64.forEach(function (input) {
+    console.log(JSON.stringify(input).replace(/[\u0080-\uffff]/g, '?'),
+        Buffer.from(input, 'base64').toString('hex'), Buffer.from(input, 'base64url').toString('hex'));
+    var target = Buffer.alloc(10, 0x2e);
+    console.log(target.write(input, 2, 'base64'), target.toString('hex'));
+});
+var longHex = ['000102030405060708090a0b0c0d0e0f1011', '000102030405060708090A0B0C0D0E0F1011',
+    '000102030405060708090a0b0c0d0e0f10112', '000102030405060708090a0b0c0d0e0fzz11',
+    '00010203040506070809 a0b0c0d0e0f1011', '000102030405060708090a0b0c0d0e0f10\u0161b'];
+longHex.forEach(function (input) {
+    console.log(JSON.stringify(input).replace(/[\u0080-\uffff]/g, '?'), Buffer.from(input, 'hex').toString('hex'),
+        Buffer.byteLength(input, 'hex'));
+    var target = Buffer.alloc(12, 0x2e);
+    console.log(target.write(input, 1, 5, 'hex'), target.toString('hex'));
+});
+var longBytes = Buffer.from('\u00ff\u00fe\u00fd\u0000\u0001\u0002 any bytes at all \u00e9\u00e8', 'latin1');
+['base64', 'base64url', 'hex'].forEach(function (encoding) {
+    console.log(encoding, longBytes.toString(encoding), longBytes.toString(encoding, 1, 20));
+});

@@ -18,6 +18,25 @@ var rawSubarray = Uint8Array.prototype.subarray;
 var utf8Encoder = new TextEncoder();
 var utf8Decoder = new TextDecoder();
 
+// Duktape's own base64 and hex codecs (Duktape.enc/dec), written in C and
+// ~100 times faster than a byte loop here. They are used where they give
+// Node's result: always for encoding; for decoding only on input they
+// accept (they throw on what Node would skip, and then the lenient JS
+// decoder below runs) and, for base64, when '=' appears only at the end
+// (Duktape goes on decoding after a padding '=', Node stops there).
+// tests/js/buffer.js and tests/differential/buffer_encodings.js compare
+// both paths with Node.
+var engine = typeof Duktape === 'object' && Duktape !== null &&
+    typeof Duktape.dec === 'function' ? Duktape : null;
+
+function engineDecode(format, string) {
+    try {
+        return Object(engine.dec(format, string));  // a Uint8Array over the result
+    } catch (error) {
+        return null;
+    }
+}
+
 // 'UTF-8' -> 'utf8', 'binary' -> 'latin1'... or undefined if unknown.
 function normalizeEncoding(encoding) {
     if (encoding === undefined || encoding === null || encoding === '')
@@ -57,6 +76,8 @@ function utf8Decode(bytes, start, end) {
 
 function utf8ByteLength(string) {
     var n = string.length;
+    if (n > 64)
+        return utf8Encoder.encode(string).length;  // native: faster than the loop
     var bytes = n;
     for (var i = 0; i < n; i++) {
         var c = string.charCodeAt(i);
@@ -157,6 +178,8 @@ var hexValue = new Int8Array(256);    // ASCII code -> digit value, or -1
 })();
 
 function hexDecode(bytes, start, end) {
+    if (engine && end - start > 16)
+        return engine.enc('hex', rawSubarray.call(bytes, start, end));
     var out = new Uint8Array(2 * (end - start));
     for (var i = start, o = 0; i < end; i++, o += 2) {
         var pair = hexPairs[bytes[i]];
@@ -169,6 +192,13 @@ function hexDecode(bytes, start, end) {
 // Stops at the first pair that is not two hex digits, as Node does.
 function hexWrite(target, string, offset, length) {
     var n = Math.min(string.length >>> 1, length);
+    if (engine && n > 16) {
+        var decoded = engineDecode('hex', string.length === 2 * n ? string : string.slice(0, 2 * n));
+        if (decoded) {
+            target.set(decoded, offset);
+            return n;
+        }
+    }
     for (var i = 0; i < n; i++) {
         var a = string.charCodeAt(2 * i);
         var b = string.charCodeAt(2 * i + 1);
@@ -205,6 +235,15 @@ var base64Value = new Int8Array(256);
 })();
 
 function base64Encode(bytes, start, end, url) {
+    if (engine && end - start > 16) {
+        var text = engine.enc('base64', rawSubarray.call(bytes, start, end));
+        if (!url)
+            return text;
+        var eq = text.indexOf('=');
+        if (eq !== -1)
+            text = text.slice(0, eq);
+        return text.split('+').join('-').split('/').join('_');
+    }
     var table = url ? base64urlCodes : base64Codes;
     var length = end - start;
     var full = length - length % 3;
@@ -244,8 +283,29 @@ function base64ByteLength(string) {
 
 // Characters outside both alphabets are skipped; '=' ends the data.
 // (Node reads a character above U+00FF as its low byte: so does this.)
+// Duktape's decoder, when it agrees with Node's rules (see `engine`).
+function engineBase64(string) {
+    var eq = string.indexOf('=');
+    if (eq !== -1 && !/^=*$/.test(string.slice(eq)))
+        return null;
+    if (string.indexOf('-') !== -1)
+        string = string.split('-').join('+');
+    if (string.indexOf('_') !== -1)
+        string = string.split('_').join('/');
+    return engineDecode('base64', string);
+}
+
 function base64Write(target, string, offset, length) {
     var n = string.length;
+    if (engine && n > 16) {
+        var decoded = engineBase64(string);
+        if (decoded) {
+            var count = Math.min(decoded.length, length);
+            target.set(count === decoded.length ? decoded : rawSubarray.call(decoded, 0, count),
+                offset);
+            return count;
+        }
+    }
     var written = 0;
     var group = 0;
     var count = 0;
@@ -324,6 +384,12 @@ var codecs = {
 function encode(string, encoding) {
     if (encoding === 'utf8')
         return utf8Encode(string);
+    if (engine && string.length > 16) {
+        var decoded = encoding === 'hex' && string.length % 2 === 0 ? engineDecode('hex', string) :
+            encoding === 'base64' || encoding === 'base64url' ? engineBase64(string) : null;
+        if (decoded)
+            return decoded;
+    }
     var codec = codecs[encoding];
     var bytes = new Uint8Array(codec.byteLength(string));
     var n = codec.write(bytes, string, 0, bytes.length);
