@@ -28,6 +28,7 @@ Stream.PassThrough = PassThrough;
 Stream.pipeline = pipeline;
 Stream.finished = finished;
 Stream.getDefaultHighWaterMark = state.defaultHighWaterMark;
+Stream.setDefaultHighWaterMark = state.setDefaultHighWaterMark;
 
 Stream.destroy = function (stream, error) {
     if (stream && typeof stream.destroy === 'function')

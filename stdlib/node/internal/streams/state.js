@@ -4,8 +4,19 @@
 
 var errors = require('../coded_errors.js');
 
-// Node 20's defaults: 16 KiB of bytes, or 16 objects.
-function defaultHighWaterMark(objectMode) { return objectMode ? 16 : 16 * 1024; }
+var defaults = { bytes: 16 * 1024, objects: 16 };  // Node 20's
+
+function defaultHighWaterMark(objectMode) { return objectMode ? defaults.objects : defaults.bytes; }
+
+// stream.setDefaultHighWaterMark(objectMode, value)
+function setDefaultHighWaterMark(objectMode, value) {
+    if (typeof value !== 'number' || value < 0 || value !== value)
+        throw errors.invalidArgValue('value', value);
+    if (objectMode)
+        defaults.objects = value;
+    else
+        defaults.bytes = value;
+}
 
 // options.highWaterMark, or for one side of a Duplex
 // options.readableHighWaterMark / options.writableHighWaterMark.
@@ -24,3 +35,4 @@ function highWaterMark(options, objectMode, duplexKey, isDuplex) {
 
 exports.highWaterMark = highWaterMark;
 exports.defaultHighWaterMark = defaultHighWaterMark;
+exports.setDefaultHighWaterMark = setDefaultHighWaterMark;
