@@ -289,9 +289,9 @@ Buffer.prototype.equals = function (other) {
     return this === other || compareBytes(this, 0, this.length, other, 0, other.length) === 0;
 };
 
-// Node's validateOffset: an integer in [0, max].
+// Node's validateOffset: an integer in [0, max] (`fallback` if undefined).
 function rangeArg(value, name, fallback, max) {
-    if (value === undefined)
+    if (value === undefined && fallback !== undefined)
         return fallback;
     if (typeof value !== 'number')
         throw errors.invalidArgType(name, 'number', value);
@@ -385,15 +385,7 @@ Buffer.prototype.write = function (string, offset, length, encoding) {
     return codecs.codecs[normalized].write(this, string, offset, length);
 };
 
-function checkOffsetArg(value, name, max) {
-    if (typeof value !== 'number')
-        throw errors.invalidArgType(name, 'number', value);
-    if (Math.floor(value) !== value)
-        throw errors.outOfRange(name, 'an integer', value);
-    if (value < 0 || value > max)
-        throw errors.outOfRange(name, '>= 0 && <= ' + max, value);
-    return value;
-}
+function checkOffsetArg(value, name, max) { return rangeArg(value, name, undefined, max); }
 
 // ---- fill and search -----------------------------------------------------
 

@@ -4,6 +4,7 @@
 
 var Buffer = require('./buffer.js').Buffer;
 var errors = require('./internal/coded_errors.js');
+var percentDecode = require('./internal/url_parser.js').percentDecode;
 
 // Like encodeURIComponent (the same unreserved set: A-Z a-z 0-9 - _ . ! ~
 // * ' ( )), with Node's error for a lone surrogate.
@@ -17,29 +18,14 @@ function escape(text) {
     }
 }
 
-function isHex(c) {
-    return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-}
-
 // Decodes %XX sequences into bytes, leaving malformed ones as they are;
 // with decodeSpaces, '+' is a space.
 function unescapeBuffer(text, decodeSpaces) {
-    var bytes = Buffer.from(String(text));
-    var out = Buffer.allocUnsafe(bytes.length);
-    var n = 0;
-    for (var i = 0; i < bytes.length; i++) {
-        var b = bytes[i];
-        if (b === 43 && decodeSpaces) {
-            out[n++] = 32;
-        } else if (b === 37 && i + 2 < bytes.length && isHex(bytes[i + 1]) &&
-            isHex(bytes[i + 2])) {
-            out[n++] = parseInt(String.fromCharCode(bytes[i + 1], bytes[i + 2]), 16);
-            i += 2;
-        } else {
-            out[n++] = b;
-        }
-    }
-    return out.subarray(0, n);
+    text = String(text);
+    if (decodeSpaces)
+        text = text.replace(/\+/g, ' ');
+    var bytes = percentDecode(text);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 function unescape(text, decodeSpaces) {

@@ -9,6 +9,7 @@
 'use strict';
 
 var hostParser = require('./url_host.js');
+var punycode = require('../punycode.js');
 
 var FAILURE = null;
 
@@ -159,30 +160,19 @@ function shortenPath(url) {
     path.pop();
 }
 
-function hasCredentials(url) { return url.username !== '' || url.password !== ''; }
-
-function codePoints(text) {
-    var out = [];
-    for (var i = 0; i < text.length; i++) {
-        var c = text.charCodeAt(i);
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-            var d = text.charCodeAt(i + 1);
-            if (d >= 0xdc00 && d <= 0xdfff) {
-                out.push(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
-                i++;
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    return out;
+function copyAuthority(url, base) {
+    url.username = base.username;
+    url.password = base.password;
+    url.host = base.host;
+    url.port = base.port;
 }
 
+function hasCredentials(url) { return url.username !== '' || url.password !== ''; }
+
+var codePoints = punycode.ucs2.decode;
+
 function fromCodePoint(c) {
-    if (c < 0x10000)
-        return String.fromCharCode(c);
-    c -= 0x10000;
-    return String.fromCharCode(0xd800 + (c >> 10), 0xdc00 + (c & 0x3ff));
+    return c < 0x10000 ? String.fromCharCode(c) : punycode.ucs2.encode([c]);
 }
 
 function newRecord() {
@@ -321,10 +311,7 @@ function basicParse(input, base, url, stateOverride) {
             if (c === 47 || (special && c === 92)) {
                 state = S.RELATIVE_SLASH;
             } else {
-                url.username = base.username;
-                url.password = base.password;
-                url.host = base.host;
-                url.port = base.port;
+                copyAuthority(url, base);
                 url.path = base.path.slice();
                 url.query = base.query;
                 if (c === 63) {
@@ -348,10 +335,7 @@ function basicParse(input, base, url, stateOverride) {
             } else if (c === 47) {
                 state = S.AUTHORITY;
             } else {
-                url.username = base.username;
-                url.password = base.password;
-                url.host = base.host;
-                url.port = base.port;
+                copyAuthority(url, base);
                 state = S.PATH;
                 p--;
             }
