@@ -2,7 +2,7 @@
 // stream: the order of events and callbacks against Node, for the common
 // cases: flowing and paused reading, pipe with back-pressure, end/finish/
 // close, errors and destroy, Transform, pipeline, finished, object mode.
-// Each scenario runs after the previous one ended (setTimeout chain).
+// Each scenario runs after the previous one ended.
 var stream = require('stream');
 var Readable = stream.Readable;
 var Writable = stream.Writable;
@@ -21,6 +21,15 @@ function on(emitter, name, events) {
     });
 }
 
+// Each scenario ends when its last event has come (no timing guesses),
+// plus a timer turn so that nothing it scheduled is left.
+function after(count, done) {
+    return function () {
+        if (--count === 0)
+            setTimeout(done, 0);
+    };
+}
+
 var scenarios = [];
 function scenario(name, fn) { scenarios.push({ name: name, fn: fn }); }
 
@@ -31,7 +40,7 @@ scenario('flowing', function (done) {
     r.push('b');
     r.push(null);
     L('sync done');
-    setTimeout(done, 5);
+    r.on('close', after(1, done));
 });
 
 scenario('paused read()', function (done) {
@@ -51,7 +60,7 @@ scenario('paused read()', function (done) {
         while ((chunk = r.read()) !== null)
             L('read ' + chunk);
     });
-    setTimeout(done, 5);
+    r.on('close', after(1, done));
 });
 
 scenario('read(n) and setEncoding', function (done) {
@@ -67,7 +76,7 @@ scenario('read(n) and setEncoding', function (done) {
         L('again ' + r.read());
     });
     on(r, 'r', ['end']);
-    setTimeout(done, 5);
+    r.on('close', after(1, done));
 });
 
 scenario('unshift', function (done) {
@@ -77,7 +86,7 @@ scenario('unshift', function (done) {
     r.push(null);
     r.on('data', function (d) { L('data ' + d); });
     on(r, 'r', ['end']);
-    setTimeout(done, 5);
+    r.on('close', after(1, done));
 });
 
 scenario('writable back-pressure', function (done) {
@@ -95,7 +104,7 @@ scenario('writable back-pressure', function (done) {
     L('needDrain ' + w.writableNeedDrain + ' length ' + w.writableLength);
     w.end('z', function () { L('end cb'); });
     L('ended ' + w.writableEnded + ' finished ' + w.writableFinished);
-    setTimeout(done, 30);
+    w.on('close', after(1, done));
 });
 
 scenario('sync writes and writev with cork', function (done) {
@@ -117,7 +126,7 @@ scenario('sync writes and writev with cork', function (done) {
         w.uncork();
         w.end();
     });
-    setTimeout(done, 5);
+    w.on('close', after(1, done));
 });
 
 scenario('pipe with back-pressure', function (done) {
@@ -139,7 +148,7 @@ scenario('pipe with back-pressure', function (done) {
     on(r, 'r', ['end', 'close', 'pause', 'resume']);
     on(w, 'w', ['pipe', 'unpipe', 'drain', 'finish', 'close']);
     r.pipe(w);
-    setTimeout(done, 40);
+    w.on('close', after(1, done));
 });
 
 scenario('transform and flush', function (done) {
@@ -157,7 +166,7 @@ scenario('transform and flush', function (done) {
     on(t, 't', ['data', 'end', 'finish', 'close', 'prefinish']);
     t.write('ab');
     t.end('cd');
-    setTimeout(done, 5);
+    t.on('close', after(1, done));
 });
 
 scenario('passthrough object mode', function (done) {
@@ -170,7 +179,7 @@ scenario('passthrough object mode', function (done) {
     p.end('last');
     L('objectMode ' + p.readableObjectMode + ' ' + p.writableObjectMode + ' hwm ' +
         p.readableHighWaterMark);
-    setTimeout(done, 5);
+    p.on('close', after(1, done));
 });
 
 scenario('errors', function (done) {
@@ -198,7 +207,8 @@ scenario('errors', function (done) {
     var noimpl = new Readable();
     on(noimpl, 'noimpl', ['error', 'close']);
     noimpl.read();
-    setTimeout(done, 5);
+    var last = after(4, done);
+    [w, r, bad, noimpl].forEach(function (s) { s.on('close', last); });
 });
 
 scenario('destroy', function (done) {
@@ -212,29 +222,37 @@ scenario('destroy', function (done) {
         destroy: function (error, callback) { L('_destroy ' + error); callback(error); }
     });
     on(w, 'w', ['error', 'close', 'finish']);
-    w.write('a', function (error) { L('w cb a ' + (error && error.code)); });
+    var wroteA = null;
+    w.write('a', function (error) {
+        L('w cb a ' + (error && error.code));
+        wroteA();
+    });
     w.write('b', function (error) { L('w cb b ' + (error && error.code)); });
     w.destroy();
     w.write('c', function (error) { L('w cb c ' + (error && error.code)); });
     var quiet = new Readable({ read: function () {}, emitClose: false });
     on(quiet, 'quiet', ['close']);
     quiet.destroy();
-    setTimeout(done, 10);
+    var last = after(3, done);
+    r.on('close', last);
+    w.on('close', last);
+    wroteA = last;
 });
 
 scenario('finished', function (done) {
+    var finishedCount = null;
     var r = new Readable({ read: function () {} });
-    stream.finished(r, function (error) { L('finished r ' + (error && error.code)); });
+    stream.finished(r, function (error) { L('finished r ' + (error && error.code)); finishedCount(); });
     r.resume();
     r.push('x');
     r.push(null);
     var w = new Writable({ write: function (c, e, cb) { cb(); } });
-    stream.finished(w, function (error) { L('finished w ' + (error && error.code)); });
+    stream.finished(w, function (error) { L('finished w ' + (error && error.code)); finishedCount(); });
     w.end('y');
     var early = new Readable({ read: function () {} });
-    stream.finished(early, function (error) { L('finished early ' + (error && error.code)); });
+    stream.finished(early, function (error) { L('finished early ' + (error && error.code)); finishedCount(); });
     early.destroy();
-    setTimeout(done, 5);
+    finishedCount = after(3, done);
 });
 
 scenario('pipeline', function (done) {
@@ -256,11 +274,14 @@ scenario('pipeline', function (done) {
         var src = new Readable({ read: function () {} });
         var dst = new Writable({ write: function (c, e, cb) { cb(); } });
         on(dst, 'dst', ['close']);
+        var pipelineDone = null;
         stream.pipeline(src, failing, dst, function (failure) {
             L('pipeline failed ' + (failure && failure.message) + ' src destroyed ' + src.destroyed);
+            pipelineDone();
         });
         src.push('x');
-        setTimeout(done, 10);
+        pipelineDone = after(2, done);
+        dst.on('close', pipelineDone);
     });
 });
 
@@ -278,7 +299,7 @@ scenario('readable from and async push', function (done) {
     var got = [];
     r.on('data', function (d) { got.push(String(d)); });
     r.on('end', function () { L('async end ' + got.join(',')); });
-    setTimeout(done, 30);
+    r.on('close', after(1, done));
 });
 
 scenario('duplex half open', function (done) {
@@ -291,7 +312,7 @@ scenario('duplex half open', function (done) {
     d.resume();
     d.push(null);
     L('writable ' + d.writable + ' readable ' + d.readable);
-    setTimeout(done, 5);
+    d.on('close', after(1, done));
 });
 
 function next(i) {
