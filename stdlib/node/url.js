@@ -11,8 +11,11 @@ var errors = require('./internal/coded_errors.js');
 
 var S = parser.STATES;
 
+// Node's URL constructor error: code ERR_INVALID_URL, but String(error)
+// is plain "TypeError: Invalid URL" (unlike Node's other coded errors).
 function invalidUrl(input, base) {
-    var error = errors.make(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
+    var error = new TypeError('Invalid URL');
+    error.code = 'ERR_INVALID_URL';
     error.input = input;
     if (base !== undefined)
         error.base = base;

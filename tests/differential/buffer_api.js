@@ -182,3 +182,22 @@ console.log(require('buffer').btoa('hi\u00ff'), require('buffer').atob('aGn/'), 
 show(function () { return require('buffer').atob('a'); });
 console.log(require('buffer').isUtf8(Buffer.from('é')), require('buffer').isUtf8(Buffer.from([0xc3])),
     require('buffer').isAscii(Buffer.from('abc')), require('buffer').isAscii(Buffer.from('é')));
+// String(error) and the stack's first line name the code, as in Node.
+[function () { Buffer.alloc(-1); }, function () { Buffer.from('x').toString('nope'); },
+    function () { new (require('stream').Writable)().write(null); },
+    function () { require('path').join(1); }, function () { new URL('nope'); }].forEach(function (fn) {
+    try {
+        fn();
+    } catch (e) {
+        console.log(String(e) + ' | ' + String(e.stack).split('\n')[0]);
+    }
+});
+[function () { require('url').parse('http://[a b]/'); }, function () { new URLSearchParams([[1]]); },
+    function () { require('stream').pipeline(); }, function () { require('querystring').escape('\ud800'); }]
+    .forEach(function (fn) {
+        try {
+            fn();
+        } catch (e) {
+            console.log(String(e));
+        }
+    });

@@ -3,9 +3,16 @@
 // that checks `err.code === 'ERR_OUT_OF_RANGE'` works the same on unode.
 'use strict';
 
+// String(error) and the first line of error.stack read
+// "RangeError [ERR_OUT_OF_RANGE]: message", as Node's do (Duktape builds
+// the stack's first line from the error's toString).
+function codedToString() { return this.name + ' [' + this.code + ']: ' + this.message; }
+
 function make(Type, code, message) {
     var error = new Type(message);
     error.code = code;
+    Object.defineProperty(error, 'toString', { value: codedToString, writable: true,
+        configurable: true });
     return error;
 }
 
@@ -113,9 +120,7 @@ function invalidArgValue(name, value, reason) {
 }
 
 function notSupported(what) {
-    var error = new Error(what + ' is not supported in unode');
-    error.code = 'ERR_NOT_SUPPORTED_IN_UNODE';
-    return error;
+    return make(Error, 'ERR_NOT_SUPPORTED_IN_UNODE', what + ' is not supported in unode');
 }
 
 exports.make = make;

@@ -18,7 +18,7 @@ function pipeline() {
     var streams = Array.prototype.slice.call(arguments);
     var callback = streams.pop();
     if (typeof callback !== 'function')
-        throw codedErrors.invalidArgType('callback', 'function', callback);
+        throw codedErrors.invalidArgType('streams[stream.length - 1]', 'function', callback);
     if (streams.length === 1 && Array.isArray(streams[0]))
         streams = streams[0];
     if (streams.length < 2)
