@@ -46,8 +46,21 @@ function wrap(arrayBuffer, byteOffset, length) {
 
 // ---- creating buffers ----------------------------------------------------
 
+var warnedDeprecated = false;
+
+// Node's DEP0005 warning, once, where process.emitWarning exists.
+function warnDeprecated() {
+    if (warnedDeprecated || typeof process.emitWarning !== 'function')
+        return;
+    warnedDeprecated = true;
+    process.emitWarning('Buffer() is deprecated due to security and usability issues. Please ' +
+        'use the Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.',
+        'DeprecationWarning', 'DEP0005');
+}
+
 // Buffer(arg) and new Buffer(arg): deprecated in Node but still working.
 function Buffer(arg, encodingOrOffset, length) {
+    warnDeprecated();
     if (typeof arg === 'number') {
         if (typeof encodingOrOffset === 'string')
             throw errors.invalidArgType('string', 'string', arg);

@@ -80,8 +80,9 @@ function toArray(iterable) {
 function URLSearchParams(init) {
     if (!(this instanceof URLSearchParams))
         throw new TypeError("Class constructor URLSearchParams cannot be invoked without 'new'");
-    this._list = [];
-    this._url = null;  // the URL record whose query this is
+    // Hidden state, as Node's private fields: Object.keys(params) is [].
+    Object.defineProperty(this, '_list', { value: [], writable: true });
+    Object.defineProperty(this, '_url', { value: null, writable: true });  // the URL record
     if (init === undefined || init === null) {
         return;
     } else if (init instanceof URLSearchParams) {

@@ -25,7 +25,8 @@ function Transform(options) {
     }
     Duplex.call(this, options);
     this._readableState.sync = false;
-    this._pendingCallback = null;
+    // The _write callback held back while the readable side is full.
+    Object.defineProperty(this, '_pendingCallback', { value: null, writable: true });
     if (options) {
         if (typeof options.transform === 'function')
             this._transform = options.transform;
@@ -97,7 +98,8 @@ Transform.prototype._write = function (chunk, encoding, callback) {
 Transform.prototype._read = function () {
     if (this._pendingCallback) {
         var callback = this._pendingCallback;
-        this._pendingCallback = null;
+        // The _write callback held back while the readable side is full.
+    Object.defineProperty(this, '_pendingCallback', { value: null, writable: true });
         callback();
     }
 };
