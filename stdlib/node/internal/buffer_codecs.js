@@ -39,8 +39,10 @@ function engineDecode(format, string) {
 
 // 'UTF-8' -> 'utf8', 'binary' -> 'latin1'... or undefined if unknown.
 function normalizeEncoding(encoding) {
-    if (encoding === undefined || encoding === null || encoding === '')
+    if (encoding === undefined || encoding === null || encoding === '' || encoding === 'utf8')
         return 'utf8';
+    if (codecs.hasOwnProperty(encoding))
+        return encoding;  // already a normalized name
     switch (String(encoding).toLowerCase()) {
     case 'utf8': case 'utf-8': return 'utf8';
     case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'utf16le';

@@ -80,16 +80,36 @@ function writeInteger(buf, value, offset, size, little) {
     }
 }
 
+// The fixed-size methods check their common case inline and spell out the
+// byte arithmetic: these are hot in parsers, and Duktape pays for every call.
+function isPlainOffset(buf, offset, size) {
+    return typeof offset === 'number' && offset >= 0 && offset + size <= buf.length &&
+        Math.floor(offset) === offset;
+}
+
 function reader(size, signed, little) {
+    var half = Math.pow(2, size * 8 - 1);
     return function (offset) {
         if (offset === undefined)
             offset = 0;
-        checkOffset(this, offset, size);
-        var value = readUnsigned(this, offset, size, little);
-        return signed ? toSigned(value, size) : value;
+        if (!isPlainOffset(this, offset, size))
+            checkOffset(this, offset, size);  // throws the right error
+        var value;
+        if (size === 1)
+            value = this[offset];
+        else if (size === 2)
+            value = little ? this[offset] | (this[offset + 1] << 8) :
+                (this[offset] << 8) | this[offset + 1];
+        else
+            value = little ? this[offset] + this[offset + 1] * 0x100 + this[offset + 2] * 0x10000 +
+                this[offset + 3] * 0x1000000 : this[offset] * 0x1000000 +
+                this[offset + 1] * 0x10000 + this[offset + 2] * 0x100 + this[offset + 3];
+        return signed && value >= half ? value - 2 * half : value;
     };
 }
 
+// Stores rely on the typed array's conversion (ToUint8: truncation modulo
+// 256) and on >>> (modulo 2^32), as Node's own code does.
 function writer(size, signed, little) {
     var max = signed ? Math.pow(2, size * 8 - 1) - 1 : Math.pow(2, size * 8) - 1;
     var min = signed ? -max - 1 : 0;
@@ -99,9 +119,26 @@ function writer(size, signed, little) {
         value = +value;
         if (size === 1 && typeof offset !== 'number')
             throw errors.invalidArgType('offset', 'number', offset);
-        checkValue(value, min, max, size);
-        checkOffset(this, offset, size);
-        writeInteger(this, value, offset, size, little);
+        if (value > max || value < min)
+            checkValue(value, min, max, size);
+        if (!isPlainOffset(this, offset, size))
+            checkOffset(this, offset, size);
+        if (size === 1) {
+            this[offset] = value;
+        } else if (size === 2) {
+            this[little ? offset : offset + 1] = value;
+            this[little ? offset + 1 : offset] = value >>> 8;
+        } else if (little) {
+            this[offset] = value;
+            this[offset + 1] = value >>> 8;
+            this[offset + 2] = value >>> 16;
+            this[offset + 3] = value >>> 24;
+        } else {
+            this[offset + 3] = value;
+            this[offset + 2] = value >>> 8;
+            this[offset + 1] = value >>> 16;
+            this[offset] = value >>> 24;
+        }
         return offset + size;
     };
 }
