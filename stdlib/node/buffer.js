@@ -608,6 +608,10 @@ Buffer.prototype.inspect = function () {
 
 // Read and write methods of numbers: internal/buffer_numbers.js.
 require('./internal/buffer_numbers.js').install(Buffer.prototype);
+// forEach, map, reduce... that Duktape's Uint8Array.prototype lacks.
+require('./internal/buffer_array_methods.js').install(Buffer.prototype, function (length) {
+    return asBuffer(new Uint8Array(length));
+});
 
 // ---- the module ----------------------------------------------------------
 

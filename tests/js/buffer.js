@@ -64,6 +64,18 @@ list.push(
     "bufferModule.btoa('hello')", "bufferModule.atob('aGVsbG8=')", "bufferModule.atob('a')", "Buffer.poolSize",
     "Object.keys(Buffer.from('ab'))", "Buffer.from('ab') instanceof Uint8Array"
 );
+// Typed-array methods (Duktape's Uint8Array lacks them; buffer.js adds them).
+list.push("(function () { var out = []; Buffer.from('abc').forEach(function (v, i, b) { out.push(v, i, b.length); }); return out; })()",
+    "Buffer.from('abc').map(function (v) { return v + 1; })", "Buffer.from('abc').map(function (v) { return v * 100; }) instanceof Buffer",
+    "Buffer.from([1, 2, 3, 4]).filter(function (v) { return v % 2; })", "Buffer.from([1, 2, 3]).reduce(function (a, v) { return a + v; })",
+    "Buffer.from([1, 2, 3]).reduce(function (a, v) { return a + '-' + v; }, 'x')", "Buffer.from([1, 2, 3]).reduceRight(function (a, v) { return a + '-' + v; })",
+    "Buffer.alloc(0).reduce(function () {})", "Buffer.from([1, 2]).every(function (v) { return v > 0; })",
+    "Buffer.from([1, 2]).some(function (v) { return v > 1; })", "Buffer.from([5, 6, 7]).find(function (v) { return v > 5; })",
+    "Buffer.from([5, 6, 7]).findIndex(function (v) { return v > 9; })", "Buffer.from([5, 6, 7]).findLast(function (v) { return v < 7; })",
+    "Buffer.from([5, 6, 7]).findLastIndex(function (v) { return v < 7; })", "Buffer.from([1, 2, 3]).join()", "Buffer.from([1, 2, 3]).join('')",
+    "Buffer.from([1, 2, 3]).reverse()", "Buffer.from([10, 9, 100, 1]).sort()", "Buffer.from([10, 9, 100, 1]).sort(function (a, b) { return b - a; })",
+    "Buffer.from([1, 2, 3]).at(-1)", "Buffer.from([1, 2, 3]).at(5)", "Buffer.from([1, 2, 3, 4, 5]).copyWithin(0, 3)",
+    "Buffer.from([1, 2, 3, 4, 5]).copyWithin(1, 0, 2)", "Buffer.from([1, 2, 3, 4, 5]).copyWithin(-2, -4, -3)");
 var numbers = Buffer.from([0x01, 0xff, 0x80, 0x7f, 0x00, 0xfe, 0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc]);
 ['readUInt8', 'readInt8', 'readUInt16LE', 'readUInt16BE', 'readInt16LE', 'readInt16BE', 'readUInt32LE',
     'readUInt32BE', 'readInt32LE', 'readInt32BE', 'readFloatLE', 'readFloatBE', 'readDoubleLE', 'readDoubleBE']
