@@ -97,3 +97,9 @@ var longBytes = Buffer.from('\u00ff\u00fe\u00fd\u0000\u0001\u0002 any bytes at a
 ['base64', 'base64url', 'hex'].forEach(function (encoding) {
     console.log(encoding, longBytes.toString(encoding), longBytes.toString(encoding, 1, 20));
 });
+// A leading byte order mark is data, not dropped (unlike TextDecoder's default).
+var bom = Buffer.from([0xef, 0xbb, 0xbf, 0x41]);
+console.log(bom.toString().length, bom.toString('utf8', 0).charCodeAt(0).toString(16),
+    new (require('string_decoder').StringDecoder)().write(bom).length,
+    new URLSearchParams('a=%EF%BB%BFx').get('a').length, require('querystring').unescape('%EF%BB%BFx').length,
+    require('url').fileURLToPath('file:///%EF%BB%BFx').length);

@@ -16,7 +16,8 @@ var CHUNK = 8192;  // characters per String.fromCharCode.apply call
 var rawSubarray = Uint8Array.prototype.subarray;
 
 var utf8Encoder = new TextEncoder();
-var utf8Decoder = new TextDecoder();
+// ignoreBOM: a leading U+FEFF is data (the WHATWG default would drop it).
+var utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 // Duktape's own base64 and hex codecs (Duktape.enc/dec), written in C and
 // ~100 times faster than a byte loop here. They are used where they give

@@ -46,7 +46,8 @@ function inFormSet(c) {
 
 var HEX = '0123456789ABCDEF';
 var utf8Encoder = new TextEncoder();
-var utf8Decoder = new TextDecoder();
+// ignoreBOM: a leading U+FEFF is data (the WHATWG default would drop it).
+var utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function percentByte(b) { return '%' + HEX.charAt(b >> 4) + HEX.charAt(b & 15); }
 
