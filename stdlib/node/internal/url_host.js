@@ -298,6 +298,15 @@ function parseHost(input, isOpaque, helpers) {
         return address === FAILURE ? FAILURE : serializeIPv6(address);
     }
     var i;
+    // The common case, a plain ASCII domain: nothing to decode or map.
+    var lower = input.toLowerCase();
+    if (!isOpaque && /^[a-z0-9.-]+$/.test(lower) && lower.indexOf('xn--') === -1) {
+        if (endsInNumber(lower)) {
+            var address4 = parseIPv4(lower);
+            return address4 === FAILURE ? FAILURE : serializeIPv4(address4);
+        }
+        return lower;
+    }
     if (isOpaque) {
         for (i = 0; i < input.length; i++) {
             if (isForbiddenHost(input.charCodeAt(i)))

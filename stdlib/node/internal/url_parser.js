@@ -23,26 +23,32 @@ function defaultPort(scheme) { return isSpecialScheme(scheme) ? SPECIAL[scheme] 
 
 // ---- percent-encoding ----------------------------------------------------
 
-function inC0ControlSet(c) { return c < 0x20 || c > 0x7e; }
-function inFragmentSet(c) {
-    return inC0ControlSet(c) || c === 32 || c === 34 || c === 60 || c === 62 || c === 96;
+// Each set is every code point above U+007E, the C0 controls, and the
+// ASCII characters listed; membership of ASCII is a table lookup (the
+// parser asks for every character it copies).
+function encodeSet(base, extra) {
+    var table = new Uint8Array(128);
+    for (var c = 0; c < 0x20; c++)
+        table[c] = 1;
+    table[0x7f] = 1;
+    if (base)
+        table.set(base.table);
+    for (var i = 0; i < extra.length; i++)
+        table[extra.charCodeAt(i)] = 1;
+    var set = function (code) { return code > 0x7e || table[code] === 1; };
+    set.table = table;
+    return set;
 }
-function inQuerySet(c) {
-    return inC0ControlSet(c) || c === 32 || c === 34 || c === 35 || c === 60 || c === 62;
-}
-function inSpecialQuerySet(c) { return inQuerySet(c) || c === 39; }
+
+var inC0ControlSet = encodeSet(null, '');
+var inFragmentSet = encodeSet(inC0ControlSet, ' "<>`');
+var inQuerySet = encodeSet(inC0ControlSet, ' "#<>');
+var inSpecialQuerySet = encodeSet(inQuerySet, "'");
 // Node 20 (ada) leaves '^' in paths, from the standard before 2024.
-function inPathSet(c) { return inQuerySet(c) || c === 63 || c === 96 || c === 123 || c === 125; }
-function inUserinfoSet(c) {
-    return inPathSet(c) || c === 47 || c === 58 || c === 59 || c === 61 || c === 64 ||
-        (c >= 91 && c <= 94) || c === 124;
-}
-function inComponentSet(c) {
-    return inUserinfoSet(c) || (c >= 36 && c <= 38) || c === 43 || c === 44;
-}
-function inFormSet(c) {
-    return inComponentSet(c) || c === 33 || (c >= 39 && c <= 41) || c === 126;
-}
+var inPathSet = encodeSet(inQuerySet, '?`{}');
+var inUserinfoSet = encodeSet(inPathSet, '/:;=@[\\]^|');
+var inComponentSet = encodeSet(inUserinfoSet, '$%&+,');
+var inFormSet = encodeSet(inComponentSet, "!'()~");
 
 var HEX = '0123456789ABCDEF';
 var utf8Encoder = new TextEncoder();
@@ -170,7 +176,16 @@ function copyAuthority(url, base) {
 
 function hasCredentials(url) { return url.username !== '' || url.password !== ''; }
 
-var codePoints = punycode.ucs2.decode;
+// The code points of `text`: its code units when it has no surrogates.
+function codePoints(text) {
+    if (/[\ud800-\udfff]/.test(text))
+        return punycode.ucs2.decode(text);
+    var n = text.length;
+    var out = new Array(n);
+    for (var i = 0; i < n; i++)
+        out[i] = text.charCodeAt(i);
+    return out;
+}
 
 function fromCodePoint(c) {
     return c < 0x10000 ? String.fromCharCode(c) : punycode.ucs2.encode([c]);
@@ -214,7 +229,7 @@ function basicParse(input, base, url, stateOverride) {
         switch (state) {
         case S.SCHEME_START:
             if (isAlpha(c)) {
-                buffer += String.fromCharCode(c).toLowerCase();
+                buffer += String.fromCharCode(c | 0x20);  // lowercase
                 state = S.SCHEME;
             } else if (!stateOverride) {
                 state = S.NO_SCHEME;
@@ -226,7 +241,7 @@ function basicParse(input, base, url, stateOverride) {
 
         case S.SCHEME:
             if (isAlpha(c) || isDigit(c) || c === 43 || c === 45 || c === 46) {
-                buffer += String.fromCharCode(c).toLowerCase();
+                buffer += String.fromCharCode(isAlpha(c) ? c | 0x20 : c);
             } else if (c === 58) {
                 if (stateOverride) {
                     if (isSpecialScheme(url.scheme) !== isSpecialScheme(buffer))
@@ -567,7 +582,8 @@ function basicParse(input, base, url, stateOverride) {
                     state = S.FRAGMENT;
                 }
             } else {
-                buffer += percentEncode(fromCodePoint(c), inPathSet);
+                buffer += inPathSet(c) ? percentEncode(fromCodePoint(c), inPathSet) :
+                    String.fromCharCode(c);
             }
             break;
 
@@ -598,7 +614,8 @@ function basicParse(input, base, url, stateOverride) {
 
         case S.FRAGMENT:
             if (c !== -1)
-                url.fragment += percentEncode(fromCodePoint(c), inFragmentSet);
+                url.fragment += inFragmentSet(c) ? percentEncode(fromCodePoint(c), inFragmentSet) :
+                    String.fromCharCode(c);
             break;
         }
     }
