@@ -14,6 +14,35 @@ function defineGlobal(name, value) {
         enumerable: false });
 }
 
+// A global whose module loads on first use, so that programs that never
+// touch console, Buffer or URL do not pay for loading them at startup (and
+// the REPL's prompt comes sooner: every module loaded before it costs boot
+// time). Reading or assigning it leaves an ordinary data property, as Node has.
+function defineLazyGlobal(name, load) {
+    Object.defineProperty(global, name, {
+        get: function () {
+            var value = load();
+            defineGlobal(name, value);
+            return value;
+        },
+        set: function (value) { defineGlobal(name, value); },
+        enumerable: false,
+        configurable: true
+    });
+}
+
+// The globals of the buffer and url modules (Duktape's own, older Buffer
+// binding is replaced by unode's).
+function installModuleGlobals() {
+    defineLazyGlobal('Buffer', function () { return require('../buffer.js').Buffer; });
+    defineLazyGlobal('atob', function () { return require('../buffer.js').atob; });
+    defineLazyGlobal('btoa', function () { return require('../buffer.js').btoa; });
+    defineLazyGlobal('URL', function () { return require('../url.js').URL; });
+    defineLazyGlobal('URLSearchParams', function () {
+        return require('../url.js').URLSearchParams;
+    });
+}
+
 // An error nobody caught: 'uncaughtException' listeners get it, otherwise
 // it is printed like Node's REPL does and the process ends with status 1.
 function onUncaught(error) {
@@ -31,20 +60,6 @@ function onUncaught(error) {
     process.exit(1);
 }
 
-// A global whose module loads on first use (console: most programs use
-// it, but the REPL's prompt does not need it, and every module loaded
-// before the prompt costs boot time). Reading it, or assigning it, leaves
-// an ordinary data property behind, as Node has.
-function defineLazyGlobal(name, load) {
-    Object.defineProperty(global, name, { configurable: true, enumerable: false,
-        get: function () {
-            var value = load();
-            defineGlobal(name, value);
-            return value;
-        },
-        set: function (value) { defineGlobal(name, value); } });
-}
-
 function installGlobals(native) {
     var timers = require('../timers.js');
     defineGlobal('global', global);
@@ -59,6 +74,7 @@ function installGlobals(native) {
     defineGlobal('setImmediate', timers.setImmediate);
     defineGlobal('clearImmediate', timers.clearImmediate);
     defineGlobal('queueMicrotask', loop.queueMicrotask);
+    installModuleGlobals();
     loop.init(native, onUncaught);
 }
 
