@@ -20,16 +20,33 @@ var numbers = require('./syscalls');
 var fdtable = require('./fdtable');
 var tty = require('../tty/console');
 var system = require('./system');
-var epoll = require('./epoll');
 
 function registerAll(register, entries) {
-    for (var name in entries) {
-        if (!Object.prototype.hasOwnProperty.call(entries, name))
-            continue;
-        if (numbers[name] === undefined)
-            throw new Error('init: no system-call number for ' + name);
-        register(numbers[name], entries[name]);
+    var names = Object.keys(entries);
+    for (var i = 0; i < names.length; i++) {
+        var nr = numbers[names[i]];
+        if (nr === undefined)
+            throw new Error('init: no system-call number for ' + names[i]);
+        register(nr, entries[names[i]]);
     }
+}
+
+// A service that programs first use when they wait (epoll: the event
+// loop's first wait, after the REPL's prompt) loads on its first system
+// call: its names get entries that load it, put its real entries in the
+// table (through the private registrar below) and make the call. Every
+// module loaded before the prompt costs boot time.
+function registerOnFirstCall(register, names, load) {
+    var entries = null;
+    names.forEach(function (name) {
+        register(numbers[name], function () {
+            if (!entries) {
+                entries = load();
+                registerAll(registrar, entries);
+            }
+            return entries[name].apply(null, arguments);
+        });
+    });
 }
 
 // fds 0, 1 and 2: the console, one open file shared by all three.
@@ -40,12 +57,13 @@ fdtable.installAt(2, consoleFile);
 
 registerAll(sys.register, fdtable.entries);
 registerAll(sys.register, system.create(kernel));
-registerAll(sys.register, epoll.create(kernel));
+registerOnFirstCall(sys.register,
+    ['epoll_create', 'epoll_create1', 'epoll_ctl', 'epoll_wait', 'epoll_pwait'],
+    function () { return require('./epoll').create(kernel); });
 
 // Kept private to this module (exporting it would reopen the table to any
 // program): the service manager will live here and use it for hot reload.
 var registrar = sys.lock();
-void registrar;
 
 // The driver manager (js-drivers/core/drivers.js, docs/drivers.md): starts
 // the drivers in js-drivers/dev (index.json, listed by tools/mkinitrd.py) for the devices present and

@@ -236,12 +236,17 @@ bool CpioArchive::index(IndexSlot* slots, size_t capacity) {
         slots[n] = IndexSlot { name, query_length(name), uint32_t(n), entry };
         n++;
     }
-    // Shell sort (gaps 1, 4, 13, 40...): no allocation, fast enough for
-    // thousands of names; `order` breaks ties so duplicates keep archive order.
+    // tools/mkinitrd.py writes the entries sorted already: then one pass
+    // checks it. Otherwise a Shell sort (gaps 1, 4, 13, 40...): no
+    // allocation, fast enough for thousands of names; `order` breaks ties so
+    // duplicates keep archive order.
+    bool sorted = true;
+    for (size_t i = 1; i < n && sorted; i++)
+        sorted = slot_before(slots[i - 1], slots[i]);
     size_t gap = 1;
     while (gap < n / 3)
         gap = gap * 3 + 1;
-    for (; gap > 0; gap /= 3) {
+    for (; gap > 0 && !sorted; gap /= 3) {
         for (size_t i = gap; i < n; i++) {
             IndexSlot moving = slots[i];
             size_t j = i;

@@ -41,6 +41,8 @@ uint32_t smi_command;
 uint8_t acpi_enable_value;
 uint16_t pm1a_control, pm1b_control;
 bool have_s5;
+bool s5_searched;
+uint64_t dsdt_address;
 uint8_t s5_type_a, s5_type_b;
 
 bool checksum_ok(const void* data, size_t length) {
@@ -177,16 +179,25 @@ void parse() {
     acpi_enable_value = read_field<uint8_t>(fadt, kFadtAcpiEnable);
     pm1a_control = uint16_t(read_field<uint32_t>(fadt, kFadtPm1aControl));
     pm1b_control = uint16_t(read_field<uint32_t>(fadt, kFadtPm1bControl));
-    uint64_t dsdt_address = read_field<uint64_t>(fadt, kFadtXDsdt);
+    dsdt_address = read_field<uint64_t>(fadt, kFadtXDsdt);
     if (!dsdt_address)
         dsdt_address = read_field<uint32_t>(fadt, kFadtDsdt);
-    if (const SdtHeader* dsdt = map_table(dsdt_address))
-        find_s5(dsdt);
 }
 
 void ensure_parsed() {
     if (!parsed)
         parse();
+}
+
+// The DSDT's AML is scanned only when the machine powers off: the clock
+// needs the FADT's century register at boot, not \_S5.
+void ensure_s5_searched() {
+    ensure_parsed();
+    if (s5_searched)
+        return;
+    s5_searched = true;
+    if (const SdtHeader* dsdt = map_table(dsdt_address))
+        find_s5(dsdt);
 }
 
 }  // namespace
@@ -209,7 +220,7 @@ uint8_t century_register() {
 }
 
 void power_off() {
-    ensure_parsed();
+    ensure_s5_searched();
     if (!have_s5 || !pm1a_control)
         return;
     if (smi_command && acpi_enable_value && !(cpu::inw(pm1a_control) & kSciEnable)) {

@@ -169,7 +169,10 @@ function REPLServer(options) {
     this.rl.on('line', function (line) { self.onLine(line); });
     this.rl.on('SIGINT', function () { self.onInterrupt(); });
     this.rl.on('close', function () { self.emit('exit'); });
-    this.displayPrompt();
+    // unode's own option: the program start wrote the first prompt already
+    // (stdlib/node/internal/main.js, bare metal).
+    if (!options._promptShown)
+        this.displayPrompt();
 }
 
 REPLServer.prototype.output = function (text) { this.rl.writeOutput(text); };

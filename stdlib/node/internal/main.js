@@ -96,6 +96,15 @@ function evaluate(native, loader, options) {
 // The REPL evaluates in the global scope, where require, module and
 // exports resolve relative to the working directory, as in Node; leaving it
 // (.exit, Ctrl-D) ends the process even with timers pending.
+//
+// On bare metal the prompt comes first and the REPL itself (repl.js,
+// readline and the line editor: a fifth of the time from kernel entry to
+// the prompt under TCG) loads when the first input is readable. The console
+// there has no line discipline, so nothing typed meanwhile is echoed or
+// lost: the REPL reads it, echoes and edits it. On Linux the terminal must
+// be in raw mode before the first key, so the REPL starts at once.
+var PROMPT = '> ';
+
 function startRepl(native, loader, options) {
     if (native.stat(native.options.stdlib + '/node/repl.js') !== 'file') {
         process._writeAll(2, 'unode: REPL not available\n');
@@ -105,8 +114,21 @@ function startRepl(native, loader, options) {
     defineGlobal('require', loader.requireFrom(module.filename));
     defineGlobal('module', module);
     defineGlobal('exports', module.exports);
-    require('../repl.js').start().on('exit', function () { process.exit(); });
+    function start(promptShown) {
+        require('../repl.js').start({ prompt: PROMPT, _promptShown: promptShown })
+            .on('exit', function () { process.exit(); });
+    }
+    if (sys.platform === 'linux') {
+        start(false);
+        loader.milestone('REPL prompt written');
+        return;
+    }
+    process._writeAll(1, PROMPT);
     loader.milestone('REPL prompt written');
+    loop.watchReadable(0, function () {
+        loop.unwatch(0);  // the REPL's readline watches fd 0 itself
+        start(true);
+    }, { budget: false });
 }
 
 exports.run = function (native, loader) {
