@@ -1,49 +1,195 @@
-// require('events'): a small EventEmitter (on, once, off, emit,
-// listeners). process uses it for 'exit' and 'uncaughtException'.
+// require('events'): Node's EventEmitter. Listeners live in this._events,
+// one array per event name (Node stores a lone listener unwrapped; one
+// shape keeps this file simpler, and _events is not a public API).
+//
+// The rules that programs rely on:
+// - emit() calls a copy of the list, so listeners added or removed during
+//   an emit take effect for the next one;
+// - 'error' with no listener throws (the Error itself, or
+//   ERR_UNHANDLED_ERROR "Unhandled error. (x)"); errorMonitor listeners
+//   see it first;
+// - 'newListener' fires before a listener is added, 'removeListener'
+//   after one is removed;
+// - past getMaxListeners() listeners for one name, one
+//   MaxListenersExceededWarning per name and emitter.
 'use strict';
 
-function EventEmitter() {
-    this._events = {};
+var defaultMaxListeners = 10;
+
+// A Symbol, as in Node, when Duktape has them.
+var errorMonitor = typeof Symbol === 'function' ? Symbol('events.errorMonitor') :
+    '__events_errorMonitor__';
+
+function EventEmitter(options) {
+    EventEmitter.init.call(this, options);
 }
 
-EventEmitter.prototype._listenersOf = function (name) {
-    if (!this._events)
-        this._events = {};
-    if (!Object.prototype.hasOwnProperty.call(this._events, name))
-        this._events[name] = [];
-    return this._events[name];
+EventEmitter.init = function () {
+    if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
+        this._events = Object.create(null);
+        this._eventsCount = 0;
+    }
+    this._maxListeners = this._maxListeners || undefined;
 };
 
-EventEmitter.prototype.on = function (name, listener) {
-    if (typeof listener !== 'function')
-        throw new TypeError('The "listener" argument must be of type function');
-    if (this._events && this._events.newListener && name !== 'newListener')
-        this.emit('newListener', name, listener);
-    this._listenersOf(name).push(listener);
+EventEmitter.prototype._events = undefined;
+EventEmitter.prototype._eventsCount = 0;
+EventEmitter.prototype._maxListeners = undefined;
+
+function checkListener(listener) {
+    if (typeof listener !== 'function') {
+        var error = new TypeError('The "listener" argument must be of type function. Received ' +
+            describeReceived(listener));
+        error.code = 'ERR_INVALID_ARG_TYPE';
+        throw error;
+    }
+}
+
+function describeReceived(value) {
+    if (value === null || value === undefined)
+        return String(value);
+    if (typeof value === 'object')
+        return 'an instance of ' + (value.constructor && value.constructor.name || 'Object');
+    return 'type ' + typeof value + ' (' + require('./util.js').inspect(value) + ')';
+}
+
+function checkCount(n, name) {
+    if (typeof n !== 'number' || n < 0 || n !== n) {
+        var error = new RangeError('The value of "' + name + '" is out of range. It must be a ' +
+            'non-negative number. Received ' + require('./util.js').inspect(n));
+        error.code = 'ERR_OUT_OF_RANGE';
+        throw error;
+    }
+}
+
+Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
+    enumerable: true,
+    get: function () { return defaultMaxListeners; },
+    set: function (n) {
+        checkCount(n, 'defaultMaxListeners');
+        defaultMaxListeners = n;
+    }
+});
+
+EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
+    checkCount(n, 'n');
+    this._maxListeners = n;
     return this;
 };
-EventEmitter.prototype.addListener = EventEmitter.prototype.on;
 
-EventEmitter.prototype.prependListener = function (name, listener) {
-    this._listenersOf(name).unshift(listener);
-    return this;
+function maxListenersOf(emitter) {
+    return emitter._maxListeners === undefined ? defaultMaxListeners : emitter._maxListeners;
+}
+
+EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
+    return maxListenersOf(this);
 };
 
-EventEmitter.prototype.once = function (name, listener) {
-    var self = this;
+function eventsOf(emitter) {
+    if (emitter._events === undefined) {
+        emitter._events = Object.create(null);
+        emitter._eventsCount = 0;
+    }
+    return emitter._events;
+}
+
+function addListener(emitter, name, listener, prepend) {
+    checkListener(listener);
+    var events = eventsOf(emitter);
+    if (events.newListener !== undefined) {
+        emitter.emit('newListener', name, listener.listener ? listener.listener : listener);
+        events = eventsOf(emitter);  // a newListener listener may have reset it
+    }
+    var list = events[name];
+    if (list === undefined) {
+        events[name] = [listener];
+        emitter._eventsCount++;
+        return emitter;
+    }
+    if (prepend)
+        list.unshift(listener);
+    else
+        list.push(listener);
+    var max = maxListenersOf(emitter);
+    if (max > 0 && list.length > max && !list.warned) {
+        list.warned = true;
+        warnTooMany(emitter, name, list.length, max);
+    }
+    return emitter;
+}
+
+function warnTooMany(emitter, name, count, max) {
+    var label = typeof name === 'symbol' ? String(name) : name;
+    var warning = new Error('Possible EventEmitter memory leak detected. ' + count + ' ' +
+        label + ' listeners added to ' + describeEmitter(emitter) + '. MaxListeners is ' + max +
+        '. Use emitter.setMaxListeners() to increase limit');
+    warning.name = 'MaxListenersExceededWarning';
+    warning.emitter = emitter;
+    warning.type = name;
+    warning.count = count;
+    process.emitWarning(warning);
+}
+
+// "[EventEmitter]", "[Server]": the constructor name, as Node's inspect at depth -1.
+function describeEmitter(emitter) {
+    var proto = Object.getPrototypeOf(emitter);
+    var name = proto && proto.constructor && proto.constructor.name;
+    return '[' + (name || 'Object') + ']';
+}
+
+EventEmitter.prototype.addListener = function addListener_(name, listener) {
+    return addListener(this, name, listener, false);
+};
+EventEmitter.prototype.on = EventEmitter.prototype.addListener;
+
+EventEmitter.prototype.prependListener = function prependListener(name, listener) {
+    return addListener(this, name, listener, true);
+};
+
+// once: a wrapper that removes itself before calling the listener;
+// wrapper.listener lets removeListener(name, listener) find it.
+function onceWrapper(emitter, name, listener) {
+    var fired = false;
     function wrapper() {
-        self.removeListener(name, wrapper);
-        return listener.apply(this, arguments);
+        if (fired)
+            return undefined;
+        fired = true;
+        emitter.removeListener(name, wrapper);
+        return listener.apply(emitter, arguments);
     }
     wrapper.listener = listener;
-    return this.on(name, wrapper);
+    return wrapper;
+}
+
+EventEmitter.prototype.once = function once(name, listener) {
+    checkListener(listener);
+    return this.on(name, onceWrapper(this, name, listener));
 };
 
-EventEmitter.prototype.removeListener = function (name, listener) {
-    var list = this._listenersOf(name);
+EventEmitter.prototype.prependOnceListener = function prependOnceListener(name, listener) {
+    checkListener(listener);
+    return this.prependListener(name, onceWrapper(this, name, listener));
+};
+
+EventEmitter.prototype.removeListener = function removeListener(name, listener) {
+    checkListener(listener);
+    var events = this._events;
+    if (events === undefined)
+        return this;
+    var list = events[name];
+    if (list === undefined)
+        return this;
     for (var i = list.length - 1; i >= 0; i--) {
         if (list[i] === listener || list[i].listener === listener) {
-            list.splice(i, 1);
+            var removed = list[i];
+            if (list.length === 1) {
+                delete events[name];
+                this._eventsCount--;
+            } else {
+                list.splice(i, 1);
+            }
+            if (events.removeListener !== undefined)
+                this.emit('removeListener', name, removed.listener || removed);
             break;
         }
     }
@@ -51,47 +197,165 @@ EventEmitter.prototype.removeListener = function (name, listener) {
 };
 EventEmitter.prototype.off = EventEmitter.prototype.removeListener;
 
-EventEmitter.prototype.removeAllListeners = function (name) {
-    if (name === undefined)
-        this._events = {};
-    else
-        delete this._events[name];
+EventEmitter.prototype.removeAllListeners = function removeAllListeners(name) {
+    var events = this._events;
+    if (events === undefined)
+        return this;
+    var key;
+    if (events.removeListener === undefined) {
+        if (arguments.length === 0) {
+            this._events = Object.create(null);
+            this._eventsCount = 0;
+        } else if (events[name] !== undefined) {
+            delete events[name];
+            this._eventsCount--;
+        }
+        return this;
+    }
+    // With 'removeListener' listeners: remove one by one so they hear of
+    // each, the removeListener event itself last.
+    if (arguments.length === 0) {
+        var names = this.eventNames();
+        for (var i = 0; i < names.length; i++) {
+            key = names[i];
+            if (key !== 'removeListener')
+                this.removeAllListeners(key);
+        }
+        this.removeAllListeners('removeListener');
+        this._events = Object.create(null);
+        this._eventsCount = 0;
+        return this;
+    }
+    var list = events[name];
+    if (list !== undefined) {
+        for (var j = list.length - 1; j >= 0; j--)
+            this.removeListener(name, list[j]);
+    }
     return this;
 };
 
-EventEmitter.prototype.emit = function (name) {
-    var list = this._events && Object.prototype.hasOwnProperty.call(this._events, name) ?
-        this._events[name].slice() : [];
-    if (name === 'error' && list.length === 0) {
-        var error = arguments[1];
-        throw error instanceof Error ? error : new Error('Unhandled error. (' + error + ')');
+EventEmitter.prototype.emit = function emit(name) {
+    var events = this._events;
+    var args;
+    if (name === 'error') {
+        if (events !== undefined && events[errorMonitor] !== undefined) {
+            args = Array.prototype.slice.call(arguments);
+            args[0] = errorMonitor;
+            this.emit.apply(this, args);
+        }
+        if (events === undefined || events.error === undefined)
+            throw unhandledError(arguments[1]);
     }
-    var args = Array.prototype.slice.call(arguments, 1);
-    for (var i = 0; i < list.length; i++)
-        list[i].apply(this, args);
-    return list.length > 0;
+    var list = events === undefined ? undefined : events[name];
+    if (list === undefined)
+        return false;
+    var n = arguments.length;
+    if (list.length === 1) {
+        // The common case without copying the list.
+        var only = list[0];
+        if (n === 1)
+            only.call(this);
+        else if (n === 2)
+            only.call(this, arguments[1]);
+        else if (n === 3)
+            only.call(this, arguments[1], arguments[2]);
+        else
+            only.apply(this, Array.prototype.slice.call(arguments, 1));
+        return true;
+    }
+    var handlers = list.slice();
+    args = Array.prototype.slice.call(arguments, 1);
+    for (var i = 0; i < handlers.length; i++)
+        handlers[i].apply(this, args);
+    return true;
 };
 
-EventEmitter.prototype.listeners = function (name) {
-    var list = this._listenersOf(name);
+function unhandledError(value) {
+    if (value instanceof Error)
+        return value;
+    var text;
+    try {
+        text = require('./util.js').inspect(value);
+    } catch (e) {
+        text = String(value);
+    }
+    var error = new Error('Unhandled error. (' + text + ')');
+    error.code = 'ERR_UNHANDLED_ERROR';
+    error.context = value;
+    return error;
+}
+
+EventEmitter.prototype.listeners = function listeners(name) {
+    var list = this._events === undefined ? undefined : this._events[name];
+    if (list === undefined)
+        return [];
     var out = [];
     for (var i = 0; i < list.length; i++)
         out.push(list[i].listener || list[i]);
     return out;
 };
 
-EventEmitter.prototype.listenerCount = function (name) { return this._listenersOf(name).length; };
-EventEmitter.prototype.eventNames = function () {
-    var names = [];
-    for (var key in this._events) {
-        if (this._events[key].length > 0)
-            names.push(key);
-    }
+EventEmitter.prototype.rawListeners = function rawListeners(name) {
+    var list = this._events === undefined ? undefined : this._events[name];
+    return list === undefined ? [] : list.slice();
+};
+
+function listenerCount(name) {
+    var list = this._events === undefined ? undefined : this._events[name];
+    return list === undefined ? 0 : list.length;
+}
+EventEmitter.prototype.listenerCount = listenerCount;
+
+// events.listenerCount(emitter, name), deprecated in Node but still there.
+EventEmitter.listenerCount = function (emitter, name) {
+    if (typeof emitter.listenerCount === 'function')
+        return emitter.listenerCount(name);
+    return listenerCount.call(emitter, name);
+};
+
+EventEmitter.prototype.eventNames = function eventNames() {
+    if (this._events === undefined || this._eventsCount === 0)
+        return [];
+    var names = Object.keys(this._events);
+    if (typeof Object.getOwnPropertySymbols === 'function')
+        names = names.concat(Object.getOwnPropertySymbols(this._events));
     return names;
 };
-EventEmitter.prototype.setMaxListeners = function () { return this; };
-EventEmitter.prototype.getMaxListeners = function () { return 10; };
 
+// events.once(emitter, name): a Promise of the arguments of the next
+// emit; an 'error' emitted first rejects it.
+function once(emitter, name) {
+    return new Promise(function (resolve, reject) {
+        function onError(error) {
+            emitter.removeListener(name, resolver);
+            reject(error);
+        }
+        function resolver() {
+            if (name !== 'error')
+                emitter.removeListener('error', onError);
+            resolve(Array.prototype.slice.call(arguments));
+        }
+        emitter.once(name, resolver);
+        if (name !== 'error')
+            emitter.once('error', onError);
+    });
+}
+
+EventEmitter.once = once;
+EventEmitter.on = function () {
+    throw new Error('events.on (async iteration) is not supported in unode');
+};
+EventEmitter.getEventListeners = function (emitter, name) { return emitter.listeners(name); };
+EventEmitter.setMaxListeners = function (n) {
+    checkCount(n, 'n');
+    if (arguments.length < 2) {
+        defaultMaxListeners = n;
+        return;
+    }
+    for (var i = 1; i < arguments.length; i++)
+        arguments[i].setMaxListeners(n);
+};
+EventEmitter.errorMonitor = errorMonitor;
+EventEmitter.captureRejections = false;
 EventEmitter.EventEmitter = EventEmitter;
-EventEmitter.defaultMaxListeners = 10;
 module.exports = EventEmitter;

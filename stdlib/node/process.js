@@ -128,11 +128,59 @@ process.memoryUsage = function () {
     return { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
 };
 
-process.emitWarning = function (warning) {
-    var text = warning instanceof Error ? warning.name + ': ' + warning.message :
-        'Warning: ' + warning;
-    writeAll(2, '(node:' + process.pid + ') ' + text + '\n');
+// emitWarning(warning[, type[, code]][, ctor]) or (warning, {type, code,
+// detail}): on the next tick, 'warning' listeners get the Error and the
+// default handler prints it as Node does, with the "(Use `node
+// --trace-...`" hint after the first one.
+var warningHintShown = false;
+process.noDeprecation = false;
+process.emitWarning = function (warning, type, code) {
+    var detail;
+    if (type !== null && typeof type === 'object') {
+        code = type.code;
+        detail = type.detail;
+        type = type.type;
+    } else if (typeof type === 'function') {
+        type = undefined;
+        code = undefined;
+    } else if (typeof code === 'function') {
+        code = undefined;
+    }
+    if (typeof warning === 'string') {
+        var error = new Error(warning);
+        error.name = String(type || 'Warning');
+        if (code !== undefined)
+            error.code = code;
+        if (detail !== undefined)
+            error.detail = detail;
+        warning = error;
+    } else if (!(warning instanceof Error)) {
+        var typeError = new TypeError('The "warning" argument must be of type string or an ' +
+            'instance of Error');
+        typeError.code = 'ERR_INVALID_ARG_TYPE';
+        throw typeError;
+    }
+    if (warning.name === 'DeprecationWarning' && process.noDeprecation)
+        return;
+    loop.nextTick(function () {
+        process.emit('warning', warning);
+        printWarning(warning);
+    });
 };
+
+function printWarning(warning) {
+    var text = '(node:' + process.pid + ') ' +
+        (warning.code !== undefined ? '[' + warning.code + '] ' : '') +
+        warning.name + ': ' + warning.message + '\n';
+    if (typeof warning.detail === 'string')
+        text += warning.detail + '\n';
+    if (!warningHintShown) {
+        warningHintShown = true;
+        text += '(Use `node --trace-' + (warning.name === 'DeprecationWarning' ? 'deprecation' :
+            'warnings') + ' ...` to show where the warning was created)\n';
+    }
+    writeAll(2, text);
+}
 
 // exit(code): runs the 'exit' listeners once, then ends the process.
 var exiting = false;

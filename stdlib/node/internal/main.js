@@ -16,10 +16,10 @@ function defineGlobal(name, value) {
 
 // An error nobody caught: 'uncaughtException' listeners get it, otherwise
 // it is printed like Node's REPL does and the process ends with status 1.
-function onUncaught(error) {
+function onUncaught(error, origin) {
     if (process.listenerCount('uncaughtException') > 0) {
         try {
-            process.emit('uncaughtException', error, 'uncaughtException');
+            process.emit('uncaughtException', error, origin || 'uncaughtException');
             return;
         } catch (again) {
             error = again;
@@ -29,6 +29,21 @@ function onUncaught(error) {
         require('../util.js').inspect(error);
     process._writeAll(2, 'Uncaught ' + text + '\n');
     process.exit(1);
+}
+
+// A global loaded on first use (Promise is a 500-line file the REPL's
+// start-up does not need): the accessor replaces itself with the value.
+function defineLazyGlobal(name, load) {
+    Object.defineProperty(global, name, {
+        configurable: true,
+        enumerable: false,
+        get: function () {
+            var value = load();
+            defineGlobal(name, value);
+            return value;
+        },
+        set: function (value) { defineGlobal(name, value); }
+    });
 }
 
 function installGlobals(native) {
@@ -46,6 +61,10 @@ function installGlobals(native) {
     defineGlobal('setImmediate', timers.setImmediate);
     defineGlobal('clearImmediate', timers.clearImmediate);
     defineGlobal('queueMicrotask', loop.queueMicrotask);
+    defineLazyGlobal('Promise', function () { return require('./promise.js').Promise; });
+    defineLazyGlobal('AggregateError', function () {
+        return require('./promise.js').AggregateError;
+    });
     loop.init(native, onUncaught);
 }
 
