@@ -58,6 +58,17 @@ WriteStream.prototype.end = function (chunk, encoding, callback) {
 
 process.stdout = new WriteStream(1);
 process.stderr = new WriteStream(2);
+// stdin is made on first use (reading it starts watching fd 0).
+var stdin = null;
+Object.defineProperty(process, 'stdin', {
+    enumerable: true,
+    configurable: true,
+    get: function () {
+        if (stdin === null)
+            stdin = new (require('./internal/stdin.js').ReadStream)(0);
+        return stdin;
+    }
+});
 process._writeAll = writeAll;
 
 process.argv = options.argv.slice();
@@ -121,11 +132,34 @@ process.hrtime = function (prev) {
     return [sec, nsec];
 };
 
+// hrtime.bigint() needs BigInt, which Duktape 2.7 does not have.
+process.hrtime.bigint = function () {
+    throw new Error('process.hrtime.bigint is not supported in unode (no BigInt in Duktape)');
+};
+
 var startMs = loop.monotonicMs();
 process.uptime = function () { return (loop.monotonicMs() - startMs) / 1000; };
 
+// rss: the peak resident size from getrusage on Linux; on bare metal (no
+// getrusage) the RAM in use, from sysinfo: the whole machine is this one
+// process. Duktape does not report its heap: heapTotal/heapUsed are 0.
 process.memoryUsage = function () {
-    return { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+    return { rss: process.memoryUsage.rss(), heapTotal: 0, heapUsed: 0, external: 0,
+        arrayBuffers: 0 };
+};
+process.memoryUsage.rss = function () {
+    var usage = new Uint8Array(144);
+    if (sys.syscall(98 /* getrusage */, 0 /* RUSAGE_SELF */, usage) === 0) {
+        var dv = new DataView(usage.buffer);
+        return (dv.getUint32(32, true) + dv.getUint32(36, true) * 4294967296) * 1024;
+    }
+    var info = new Uint8Array(112);
+    if (sys.syscall(99 /* sysinfo */, info) === 0) {
+        var view = new DataView(info.buffer);
+        var unit = view.getUint32(104, true) || 1;
+        return (view.getUint32(32, true) - view.getUint32(40, true)) * unit;
+    }
+    return 0;
 };
 
 // emitWarning(warning[, type[, code]][, ctor]) or (warning, {type, code,

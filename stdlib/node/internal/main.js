@@ -100,6 +100,7 @@ function startRepl(native, loader, options) {
 
 exports.run = function (native, loader) {
     var options = native.options;
+    exports.loader = loader;  // for require('module')
     installGlobals(native);
     try {
         if (options.mode === 'file') {
