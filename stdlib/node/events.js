@@ -54,9 +54,16 @@ function describeReceived(value) {
 }
 
 function checkCount(n, name) {
-    if (typeof n !== 'number' || n < 0 || n !== n) {
-        var error = new RangeError('The value of "' + name + '" is out of range. It must be a ' +
-            'non-negative number. Received ' + require('./util.js').inspect(n));
+    var error;
+    if (typeof n !== 'number') {
+        error = new TypeError('The "' + name + '" argument must be of type number. Received ' +
+            describeReceived(n));
+        error.code = 'ERR_INVALID_ARG_TYPE';
+        throw error;
+    }
+    if (n < 0 || n !== n) {
+        error = new RangeError('The value of "' + name + '" is out of range. It must be >= 0. ' +
+            'Received ' + require('./util.js').inspect(n));
         error.code = 'ERR_OUT_OF_RANGE';
         throw error;
     }
@@ -72,7 +79,7 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
 });
 
 EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
-    checkCount(n, 'n');
+    checkCount(n, 'setMaxListeners');
     this._maxListeners = n;
     return this;
 };
@@ -324,8 +331,10 @@ EventEmitter.prototype.eventNames = function eventNames() {
 
 // events.once(emitter, name): a Promise of the arguments of the next
 // emit; an 'error' emitted first rejects it.
+// (Node's once is an async function: its promise adopts the inner one,
+// which costs two more microtask turns; the outer promise keeps that order.)
 function once(emitter, name) {
-    return new Promise(function (resolve, reject) {
+    var inner = new Promise(function (resolve, reject) {
         function onError(error) {
             emitter.removeListener(name, resolver);
             reject(error);
@@ -339,6 +348,7 @@ function once(emitter, name) {
         if (name !== 'error')
             emitter.once('error', onError);
     });
+    return new Promise(function (resolve) { resolve(inner); });
 }
 
 EventEmitter.once = once;

@@ -228,7 +228,7 @@ function formatValue(ctx, value, recurseTimes) {
         var custom = value[customInspectSymbol];
         if (typeof custom === 'function' && custom !== inspect) {
             var depth = ctx.depth === Infinity ? null : ctx.depth - recurseTimes;
-            var options = merge(ctx.userOptions, { depth: depth });
+            var options = merge(ctx.userOptions, { depth: depth, stylize: stylizeNoColor });
             var result = custom.call(value, depth, options, inspect);
             if (result !== value) {
                 if (typeof result !== 'string')
@@ -239,6 +239,8 @@ function formatValue(ctx, value, recurseTimes) {
     }
     return formatRaw(ctx, value, recurseTimes);
 }
+
+function stylizeNoColor(str) { return str; }
 
 // Symbol.for() keys shared with Node and libraries that support both.
 var customInspectSymbol = typeof Symbol === 'function' ?
@@ -252,10 +254,19 @@ function promiseModule() {
 }
 
 // Symbol.toStringTag when it says something the constructor name does not.
-function getTag(value, constructor) {
+// Namespace objects whose tag V8 defines and Duktape only has as [[Class]].
+var builtinTags = { '[object Math]': 'Math', '[object JSON]': 'JSON' };
+
+function getTag(value, constructor, showHidden) {
     if (typeof Symbol !== 'function' || !Symbol.toStringTag)
         return '';
     var tag = value[Symbol.toStringTag];
+    // An own (enumerable) tag is listed as a property already.
+    if (typeof tag === 'string' && (showHidden ? hasOwn(value, Symbol.toStringTag) :
+        Object.prototype.propertyIsEnumerable.call(value, Symbol.toStringTag)))
+        return '';
+    if (tag === undefined)
+        tag = builtinTags[objectToString(value)];
     if (typeof tag !== 'string' || tag === '' || tag === constructor)
         return '';
     return tag;
@@ -268,7 +279,7 @@ function formatRaw(ctx, value, recurseTimes) {
     var formatter = null;
     var braces;
     var extrasType = kObjectType;
-    var tag = getTag(value, constructor);
+    var tag = getTag(value, constructor, ctx.showHidden);
     var promises = promiseModule();
 
     if (Array.isArray(value)) {
@@ -297,6 +308,8 @@ function formatRaw(ctx, value, recurseTimes) {
         if (constructor === 'Object') {
             if (objectToString(value) === '[object Arguments]')
                 braces[0] = '[Arguments] {';  // what Node 20 prints
+            else if (tag !== '')
+                braces[0] = getPrefix(constructor, tag, 'Object') + '{';
             if (keys.length === 0)
                 return braces[0] + '}';
         } else if (typeof value === 'function') {
@@ -322,6 +335,9 @@ function formatRaw(ctx, value, recurseTimes) {
             braces[0] = getPrefix(constructor, tag, 'Promise') + '{';
             keys = keys.filter(function (key) { return key !== promises.slots; });
             formatter = formatPromise;
+        } else if (objectToString(value) === '[object ArrayBuffer]') {
+            braces[0] = getPrefix(constructor, tag, 'ArrayBuffer') + '{';
+            formatter = formatArrayBuffer;
         } else if (isBoxed(value)) {
             base = formatBoxed(value, ctx);
             if (typeof value.valueOf() === 'string')
@@ -362,6 +378,20 @@ function formatRaw(ctx, value, recurseTimes) {
     }
     ctx.seen.pop();
     return reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
+}
+
+function formatArrayBuffer(ctx, value) {
+    var bytes = new Uint8Array(value);
+    var max = Math.min(ctx.maxArrayLength, bytes.length);
+    var hex = [];
+    for (var i = 0; i < max; i++) {
+        var h = bytes[i].toString(16);
+        hex.push(h.length < 2 ? '0' + h : h);
+    }
+    var remaining = bytes.length - max;
+    var contents = hex.join(' ') + (remaining > 0 ? ' ... ' + remaining + ' more byte' +
+        (remaining > 1 ? 's' : '') : '');
+    return ['[Uint8Contents]: <' + contents + '>', 'byteLength: ' + formatNumber(value.byteLength)];
 }
 
 function formatPromise(ctx, value, recurseTimes) {
@@ -483,9 +513,12 @@ function formatProperty(ctx, value, recurseTimes, key, type) {
             try {
                 var got = desc.get.call(value);
                 ctx.indentationLvl += 2;
-                str = '[' + label + ':' + (got !== null && typeof got === 'object' ? ' ' +
-                    formatValue(ctx, got, recurseTimes) : ' ' + formatPrimitiveOrNull(ctx, got)) +
-                    ']';
+                if (got === null)
+                    str = '[' + label + ': null]';
+                else if (typeof got === 'object')
+                    str = '[' + label + '] ' + formatValue(ctx, got, recurseTimes);
+                else
+                    str = '[' + label + ': ' + formatPrimitiveOrNull(ctx, got) + ']';
                 ctx.indentationLvl -= 2;
             } catch (err) {
                 str = '[' + label + ': <Inspection threw (' + err.message + ')>]';
