@@ -4,6 +4,12 @@ duktape) and in the kernel under QEMU. Each script times itself with
 Date.now() and prints "NAME N ms check=...", so process start-up and boot
 are left out; the table shows medians and the ratios unode/duk (the cost of
 our embedding and configuration) and kernel/unode (the cost of emulation).
+
+A second table times the stdlib's microbenchmarks (tests/bench/unode/*.js:
+EventEmitter emit, util.format, Buffer, streams) under build/unode, under
+`node` when installed (the Node.js they imitate, JIT-compiled: the ratio
+unode/node says how far an interpreter is from V8) and in the kernel.
+Both sides must print the same check= value, or the run is an error.
 """
 import re
 import shutil
@@ -16,29 +22,83 @@ from . import qemu
 from .bench import benchmark, machine_description
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "tests" / "bench" / "js"
+UNODE_SCRIPTS = Path(__file__).resolve().parents[2] / "tests" / "bench" / "unode"
 JSK = Path(__file__).resolve().parents[1] / "jsk"
-LINE = re.compile(r"^(\w+) (\d+) ms check=", re.M)
+LINE = re.compile(r"^(\w+) (\d+) ms check=(\S+)", re.M)
 
 
-def _time(command, timeout):
+def _run(command, timeout):
+    """(milliseconds, check value) printed by one run of a script."""
     out = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True,
                          timeout=timeout)
     m = LINE.search(out.stdout)
     if out.returncode != 0 or not m:
         raise SystemExit(f"jsk: {' '.join(map(str, command))} failed (status "
                          f"{out.returncode}):\n{out.stdout}{out.stderr}")
-    return int(m.group(2))
+    return int(m.group(2)), m.group(3)
+
+
+def _time(command, timeout):
+    return _run(command, timeout)[0]
 
 
 def _args(p):
     p.add_argument("--runs", type=int, default=3, help="runs per script and engine (default 3)")
     p.add_argument("--no-kernel", action="store_true", help="skip the runs under QEMU")
+    p.add_argument("--suite", choices=("all", "engine", "unode"), default="all",
+                   help="engine: tests/bench/js only; unode: tests/bench/unode only")
 
 
-@benchmark("js", "the same JS scripts under unode, duk and the kernel", _args)
+@benchmark("js", "the same JS scripts under unode, duk/node and the kernel", _args)
 def js(tree, args):
     unode = tree.root / "unode"
     tree.require(unode)
+    if args.suite in ("all", "engine"):
+        _engine_suite(tree, args, unode)
+    if args.suite in ("all", "unode"):
+        if args.suite == "all":
+            print()
+        _unode_suite(tree, args, unode)
+    return 0
+
+
+def _unode_suite(tree, args, unode):
+    node = shutil.which("node")
+    scripts = sorted(UNODE_SCRIPTS.glob("*.js"))
+    rows = []
+    for script in scripts:
+        times = {"unode": [], "node": [], "kernel": []}
+        checks = {}
+        for _ in range(args.runs):
+            ms, checks["unode"] = _run([unode, script], 300)
+            times["unode"].append(ms)
+            if node:
+                ms, checks["node"] = _run([node, script], 300)
+                times["node"].append(ms)
+            if not args.no_kernel:
+                ms, checks["kernel"] = _run(
+                    [sys.executable, JSK, "run", "--no-build", "--build-dir", tree.root,
+                     "--timeout", "600", script], 630)
+                times["kernel"].append(ms)
+        if len(set(checks.values())) > 1:
+            raise SystemExit(f"jsk: {script.name}: different check values {checks}")
+        rows.append((script.stem, {k: statistics.median(v) for k, v in times.items() if v}))
+
+    print(f"jsk bench js (unode stdlib): {len(scripts)} scripts, median of {args.runs} runs, ms")
+    print("machine: " + machine_description(qemu.accel_from_env()))
+    if not node:
+        print("note: `node` not found: no unode/node ratio")
+    head = (f"{'script':20} {'unode':>8} {'node':>8} {'kernel':>8} {'unode/node':>11} "
+            f"{'kernel/unode':>13}")
+    print(head + "\n" + "-" * len(head))
+    for name, m in rows:
+        u, n, k = m.get("unode"), m.get("node"), m.get("kernel")
+        cell = lambda v: f"{v:8.0f}" if v is not None else f"{'-':>8}"
+        ratio = lambda a, b: f"{a / b:.1f}" if a is not None and b else "-"
+        print(f"{name:20} {cell(u)} {cell(n)} {cell(k)} {ratio(u, n):>11} {ratio(k, u):>13}")
+
+
+def _engine_suite(tree, args, unode):
     duk = shutil.which("duk")
     scripts = sorted(SCRIPTS.glob("*.js"))
     rows = []
