@@ -182,7 +182,13 @@ function getKeys(value, showHidden) {
 function getNonIndexKeys(value, showHidden) {
     var all = getKeys(value, showHidden);
     var keys = [];
-    for (var i = 0; i < all.length; i++) {
+    var i = 0;
+    // Index keys come first (ascending): a dense array's first `length`
+    // keys need no test.
+    var length = value.length;
+    if (!showHidden && length > 0 && all.length >= length && all[length - 1] === String(length - 1))
+        i = length;
+    for (; i < all.length; i++) {
         if (typeof all[i] !== 'string' || !numberRegExp.test(all[i]) || +all[i] > 4294967294)
             keys.push(all[i]);
     }
@@ -246,11 +252,17 @@ function stylizeNoColor(str) { return str; }
 var customInspectSymbol = typeof Symbol === 'function' ?
     Symbol['for']('nodejs.util.inspect.custom') : 'inspect';
 
-// The promise module, only if a promise was ever made (no load otherwise).
+// The promise module, only once the lazy global Promise was touched (no
+// promise can exist before), so inspect() never loads it for nothing.
+var globalObject = new Function('return this')();
+var loadedPromises = null;
 function promiseModule() {
-    var global = new Function('return this')();
-    var descriptor = Object.getOwnPropertyDescriptor(global, 'Promise');
-    return descriptor && 'value' in descriptor ? require('./internal/promise.js') : null;
+    if (loadedPromises === null) {
+        var descriptor = Object.getOwnPropertyDescriptor(globalObject, 'Promise');
+        if (descriptor && 'value' in descriptor)
+            loadedPromises = require('./internal/promise.js');
+    }
+    return loadedPromises;
 }
 
 // Symbol.toStringTag when it says something the constructor name does not.
@@ -683,22 +695,34 @@ var defaultOptions = {
 };
 
 // inspect(value[, options]) or the legacy inspect(value, showHidden, depth).
-function inspect(value, options) {
+// (No `arguments`: creating it costs Duktape more than a small inspect.)
+function inspect(value, options, legacyDepth) {
+    var d = defaultOptions;
     var ctx = {
         seen: [],
         circular: [],
         indentationLvl: 0,
         currentDepth: 0,
-        userOptions: undefined
+        userOptions: undefined,
+        showHidden: d.showHidden,
+        depth: d.depth,
+        colors: d.colors,
+        customInspect: d.customInspect,
+        showProxy: d.showProxy,
+        maxArrayLength: d.maxArrayLength,
+        maxStringLength: d.maxStringLength,
+        breakLength: d.breakLength,
+        compact: d.compact,
+        sorted: d.sorted,
+        getters: d.getters,
+        numericSeparator: d.numericSeparator
     };
     var key;
-    for (key in defaultOptions)
-        ctx[key] = defaultOptions[key];
-    if (typeof options === 'boolean' || arguments.length > 2) {
+    if (typeof options === 'boolean' || legacyDepth !== undefined) {
         if (typeof options === 'boolean')
             ctx.showHidden = options;
-        if (arguments.length > 2 && arguments[2] !== undefined)
-            ctx.depth = arguments[2];
+        if (legacyDepth !== undefined)
+            ctx.depth = legacyDepth;
     } else if (options && typeof options === 'object') {
         for (key in options) {
             if (hasOwn(options, key) && hasOwn(defaultOptions, key) && options[key] !== undefined)

@@ -1,7 +1,8 @@
 // The Promises/A+ 1.1 specification, section by section, against unode's
 // Promise through the suite's adapter (deferred/resolved/rejected). The npm
-// package promises-aplus-tests needs mocha, which does not run under
-// Duktape (ES2015+), so its cases are re-stated here in the project's
+// package promises-aplus-tests 2.1.2 drives mocha 2.5 and sinon; mocha needs
+// fs, tty, child_process and glob, which unode does not have, so the
+// suite's cases are re-stated here in the project's
 // dialect: every numbered requirement of sections 2.1-2.3 has at least
 // one case. Each case calls done() (or fails by timing out).
 'use strict';
