@@ -38,8 +38,31 @@ def _run(command, timeout):
     return int(m.group(2)), m.group(3)
 
 
-def _time(command, timeout):
-    return _run(command, timeout)[0]
+def _measure(scripts, engines, runs, same_check):
+    """[(script stem, {engine: median ms})]. engines: [(name, command prefix,
+    timeout)], None commands left out. same_check: every engine must print
+    the same check= value (the same work was done)."""
+    rows = []
+    for script in scripts:
+        times = {}
+        checks = {}
+        for _ in range(runs):
+            for name, prefix, timeout in engines:
+                if prefix is None:
+                    continue
+                ms, checks[name] = _run(prefix + [script], timeout)
+                times.setdefault(name, []).append(ms)
+        if same_check and len(set(checks.values())) > 1:
+            raise SystemExit(f"jsk: {script.name}: different check values {checks}")
+        rows.append((script.stem, {k: statistics.median(v) for k, v in times.items()}))
+    return rows
+
+
+def _kernel(tree, args, timeout):
+    if args.no_kernel:
+        return None
+    return [sys.executable, JSK, "run", "--no-build", "--build-dir", tree.root,
+            "--timeout", str(timeout)]
 
 
 def _args(p):
@@ -65,25 +88,8 @@ def js(tree, args):
 def _unode_suite(tree, args, unode):
     node = shutil.which("node")
     scripts = sorted(UNODE_SCRIPTS.glob("*.js"))
-    rows = []
-    for script in scripts:
-        times = {"unode": [], "node": [], "kernel": []}
-        checks = {}
-        for _ in range(args.runs):
-            ms, checks["unode"] = _run([unode, script], 300)
-            times["unode"].append(ms)
-            if node:
-                ms, checks["node"] = _run([node, script], 300)
-                times["node"].append(ms)
-            if not args.no_kernel:
-                ms, checks["kernel"] = _run(
-                    [sys.executable, JSK, "run", "--no-build", "--build-dir", tree.root,
-                     "--timeout", "600", script], 630)
-                times["kernel"].append(ms)
-        if len(set(checks.values())) > 1:
-            raise SystemExit(f"jsk: {script.name}: different check values {checks}")
-        rows.append((script.stem, {k: statistics.median(v) for k, v in times.items() if v}))
-
+    rows = _measure(scripts, [("unode", [unode], 300), ("node", [node] if node else None, 300),
+                              ("kernel", _kernel(tree, args, 600), 630)], args.runs, True)
     print(f"jsk bench js (unode stdlib): {len(scripts)} scripts, median of {args.runs} runs, ms")
     print("machine: " + machine_description(qemu.accel_from_env()))
     if not node:
@@ -101,18 +107,8 @@ def _unode_suite(tree, args, unode):
 def _engine_suite(tree, args, unode):
     duk = shutil.which("duk")
     scripts = sorted(SCRIPTS.glob("*.js"))
-    rows = []
-    for script in scripts:
-        times = {"unode": [], "duk": [], "kernel": []}
-        for _ in range(args.runs):
-            times["unode"].append(_time([unode, script], 120))
-            if duk:
-                times["duk"].append(_time([duk, script], 120))
-            if not args.no_kernel:
-                times["kernel"].append(_time(
-                    [sys.executable, JSK, "run", "--no-build", "--build-dir", tree.root,
-                     "--timeout", "300", script], 330))
-        rows.append((script.stem, {k: statistics.median(v) for k, v in times.items() if v}))
+    rows = _measure(scripts, [("unode", [unode], 120), ("duk", [duk] if duk else None, 120),
+                              ("kernel", _kernel(tree, args, 300), 330)], args.runs, False)
 
     print(f"jsk bench js: {len(scripts)} scripts, median of {args.runs} runs, ms")
     print("machine: " + machine_description(qemu.accel_from_env()))
@@ -131,4 +127,3 @@ def _engine_suite(tree, args, unode):
         print(f"total unode/duk {totals['unode'] / totals['duk']:.2f} (target <= 1.1)")
     if "unode" in totals and "kernel" in totals:
         print(f"total kernel/unode {totals['kernel'] / totals['unode']:.2f}")
-    return 0
