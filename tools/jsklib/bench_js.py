@@ -85,42 +85,45 @@ def js(tree, args):
     return 0
 
 
-def _unode_suite(tree, args, unode):
-    node = shutil.which("node")
-    scripts = sorted(UNODE_SCRIPTS.glob("*.js"))
-    rows = _measure(scripts, [("unode", [unode], 300), ("node", [node] if node else None, 300),
-                              ("kernel", _kernel(tree, args, 600), 630)], args.runs, True)
-    print(f"jsk bench js (unode stdlib): {len(scripts)} scripts, median of {args.runs} runs, ms")
-    print("machine: " + machine_description(qemu.accel_from_env()))
-    if not node:
-        print("note: `node` not found: no unode/node ratio")
-    head = (f"{'script':20} {'unode':>8} {'node':>8} {'kernel':>8} {'unode/node':>11} "
-            f"{'kernel/unode':>13}")
+def _table(rows, reference, width, digits):
+    """Prints medians of unode, `reference` (duk or node) and kernel, with
+    the ratios unode/reference and kernel/unode."""
+    head = (f"{'script':{width}} {'unode':>8} {reference:>8} {'kernel':>8} "
+            f"{'unode/' + reference:>11} {'kernel/unode':>13}")
     print(head + "\n" + "-" * len(head))
+    cell = lambda v: f"{v:8.0f}" if v is not None else f"{'-':>8}"
+    ratio = lambda a, b: f"{a / b:.{digits}f}" if a is not None and b else "-"
     for name, m in rows:
-        u, n, k = m.get("unode"), m.get("node"), m.get("kernel")
-        cell = lambda v: f"{v:8.0f}" if v is not None else f"{'-':>8}"
-        ratio = lambda a, b: f"{a / b:.1f}" if a is not None and b else "-"
-        print(f"{name:20} {cell(u)} {cell(n)} {cell(k)} {ratio(u, n):>11} {ratio(k, u):>13}")
+        u, r, k = m.get("unode"), m.get(reference), m.get("kernel")
+        print(f"{name:{width}} {cell(u)} {cell(r)} {cell(k)} {ratio(u, r):>11} {ratio(k, u):>13}")
+
+
+def _suite(tree, args, unode, title, folder, reference, missing, timeout, same_check):
+    """Runs folder/*.js under unode, the reference engine and the kernel;
+    prints and returns the rows."""
+    path = shutil.which(reference)
+    scripts = sorted(folder.glob("*.js"))
+    rows = _measure(scripts, [("unode", [unode], timeout),
+                              (reference, [path] if path else None, timeout),
+                              ("kernel", _kernel(tree, args, 2 * timeout), 2 * timeout + 30)],
+                    args.runs, same_check)
+    print(f"{title}: {len(scripts)} scripts, median of {args.runs} runs, ms")
+    print("machine: " + machine_description(qemu.accel_from_env()))
+    if not path:
+        print(f"note: `{reference}` not found ({missing}): no unode/{reference} ratio")
+    return rows
+
+
+def _unode_suite(tree, args, unode):
+    rows = _suite(tree, args, unode, "jsk bench js (unode stdlib)", UNODE_SCRIPTS, "node",
+                  "Node.js", 300, True)
+    _table(rows, "node", 20, 1)
 
 
 def _engine_suite(tree, args, unode):
-    duk = shutil.which("duk")
-    scripts = sorted(SCRIPTS.glob("*.js"))
-    rows = _measure(scripts, [("unode", [unode], 120), ("duk", [duk] if duk else None, 120),
-                              ("kernel", _kernel(tree, args, 300), 330)], args.runs, False)
-
-    print(f"jsk bench js: {len(scripts)} scripts, median of {args.runs} runs, ms")
-    print("machine: " + machine_description(qemu.accel_from_env()))
-    if not duk:
-        print("note: `duk` not found (Debian package duktape): no unode/duk ratio")
-    head = f"{'script':10} {'unode':>8} {'duk':>8} {'kernel':>8} {'unode/duk':>10} {'kernel/unode':>13}"
-    print(head + "\n" + "-" * len(head))
-    for name, m in rows:
-        u, d, k = m.get("unode"), m.get("duk"), m.get("kernel")
-        cell = lambda v: f"{v:8.0f}" if v is not None else f"{'-':>8}"
-        ratio = lambda a, b: f"{a / b:.2f}" if a is not None and b else "-"
-        print(f"{name:10} {cell(u)} {cell(d)} {cell(k)} {ratio(u, d):>10} {ratio(k, u):>13}")
+    rows = _suite(tree, args, unode, "jsk bench js", SCRIPTS, "duk", "Debian package duktape",
+                  150, False)
+    _table(rows, "duk", 10, 2)
     totals = {key: sum(m[key] for _, m in rows) for key in ("unode", "duk", "kernel")
               if all(key in m for _, m in rows)}
     if "unode" in totals and "duk" in totals:

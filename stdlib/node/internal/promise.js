@@ -406,48 +406,53 @@ function combinator(C, iterable, body) {
     return capability.promise;
 }
 
-defineStatic('all', function all(iterable) {
-    return combinator(this, iterable, function (items, capability, resolveItem) {
-        var values = new Array(items.length);
-        var remaining = items.length + 1;
-        items.forEach(function (item, index) {
+// The list all/allSettled/any build: element(i) is the one-shot function
+// that stores item i's result; done(values) runs once every element was
+// stored and finish() was called (after the loop, so an empty list ends too).
+function collector(count, done) {
+    var values = new Array(count);
+    var remaining = count + 1;
+    return {
+        element: function (index) {
             var called = false;
-            resolveItem(item).then(function (value) {
+            return function (value) {
                 if (called)
                     return;
                 called = true;
                 values[index] = value;
                 if (--remaining === 0)
-                    capability.resolve(values);
-            }, capability.reject);
+                    done(values);
+            };
+        },
+        finish: function () {
+            if (--remaining === 0)
+                done(values);
+        }
+    };
+}
+
+defineStatic('all', function all(iterable) {
+    return combinator(this, iterable, function (items, capability, resolveItem) {
+        var list = collector(items.length, capability.resolve);
+        items.forEach(function (item, index) {
+            resolveItem(item).then(list.element(index), capability.reject);
         });
-        if (--remaining === 0)
-            capability.resolve(values);
+        list.finish();
     });
 });
 
 defineStatic('allSettled', function allSettled(iterable) {
     return combinator(this, iterable, function (items, capability, resolveItem) {
-        var values = new Array(items.length);
-        var remaining = items.length + 1;
+        var list = collector(items.length, capability.resolve);
         items.forEach(function (item, index) {
-            var called = false;
-            function settle(result) {
-                if (called)
-                    return;
-                called = true;
-                values[index] = result;
-                if (--remaining === 0)
-                    capability.resolve(values);
-            }
+            var settle = list.element(index);
             resolveItem(item).then(function (value) {
                 settle({ status: 'fulfilled', value: value });
             }, function (reason) {
                 settle({ status: 'rejected', reason: reason });
             });
         });
-        if (--remaining === 0)
-            capability.resolve(values);
+        list.finish();
     });
 });
 
@@ -460,24 +465,13 @@ defineStatic('race', function race(iterable) {
 
 defineStatic('any', function any(iterable) {
     return combinator(this, iterable, function (items, capability, resolveItem) {
-        var errors = new Array(items.length);
-        var remaining = items.length + 1;
-        function rejectAll() {
+        var list = collector(items.length, function (errors) {
             capability.reject(new AggregateError(errors, 'All promises were rejected'));
-        }
-        items.forEach(function (item, index) {
-            var called = false;
-            resolveItem(item).then(capability.resolve, function (reason) {
-                if (called)
-                    return;
-                called = true;
-                errors[index] = reason;
-                if (--remaining === 0)
-                    rejectAll();
-            });
         });
-        if (--remaining === 0)
-            rejectAll();
+        items.forEach(function (item, index) {
+            resolveItem(item).then(capability.resolve, list.element(index));
+        });
+        list.finish();
     });
 });
 
