@@ -307,9 +307,19 @@ EventEmitter.prototype.rawListeners = function rawListeners(name) {
     return list === undefined ? [] : list.slice();
 };
 
-function listenerCount(name) {
+// listenerCount(name[, listener]): all listeners, or those that are listener.
+function listenerCount(name, listener) {
     var list = this._events === undefined ? undefined : this._events[name];
-    return list === undefined ? 0 : list.length;
+    if (list === undefined)
+        return 0;
+    if (listener === undefined || listener === null)
+        return list.length;
+    var count = 0;
+    for (var i = 0; i < list.length; i++) {
+        if (list[i] === listener || list[i].listener === listener)
+            count++;
+    }
+    return count;
 }
 EventEmitter.prototype.listenerCount = listenerCount;
 

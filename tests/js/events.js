@@ -23,6 +23,8 @@ check.equal(e.emit('x', 1), true);
 check.deepEqual(calls, ['c1', 'a1', 'b1'], 'prependListener first');
 check.equal(e.listenerCount('x'), 3);
 check.equal(EventEmitter.listenerCount(e, 'x'), 3);
+check.equal(e.listenerCount('x', a), 1, 'listenerCount(name, listener)');
+check.equal(e.listenerCount('x', function () {}), 0);
 check.deepEqual(e.listeners('x'), [c, a, b]);
 e.off('x', a);
 check.deepEqual(e.listeners('x'), [c, b], 'off removes one');
