@@ -92,10 +92,11 @@ exports.enqueueJob = function (fn, argument, extra) {
 
 exports.setRejectionProcessor = function (fn) { rejectionProcessor = fn; };
 
-// An error that no code can catch any more (an unhandled rejection).
-exports.reportUncaught = function (error, origin) {
+// An error that no code can catch any more (an unhandled rejection, whose
+// reason may not be an Error: `error` wraps it).
+exports.reportUncaught = function (error, origin, reason) {
     if (uncaughtHandler)
-        uncaughtHandler(error, origin);
+        uncaughtHandler(error, origin, reason);
     else
         throw error;
 };

@@ -14,9 +14,13 @@ function defineGlobal(name, value) {
         enumerable: false });
 }
 
+var replServer = null;  // the REPL, when the program is the REPL
+
 // An error nobody caught: 'uncaughtException' listeners get it, otherwise
 // it is printed like Node's REPL does and the process ends with status 1.
-function onUncaught(error, origin) {
+// In the REPL, as in Node's, an error from a callback or an unhandled
+// rejection is printed and the REPL goes on.
+function onUncaught(error, origin, reason) {
     if (process.listenerCount('uncaughtException') > 0) {
         try {
             process.emit('uncaughtException', error, origin || 'uncaughtException');
@@ -24,6 +28,12 @@ function onUncaught(error, origin) {
         } catch (again) {
             error = again;
         }
+    }
+    if (replServer !== null && !replServer.rl.closed) {
+        // Node's REPL shows a rejection's own reason ("Uncaught 1").
+        replServer.print({ error: origin === 'unhandledRejection' ? reason : error });
+        replServer.displayPrompt();
+        return;
     }
     var text = error instanceof Error && error.stack ? String(error.stack) :
         require('../util.js').inspect(error);
@@ -95,7 +105,8 @@ function startRepl(native, loader, options) {
     defineGlobal('require', loader.requireFrom(module.filename));
     defineGlobal('module', module);
     defineGlobal('exports', module.exports);
-    require('../repl.js').start().on('exit', function () { process.exit(); });
+    replServer = require('../repl.js').start();
+    replServer.on('exit', function () { process.exit(); });
 }
 
 exports.run = function (native, loader) {

@@ -98,7 +98,7 @@ function processRejections() {
         } else {
             var reason = record.value;
             var error = reason instanceof Error ? reason : unhandledRejectionError(reason);
-            loop.reportUncaught(error, 'unhandledRejection');
+            loop.reportUncaught(error, 'unhandledRejection', reason);
         }
     }
     return true;
