@@ -90,7 +90,35 @@ function isError(value) {
 function isDate(value) { return objectToString(value) === '[object Date]'; }
 function isRegExp(value) { return objectToString(value) === '[object RegExp]'; }
 
-function formatNumber(value) {
+// numericSeparator: 1_000_000.123_4, digits grouped by three away from
+// the point of the number's usual text (exponents included, as Node does).
+function groupDigits(value) {
+    var text = String(value);
+    if (value !== value || !isFinite(value))
+        return text;
+    var dot = text.indexOf('.');
+    if (dot === -1 && text.indexOf('e') !== -1)
+        return text;
+    var head = dot === -1 ? text : text.slice(0, dot);
+    var start = head.charAt(0) === '-' ? 1 : 0;
+    var grouped = '';
+    var i = head.length;
+    for (; i >= start + 4; i -= 3)
+        grouped = '_' + head.slice(i - 3, i) + grouped;
+    head = head.slice(0, i) + grouped;
+    if (dot === -1)
+        return head;
+    var fraction = text.slice(dot + 1);
+    var tail = '';
+    var j = 0;
+    for (; j < fraction.length - 3; j += 3)
+        tail += fraction.slice(j, j + 3) + '_';
+    return head + '.' + tail + fraction.slice(j);
+}
+
+function formatNumber(value, numericSeparator) {
+    if (numericSeparator)
+        return groupDigits(value);
     if (value === 0 && 1 / value < 0)
         return '-0';
     return String(value);
@@ -107,7 +135,7 @@ function formatPrimitive(ctx, value) {
         return formatString(ctx, value) + trailer;
     }
     if (typeof value === 'number')
-        return formatNumber(value);
+        return formatNumber(value, ctx.numericSeparator);
     if (typeof value === 'boolean')
         return String(value);
     if (typeof value === 'undefined')
@@ -454,7 +482,7 @@ function formatTypedArray(ctx, value) {
     var length = Math.min(ctx.maxArrayLength, value.length);
     var output = [];
     for (var i = 0; i < length; i++)
-        output.push(formatNumber(value[i]));
+        output.push(formatNumber(value[i], ctx.numericSeparator));
     if (value.length > length) {
         var remaining = value.length - length;
         output.push('... ' + remaining + ' more item' + (remaining > 1 ? 's' : ''));

@@ -169,3 +169,9 @@ var circularJson = {};
 circularJson.self = circularJson;
 console.log(util.format('%j', circularJson));
 console.log(util.formatWithOptions({ compact: false }, '%O', { a: 1 }));
+
+// numericSeparator
+[1234567, -1234567, 1234.5678, -0.5, 0.123456789, 1e21, NaN, 1000, 1.5e-7].forEach(function (n) {
+    show(n, { numericSeparator: true });
+});
+show(new Uint32Array([1000000, 12]), { numericSeparator: true });
