@@ -241,41 +241,47 @@ EventEmitter.prototype.removeAllListeners = function removeAllListeners(name) {
     return this;
 };
 
-EventEmitter.prototype.emit = function emit(name) {
+// emit(name, ...args). The first three arguments are named so the common
+// calls read them as locals; `arguments` is touched once, for its length
+// (and copied only for longer calls), which is what it costs Duktape.
+EventEmitter.prototype.emit = function emit(name, a, b, c) {
+    var n = arguments.length;
+    var args = n > 4 ? Array.prototype.slice.call(arguments, 1) : null;
     var events = this._events;
-    var args;
     if (name === 'error') {
-        if (events !== undefined && events[errorMonitor] !== undefined) {
-            args = Array.prototype.slice.call(arguments);
-            args[0] = errorMonitor;
-            this.emit.apply(this, args);
-        }
+        if (events !== undefined && events[errorMonitor] !== undefined)
+            callListeners(this, events[errorMonitor].slice(), n, a, b, c, args);
         if (events === undefined || events.error === undefined)
-            throw unhandledError(arguments[1]);
+            throw unhandledError(a);
     }
     var list = events === undefined ? undefined : events[name];
     if (list === undefined)
         return false;
-    var n = arguments.length;
-    if (list.length === 1) {
-        // The common case without copying the list.
-        var only = list[0];
-        if (n === 1)
-            only.call(this);
-        else if (n === 2)
-            only.call(this, arguments[1]);
-        else if (n === 3)
-            only.call(this, arguments[1], arguments[2]);
-        else
-            only.apply(this, Array.prototype.slice.call(arguments, 1));
-        return true;
-    }
-    var handlers = list.slice();
-    args = Array.prototype.slice.call(arguments, 1);
-    for (var i = 0; i < handlers.length; i++)
-        handlers[i].apply(this, args);
+    // A copy when several listeners run: one may add or remove others.
+    callListeners(this, list.length === 1 ? list : list.slice(), n, a, b, c, args);
     return true;
 };
+
+// Calls the first `list.length` listeners at the start (a listener added
+// meanwhile to a list that was not copied waits for the next emit).
+// emit.length is 1 in Node (emit(eventName, ...args)).
+Object.defineProperty(EventEmitter.prototype.emit, 'length', { value: 1 });
+
+function callListeners(emitter, list, n, a, b, c, args) {
+    for (var i = 0, count = list.length; i < count; i++) {
+        var listener = list[i];
+        if (n === 1)
+            listener.call(emitter);
+        else if (n === 2)
+            listener.call(emitter, a);
+        else if (n === 3)
+            listener.call(emitter, a, b);
+        else if (n === 4)
+            listener.call(emitter, a, b, c);
+        else
+            listener.apply(emitter, args);
+    }
+}
 
 function unhandledError(value) {
     if (value instanceof Error)
