@@ -45,6 +45,7 @@ function typeError(message) {
 
 var pendingUnhandled = [];  // records rejected with no handler, in order
 var reported = [];          // records reported as unhandled (for 'rejectionHandled')
+var handledLate = [];       // reported ones that got a handler since
 
 function trackRejection(record) {
     if (!record.handled)
@@ -58,8 +59,7 @@ function markHandled(record) {
     var index = reported.indexOf(record);
     if (index !== -1) {
         reported.splice(index, 1);
-        var process = require('../process.js');
-        loop.nextTick(function () { process.emit('rejectionHandled', record.promise); });
+        handledLate.push(record);
     }
 }
 
@@ -79,14 +79,18 @@ function unhandledRejectionError(reason) {
     return error;
 }
 
-// Called by the loop once the tick and microtask queues are empty. Returns
+// Called by the loop once the tick and microtask queues are empty, as
+// Node's processPromiseRejections: first 'rejectionHandled' for reported
+// rejections that got a handler since, then the new unhandled ones. Returns
 // true when listeners ran (they may have queued more work).
 function processRejections() {
-    if (pendingUnhandled.length === 0)
+    if (pendingUnhandled.length === 0 && handledLate.length === 0)
         return false;
+    var process = require('../process.js');
+    while (handledLate.length > 0)
+        loop.invoke(process.emit, process, ['rejectionHandled', handledLate.shift().promise]);
     var list = pendingUnhandled;
     pendingUnhandled = [];
-    var process = require('../process.js');
     for (var i = 0; i < list.length; i++) {
         var record = list[i];
         if (record.handled)
