@@ -111,7 +111,7 @@ function processRejections() {
 // -- jobs ------------------------------------------------------------------
 
 // A reaction: the handler for one outcome and the capability of the
-// promise then() returned (absent for internal reactions).
+// promise then() returned, which the handler's result settles.
 function Reaction(capability, type, handler) {
     this.capability = capability;
     this.type = type;
@@ -132,12 +132,10 @@ function reactionJob(reaction, argument) {
     try {
         result = handler(argument);
     } catch (error) {
-        if (capability)
-            capability.reject(error);
+        capability.reject(error);
         return;
     }
-    if (capability)
-        capability.resolve(result);
+    capability.resolve(result);
 }
 
 function triggerReactions(reactions, argument) {
@@ -163,33 +161,57 @@ function reject(record, reason) {
     triggerReactions(reactions, reason);
 }
 
-// NewPromiseResolveThenableJob: then() of the thenable, called in a job.
+// NewPromiseResolveThenableJob: then() of the thenable, called in a job
+// with a fresh resolve/reject pair.
 function resolveThenableJob(job) {
-    var functions = createResolvingFunctions(job.record);
+    var resolver = new Resolver(job.record);
+    if (isPromise(job.thenable) && job.then === Promise.prototype.then &&
+        job.thenable.constructor === Promise) {
+        // then() of one of our own promises: the same reaction it would
+        // register, without making the two functions (no visible difference).
+        performThen(job.thenable[slots], undefined, undefined, resolver);
+        return;
+    }
+    var functions = resolver.functions();
     try {
         job.then.call(job.thenable, functions.resolve, functions.reject);
     } catch (error) {
-        functions.reject(error);
+        resolver.reject(error);
     }
 }
 
-// The resolve/reject pair given to an executor: only the first call counts.
-function createResolvingFunctions(record) {
-    var alreadyResolved = false;
-    function resolve(resolution) {
-        if (alreadyResolved)
-            return;
-        alreadyResolved = true;
-        resolveRecord(record, resolution);
-    }
-    function rejectFunction(reason) {
-        if (alreadyResolved)
-            return;
-        alreadyResolved = true;
-        reject(record, reason);
-    }
-    return { resolve: resolve, reject: rejectFunction };
+// A promise's "resolving functions" as one object: only the first resolve
+// or reject counts. Internal reactions call its methods; code that needs
+// real functions (an executor, a foreign thenable) gets them from
+// functions(). (Closures are what costs most in Duktape: a then() makes
+// none.)
+function Resolver(record) {
+    this.record = record;
+    this.promise = record.promise;
+    this.done = false;
 }
+
+Resolver.prototype.resolve = function (resolution) {
+    if (this.done)
+        return;
+    this.done = true;
+    resolveRecord(this.record, resolution);
+};
+
+Resolver.prototype.reject = function (reason) {
+    if (this.done)
+        return;
+    this.done = true;
+    reject(this.record, reason);
+};
+
+Resolver.prototype.functions = function () {
+    var self = this;
+    return {
+        resolve: function (resolution) { self.resolve(resolution); },
+        reject: function (reason) { self.reject(reason); }
+    };
+};
 
 function resolveRecord(record, resolution) {
     if (resolution === record.promise) {
@@ -228,11 +250,12 @@ function Promise(executor) {
         throw typeError('Promise resolver ' + describe(executor) + ' is not a function');
     var record = newRecord(this);
     this[slots] = record;
-    var functions = createResolvingFunctions(record);
+    var resolver = new Resolver(record);
+    var functions = resolver.functions();
     try {
         executor(functions.resolve, functions.reject);
     } catch (error) {
-        functions.reject(error);
+        resolver.reject(error);
     }
 }
 
@@ -244,15 +267,15 @@ function describe(value) {
     return typeof value === 'string' ? value : String(value);
 }
 
-// NewPromiseCapability(C): a promise from constructor C and its functions.
+// NewPromiseCapability(C): a promise from constructor C and its resolve
+// and reject, called as capability.resolve(x) / capability.reject(r). For
+// Promise itself: a Resolver, without the executor round trip.
 function newCapability(C) {
     if (C === Promise) {
-        // The common case without the executor round trip.
         var promise = Object.create(Promise.prototype);
         var record = newRecord(promise);
         promise[slots] = record;
-        var functions = createResolvingFunctions(record);
-        return { promise: promise, resolve: functions.resolve, reject: functions.reject };
+        return new Resolver(record);
     }
     if (typeof C !== 'function')
         throw typeError('Promise resolve or reject function is not callable');
@@ -399,11 +422,13 @@ function describeIterable(value) {
 // rejection of the returned promise, as the spec's IfAbruptRejectPromise.
 function combinator(C, iterable, body) {
     var capability = newCapability(C);
+    // resolve and reject as functions, to be given to then() as handlers.
+    var settle = capability instanceof Resolver ? capability.functions() : capability;
     try {
         var resolveFn = C.resolve;
         if (typeof resolveFn !== 'function')
             throw typeError('Promise resolve or reject function is not callable');
-        body(listFrom(iterable), capability, function (item) { return resolveFn.call(C, item); });
+        body(listFrom(iterable), settle, function (item) { return resolveFn.call(C, item); });
     } catch (error) {
         capability.reject(error);
     }
