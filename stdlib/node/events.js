@@ -1,6 +1,7 @@
-// require('events'): Node's EventEmitter. Listeners live in this._events,
-// one array per event name (Node stores a lone listener unwrapped; one
-// shape keeps this file simpler, and _events is not a public API).
+// require('events'): Node's EventEmitter, with Node's own layout (some
+// libraries read it, and console.log(emitter) shows it): this._events maps
+// an event name to its one listener, or to an array of two or more;
+// this._eventsCount counts the names.
 //
 // The rules that programs rely on:
 // - emit() calls a copy of the list, so listeners added or removed during
@@ -20,16 +21,26 @@ var defaultMaxListeners = 10;
 var errorMonitor = typeof Symbol === 'function' ? Symbol('events.errorMonitor') :
     '__events_errorMonitor__';
 
+// Node's per-emitter flags, shown by inspect(); unode only stores them.
+var kShapeMode = typeof Symbol === 'function' ? Symbol('shapeMode') : '__shapeMode__';
+var kCapture = typeof Symbol === 'function' ? Symbol('kCapture') : '__kCapture__';
+
 function EventEmitter(options) {
     EventEmitter.init.call(this, options);
 }
 
-EventEmitter.init = function () {
+EventEmitter.init = function (options) {
     if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
         this._events = Object.create(null);
         this._eventsCount = 0;
+        this[kShapeMode] = false;
+    } else {
+        this[kShapeMode] = true;
     }
     this._maxListeners = this._maxListeners || undefined;
+    if (options && options.captureRejections)
+        throw new Error('EventEmitter captureRejections is not supported in unode');
+    this[kCapture] = false;
 };
 
 EventEmitter.prototype._events = undefined;
@@ -107,20 +118,22 @@ function addListener(emitter, name, listener, prepend) {
         emitter.emit('newListener', name, listener.listener ? listener.listener : listener);
         events = eventsOf(emitter);  // a newListener listener may have reset it
     }
-    var list = events[name];
-    if (list === undefined) {
-        events[name] = [listener];
+    var existing = events[name];
+    if (existing === undefined) {
+        events[name] = listener;
         emitter._eventsCount++;
         return emitter;
     }
-    if (prepend)
-        list.unshift(listener);
+    if (typeof existing === 'function')
+        existing = events[name] = prepend ? [listener, existing] : [existing, listener];
+    else if (prepend)
+        existing.unshift(listener);
     else
-        list.push(listener);
+        existing.push(listener);
     var max = maxListenersOf(emitter);
-    if (max > 0 && list.length > max && !list.warned) {
-        list.warned = true;
-        warnTooMany(emitter, name, list.length, max);
+    if (max > 0 && existing.length > max && !existing.warned) {
+        existing.warned = true;
+        warnTooMany(emitter, name, existing.length, max);
     }
     return emitter;
 }
@@ -153,29 +166,33 @@ EventEmitter.prototype.prependListener = function prependListener(name, listener
     return addListener(this, name, listener, true);
 };
 
-// once: a wrapper that removes itself before calling the listener;
-// wrapper.listener lets removeListener(name, listener) find it.
-function onceWrapper(emitter, name, listener) {
-    var fired = false;
-    function wrapper() {
-        if (fired)
-            return undefined;
-        fired = true;
-        emitter.removeListener(name, wrapper);
-        return listener.apply(emitter, arguments);
-    }
-    wrapper.listener = listener;
-    return wrapper;
+// once: Node's bound onceWrapper, which removes itself before calling the
+// listener; wrapper.listener lets removeListener(name, listener) find it.
+function onceWrapper() {
+    if (this.fired)
+        return undefined;
+    this.target.removeListener(this.type, this.wrapFn);
+    this.fired = true;
+    return this.listener.apply(this.target, arguments);
+}
+
+function onceWrap(target, type, listener) {
+    var state = { fired: false, wrapFn: undefined, target: target, type: type,
+        listener: listener };
+    var wrapped = onceWrapper.bind(state);
+    wrapped.listener = listener;
+    state.wrapFn = wrapped;
+    return wrapped;
 }
 
 EventEmitter.prototype.once = function once(name, listener) {
     checkListener(listener);
-    return this.on(name, onceWrapper(this, name, listener));
+    return this.on(name, onceWrap(this, name, listener));
 };
 
 EventEmitter.prototype.prependOnceListener = function prependOnceListener(name, listener) {
     checkListener(listener);
-    return this.prependListener(name, onceWrapper(this, name, listener));
+    return this.prependListener(name, onceWrap(this, name, listener));
 };
 
 EventEmitter.prototype.removeListener = function removeListener(name, listener) {
@@ -186,17 +203,28 @@ EventEmitter.prototype.removeListener = function removeListener(name, listener) 
     var list = events[name];
     if (list === undefined)
         return this;
+    if (list === listener || list.listener === listener) {
+        if (--this._eventsCount === 0)
+            this._events = Object.create(null);
+        else
+            delete events[name];
+        if (events.removeListener !== undefined)
+            this.emit('removeListener', name, list.listener || listener);
+        return this;
+    }
+    if (typeof list === 'function')
+        return this;
     for (var i = list.length - 1; i >= 0; i--) {
         if (list[i] === listener || list[i].listener === listener) {
             var removed = list[i];
-            if (list.length === 1) {
-                delete events[name];
-                this._eventsCount--;
-            } else {
+            if (i === 0)
+                list.shift();
+            else
                 list.splice(i, 1);
-            }
+            if (list.length === 1)
+                events[name] = list[0];
             if (events.removeListener !== undefined)
-                this.emit('removeListener', name, removed.listener || removed);
+                this.emit('removeListener', name, removed.listener || listener);
             break;
         }
     }
@@ -208,15 +236,17 @@ EventEmitter.prototype.removeAllListeners = function removeAllListeners(name) {
     var events = this._events;
     if (events === undefined)
         return this;
-    var key;
     if (events.removeListener === undefined) {
         if (arguments.length === 0) {
             this._events = Object.create(null);
             this._eventsCount = 0;
         } else if (events[name] !== undefined) {
-            delete events[name];
-            this._eventsCount--;
+            if (--this._eventsCount === 0)
+                this._events = Object.create(null);
+            else
+                delete events[name];
         }
+        this[kShapeMode] = false;
         return this;
     }
     // With 'removeListener' listeners: remove one by one so they hear of
@@ -224,17 +254,19 @@ EventEmitter.prototype.removeAllListeners = function removeAllListeners(name) {
     if (arguments.length === 0) {
         var names = this.eventNames();
         for (var i = 0; i < names.length; i++) {
-            key = names[i];
-            if (key !== 'removeListener')
-                this.removeAllListeners(key);
+            if (names[i] !== 'removeListener')
+                this.removeAllListeners(names[i]);
         }
         this.removeAllListeners('removeListener');
         this._events = Object.create(null);
         this._eventsCount = 0;
+        this[kShapeMode] = false;
         return this;
     }
     var list = events[name];
-    if (list !== undefined) {
+    if (typeof list === 'function') {
+        this.removeListener(name, list);
+    } else if (list !== undefined) {
         for (var j = list.length - 1; j >= 0; j--)
             this.removeListener(name, list[j]);
     }
@@ -250,37 +282,43 @@ EventEmitter.prototype.emit = function emit(name, a, b, c) {
     var events = this._events;
     if (name === 'error') {
         if (events !== undefined && events[errorMonitor] !== undefined)
-            callListeners(this, events[errorMonitor].slice(), n, a, b, c, args);
+            callListeners(this, events[errorMonitor], n, a, b, c, args);
         if (events === undefined || events.error === undefined)
             throw unhandledError(a);
     }
-    var list = events === undefined ? undefined : events[name];
-    if (list === undefined)
+    var handler = events === undefined ? undefined : events[name];
+    if (handler === undefined)
         return false;
-    // A copy when several listeners run: one may add or remove others.
-    callListeners(this, list.length === 1 ? list : list.slice(), n, a, b, c, args);
+    callListeners(this, handler, n, a, b, c, args);
     return true;
 };
 
-// Calls the first `list.length` listeners at the start (a listener added
-// meanwhile to a list that was not copied waits for the next emit).
 // emit.length is 1 in Node (emit(eventName, ...args)).
 Object.defineProperty(EventEmitter.prototype.emit, 'length', { value: 1 });
 
-function callListeners(emitter, list, n, a, b, c, args) {
-    for (var i = 0, count = list.length; i < count; i++) {
-        var listener = list[i];
-        if (n === 1)
-            listener.call(emitter);
-        else if (n === 2)
-            listener.call(emitter, a);
-        else if (n === 3)
-            listener.call(emitter, a, b);
-        else if (n === 4)
-            listener.call(emitter, a, b, c);
-        else
-            listener.apply(emitter, args);
+// Calls one listener, or each of a copy of the array (a listener may add
+// or remove others: that takes effect at the next emit).
+function callListeners(emitter, handler, n, a, b, c, args) {
+    if (typeof handler === 'function') {
+        callOne(emitter, handler, n, a, b, c, args);
+        return;
     }
+    var list = handler.slice();
+    for (var i = 0; i < list.length; i++)
+        callOne(emitter, list[i], n, a, b, c, args);
+}
+
+function callOne(emitter, listener, n, a, b, c, args) {
+    if (n === 1)
+        listener.call(emitter);
+    else if (n === 2)
+        listener.call(emitter, a);
+    else if (n === 3)
+        listener.call(emitter, a, b);
+    else if (n === 4)
+        listener.call(emitter, a, b, c);
+    else
+        listener.apply(emitter, args);
 }
 
 function unhandledError(value) {
@@ -298,26 +336,27 @@ function unhandledError(value) {
     return error;
 }
 
-EventEmitter.prototype.listeners = function listeners(name) {
-    var list = this._events === undefined ? undefined : this._events[name];
-    if (list === undefined)
+function listenerArray(emitter, name) {
+    var handler = emitter._events === undefined ? undefined : emitter._events[name];
+    if (handler === undefined)
         return [];
-    var out = [];
+    return typeof handler === 'function' ? [handler] : handler.slice();
+}
+
+EventEmitter.prototype.listeners = function listeners(name) {
+    var list = listenerArray(this, name);
     for (var i = 0; i < list.length; i++)
-        out.push(list[i].listener || list[i]);
-    return out;
+        list[i] = list[i].listener || list[i];
+    return list;
 };
 
 EventEmitter.prototype.rawListeners = function rawListeners(name) {
-    var list = this._events === undefined ? undefined : this._events[name];
-    return list === undefined ? [] : list.slice();
+    return listenerArray(this, name);
 };
 
 // listenerCount(name[, listener]): all listeners, or those that are listener.
 function listenerCount(name, listener) {
-    var list = this._events === undefined ? undefined : this._events[name];
-    if (list === undefined)
-        return 0;
+    var list = listenerArray(this, name);
     if (listener === undefined || listener === null)
         return list.length;
     var count = 0;

@@ -44,3 +44,13 @@ require('util').inherits(Base, EventEmitter);
 var base = new Base();
 base.on('hi', function () { console.log('this is the subclass', this instanceof Base); });
 base.emit('hi');
+// Node's internal layout, as console.log shows it: one listener unwrapped,
+// two or more in an array, once wrappers bound with .listener.
+var shape = new EventEmitter();
+console.log(shape);
+shape.on('x', function f() {});
+shape.once('y', function g() {});
+shape.on('x', function h() {});
+console.log(shape);
+shape.removeAllListeners('x');
+console.log(shape._events, shape._eventsCount);
