@@ -345,7 +345,8 @@ duk_ret_t native_memory(duk_context* ctx) {
     duk_push_object(ctx);
     duk_push_number(ctx, double(memory::usable_bytes()));
     duk_put_prop_string(ctx, -2, "totalBytes");
-    duk_push_number(ctx, double(memory::frames().free_frames()) * double(FrameAllocator::kFrameSize));
+    double free_frames = double(memory::frames().free_frames());
+    duk_push_number(ctx, free_frames * double(FrameAllocator::kFrameSize));
     duk_put_prop_string(ctx, -2, "freeBytes");
     duk_push_number(ctx, double(memory::heap().stats().bytes_in_use));
     duk_put_prop_string(ctx, -2, "heapBytes");
