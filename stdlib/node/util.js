@@ -196,6 +196,8 @@ function getPrefix(constructor, tag, fallback, size) {
 
 function getKeys(value, showHidden) {
     var keys = showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
+    if (showHidden && typeof value === 'function')
+        keys = functionKeys(keys);
     if (typeof Object.getOwnPropertySymbols === 'function') {
         var symbols = Object.getOwnPropertySymbols(value);
         for (var i = 0; i < symbols.length; i++) {
@@ -204,6 +206,23 @@ function getKeys(value, showHidden) {
         }
     }
     return keys;
+}
+
+// A function's hidden keys in V8's order (length, name, ..., prototype),
+// without Duktape's own non-standard fileName.
+var functionKeyOrder = ['length', 'name', 'arguments', 'caller', 'prototype'];
+function functionKeys(keys) {
+    var ordered = [];
+    var i;
+    for (i = 0; i < functionKeyOrder.length; i++) {
+        if (keys.indexOf(functionKeyOrder[i]) !== -1)
+            ordered.push(functionKeyOrder[i]);
+    }
+    for (i = 0; i < keys.length; i++) {
+        if (functionKeyOrder.indexOf(keys[i]) === -1 && keys[i] !== 'fileName')
+            ordered.push(keys[i]);
+    }
+    return ordered;
 }
 
 // Own properties that are not array indices (e.g. arr.foo = 1).
@@ -1129,4 +1148,6 @@ exports.getSystemErrorName = function (err) {
     return require('sys').errnoName(err < 0 ? err : -err);
 };
 exports.parseArgs = notSupported('parseArgs');
+exports.TextEncoder = globalObject.TextEncoder;
+exports.TextDecoder = globalObject.TextDecoder;
 exports.MIMEType = notSupported('MIMEType');

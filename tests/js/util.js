@@ -135,6 +135,13 @@ setTimeout(check.expectCall('deprecate', function () {
 }), 5);
 
 // the rest
+check.equal(util.TextEncoder, TextEncoder);
+check.equal(util.TextDecoder, TextDecoder);
+function hiddenKeys(a, b) {}
+check.equal(util.inspect(hiddenKeys, { showHidden: true }), '<ref *1> [Function: hiddenKeys] {\n' +
+    '  [length]: 2,\n  [name]: \'hiddenKeys\',\n' +
+    (process.versions.unode ? '' : '  [arguments]: null,\n  [caller]: null,\n') +
+    '  [prototype]: { [constructor]: [Circular *1] }\n}');
 check.ok(util.isArray([]) && !util.isArray({}));
 check.equal(typeof util.debuglog('unode_test'), 'function');
 check.equal(util.debuglog('unode_test').enabled, false);
