@@ -197,7 +197,7 @@ function getPrefix(constructor, tag, fallback, size) {
 function getKeys(value, showHidden) {
     var keys = showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
     if (showHidden && typeof value === 'function')
-        keys = functionKeys(keys);
+        keys = functionKeys(value, keys);
     if (typeof Object.getOwnPropertySymbols === 'function') {
         var symbols = Object.getOwnPropertySymbols(value);
         for (var i = 0; i < symbols.length; i++) {
@@ -209,14 +209,21 @@ function getKeys(value, showHidden) {
 }
 
 // A function's hidden keys in V8's order (length, name, ..., prototype),
-// without Duktape's own non-standard fileName.
+// without Duktape's own non-standard fileName, nor the throwing
+// arguments/caller accessors ES5 gives strict functions (V8 has them on
+// Function.prototype only).
 var functionKeyOrder = ['length', 'name', 'arguments', 'caller', 'prototype'];
-function functionKeys(keys) {
+function functionKeys(fn, keys) {
     var ordered = [];
     var i;
     for (i = 0; i < functionKeyOrder.length; i++) {
-        if (keys.indexOf(functionKeyOrder[i]) !== -1)
-            ordered.push(functionKeyOrder[i]);
+        var key = functionKeyOrder[i];
+        if (keys.indexOf(key) === -1)
+            continue;
+        if ((key === 'arguments' || key === 'caller') &&
+            Object.getOwnPropertyDescriptor(fn, key).get !== undefined)
+            continue;
+        ordered.push(key);
     }
     for (i = 0; i < keys.length; i++) {
         if (functionKeyOrder.indexOf(keys[i]) === -1 && keys[i] !== 'fileName')

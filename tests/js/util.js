@@ -137,10 +137,9 @@ setTimeout(check.expectCall('deprecate', function () {
 // the rest
 check.equal(util.TextEncoder, TextEncoder);
 check.equal(util.TextDecoder, TextDecoder);
-function hiddenKeys(a, b) {}
+function hiddenKeys(a, b) {}  // strict: no own arguments/caller in V8
 check.equal(util.inspect(hiddenKeys, { showHidden: true }), '<ref *1> [Function: hiddenKeys] {\n' +
     '  [length]: 2,\n  [name]: \'hiddenKeys\',\n' +
-    (process.versions.unode ? '' : '  [arguments]: null,\n  [caller]: null,\n') +
     '  [prototype]: { [constructor]: [Circular *1] }\n}');
 check.ok(util.isArray([]) && !util.isArray({}));
 check.equal(typeof util.debuglog('unode_test'), 'function');
