@@ -411,6 +411,7 @@ EventEmitter.on = function () {
     throw new Error('events.on (async iteration) is not supported in unode');
 };
 EventEmitter.getEventListeners = function (emitter, name) { return emitter.listeners(name); };
+EventEmitter.getMaxListeners = function (emitter) { return emitter.getMaxListeners(); };
 EventEmitter.setMaxListeners = function (n) {
     checkCount(n, 'n');
     if (arguments.length < 2) {

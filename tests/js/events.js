@@ -148,6 +148,8 @@ var w = new EventEmitter();
 check.equal(w.getMaxListeners(), 10);
 w.setMaxListeners(2);
 check.equal(w.getMaxListeners(), 2);
+check.equal(EventEmitter.getMaxListeners(w), 2);
+check.deepEqual(EventEmitter.getEventListeners(e, 'x'), e.listeners('x'));
 var warnings = [];
 process.on('warning', function (warning) { warnings.push(warning); });
 w.on('leak', a);
