@@ -158,6 +158,38 @@ function create(kernel) {
         return 0;
     }
 
+    // struct sysinfo (112 bytes on x86_64): uptime, loads[3], totalram,
+    // freeram, sharedram, bufferram, totalswap, freeswap, procs (u16),
+    // totalhigh, freehigh, mem_unit (u32). No swap, no load average (one
+    // process that never waits in a run queue), one process.
+    function sysinfo(info) {
+        var dv = abi.view(info, 112);
+        if (dv === null)
+            return -E.EFAULT;
+        for (var off = 0; off < 112; off += 4)
+            dv.setUint32(off, 0, true);
+        var memory = kernel.memory();
+        abi.setInt64(dv, 0, Math.floor(kernel.monotonicNs() / 1e9));
+        abi.setInt64(dv, 32, memory.totalBytes);
+        abi.setInt64(dv, 40, memory.freeBytes);
+        dv.setUint16(80, 1, true);
+        dv.setUint32(104, 1, true);
+        return 0;
+    }
+
+    // One CPU: the mask has bit 0 set; returns the bytes written, as Linux.
+    function sched_getaffinity(pid, size, mask) {
+        var u8 = abi.bytes(mask);
+        var n = abi.size(size);
+        if (n < 8 || n % 8 !== 0)
+            return -E.EINVAL;
+        if (u8 === null || n > u8.byteLength)
+            return -E.EFAULT;
+        for (var i = 0; i < 8; i++)
+            u8[i] = i === 0 ? 1 : 0;
+        return 8;
+    }
+
     function exit_group(status) {
         kernel.exit(abi.int(status) & 0xff);
         return 0;  // not reached
@@ -173,7 +205,8 @@ function create(kernel) {
     return {
         clock_gettime: clock_gettime, clock_getres: clock_getres, nanosleep: nanosleep,
         clock_nanosleep: clock_nanosleep, gettimeofday: gettimeofday, time: time,
-        getrandom: getrandom, uname: uname, exit_group: exit_group,
+        getrandom: getrandom, uname: uname, sysinfo: sysinfo,
+        sched_getaffinity: sched_getaffinity, exit_group: exit_group,
         exit: exit_group,  // one thread: ending it ends the process
         getpid: constant(1), gettid: constant(1), getppid: constant(0),
         getuid: constant(0), geteuid: constant(0), getgid: constant(0), getegid: constant(0),

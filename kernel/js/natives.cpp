@@ -14,6 +14,8 @@
 #include "kernel/console/input.h"
 #include "kernel/debug/profiler.h"
 #include "kernel/js/event_pump.h"
+#include "kernel/mm/kernel_heap.h"
+#include "kernel/mm/physical_memory.h"
 #include "kernel/power/exit.h"
 #include "kernel/time/clock.h"
 
@@ -345,6 +347,21 @@ duk_ret_t native_uname(duk_context* ctx) {
     return 1;
 }
 
+// memory() -> {totalBytes, freeBytes, heapBytes}: usable RAM from the memory
+// map, RAM not yet handed out by the frame allocator, and the kernel heap's
+// bytes in use (the sysinfo system call and os.totalmem/freemem use it).
+duk_ret_t native_memory(duk_context* ctx) {
+    duk_push_object(ctx);
+    duk_push_number(ctx, double(memory::usable_bytes()));
+    duk_put_prop_string(ctx, -2, "totalBytes");
+    double free_frames = double(memory::frames().free_frames());
+    duk_push_number(ctx, free_frames * double(FrameAllocator::kFrameSize));
+    duk_put_prop_string(ctx, -2, "freeBytes");
+    duk_push_number(ctx, double(memory::heap().stats().bytes_in_use));
+    duk_put_prop_string(ctx, -2, "heapBytes");
+    return 1;
+}
+
 // stats() -> counters for diagnostics and tests.
 duk_ret_t native_stats(duk_context* ctx) {
     duk_push_object(ctx);
@@ -392,6 +409,7 @@ void init_kernel_module(duk_context* ctx) {
     engine::put_function(ctx, "stats", native_stats, 0);
     engine::put_function(ctx, "profileStart", native_profile_start, 1);
     engine::put_function(ctx, "profileReport", native_profile_report, 1);
+    engine::put_function(ctx, "memory", native_memory, 0);
 }
 
 }  // namespace

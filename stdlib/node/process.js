@@ -58,6 +58,17 @@ WriteStream.prototype.end = function (chunk, encoding, callback) {
 
 process.stdout = new WriteStream(1);
 process.stderr = new WriteStream(2);
+// stdin is made on first use (reading it starts watching fd 0).
+var stdin = null;
+Object.defineProperty(process, 'stdin', {
+    enumerable: true,
+    configurable: true,
+    get: function () {
+        if (stdin === null)
+            stdin = new (require('./internal/stdin.js').ReadStream)(0);
+        return stdin;
+    }
+});
 process._writeAll = writeAll;
 
 process.argv = options.argv.slice();
@@ -121,18 +132,89 @@ process.hrtime = function (prev) {
     return [sec, nsec];
 };
 
+// hrtime.bigint() needs BigInt, which Duktape 2.7 does not have.
+process.hrtime.bigint = function () {
+    throw new Error('process.hrtime.bigint is not supported in unode (no BigInt in Duktape)');
+};
+
 var startMs = loop.monotonicMs();
 process.uptime = function () { return (loop.monotonicMs() - startMs) / 1000; };
 
+// rss: the peak resident size from getrusage on Linux; on bare metal (no
+// getrusage) the RAM in use, from sysinfo: the whole machine is this one
+// process. Duktape does not report its heap: heapTotal/heapUsed are 0.
 process.memoryUsage = function () {
-    return { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+    return { rss: process.memoryUsage.rss(), heapTotal: 0, heapUsed: 0, external: 0,
+        arrayBuffers: 0 };
+};
+process.memoryUsage.rss = function () {
+    var usage = new Uint8Array(144);
+    if (sys.syscall(98 /* getrusage */, 0 /* RUSAGE_SELF */, usage) === 0) {
+        var dv = new DataView(usage.buffer);
+        return (dv.getUint32(32, true) + dv.getUint32(36, true) * 4294967296) * 1024;
+    }
+    var info = new Uint8Array(112);
+    if (sys.syscall(99 /* sysinfo */, info) === 0) {
+        var view = new DataView(info.buffer);
+        var unit = view.getUint32(104, true) || 1;
+        return (view.getUint32(32, true) - view.getUint32(40, true)) * unit;
+    }
+    return 0;
 };
 
-process.emitWarning = function (warning) {
-    var text = warning instanceof Error ? warning.name + ': ' + warning.message :
-        'Warning: ' + warning;
-    writeAll(2, '(node:' + process.pid + ') ' + text + '\n');
+// emitWarning(warning[, type[, code]][, ctor]) or (warning, {type, code,
+// detail}): on the next tick, 'warning' listeners get the Error and the
+// default handler prints it as Node does, with the "(Use `node
+// --trace-...`" hint after the first one.
+var warningHintShown = false;
+process.noDeprecation = false;
+process.emitWarning = function (warning, type, code) {
+    var detail;
+    if (type !== null && typeof type === 'object') {
+        code = type.code;
+        detail = type.detail;
+        type = type.type;
+    } else if (typeof type === 'function') {
+        type = undefined;
+        code = undefined;
+    } else if (typeof code === 'function') {
+        code = undefined;
+    }
+    if (typeof warning === 'string') {
+        var error = new Error(warning);
+        error.name = String(type || 'Warning');
+        if (code !== undefined)
+            error.code = code;
+        if (detail !== undefined)
+            error.detail = detail;
+        warning = error;
+    } else if (!(warning instanceof Error)) {
+        var typeError = new TypeError('The "warning" argument must be of type string or an ' +
+            'instance of Error');
+        typeError.code = 'ERR_INVALID_ARG_TYPE';
+        throw typeError;
+    }
+    if (warning.name === 'DeprecationWarning' && process.noDeprecation)
+        return;
+    loop.nextTick(function () {
+        process.emit('warning', warning);
+        printWarning(warning);
+    });
 };
+
+function printWarning(warning) {
+    var text = '(node:' + process.pid + ') ' +
+        (warning.code !== undefined ? '[' + warning.code + '] ' : '') +
+        warning.name + ': ' + warning.message + '\n';
+    if (typeof warning.detail === 'string')
+        text += warning.detail + '\n';
+    if (!warningHintShown) {
+        warningHintShown = true;
+        text += '(Use `node --trace-' + (warning.name === 'DeprecationWarning' ? 'deprecation' :
+            'warnings') + ' ...` to show where the warning was created)\n';
+    }
+    writeAll(2, text);
+}
 
 // exit(code): runs the 'exit' listeners once, then ends the process.
 var exiting = false;

@@ -9,3 +9,10 @@ exports.setInterval = loop.setInterval;
 exports.clearInterval = loop.clearInterval;
 exports.setImmediate = loop.setImmediate;
 exports.clearImmediate = loop.clearImmediate;
+
+// timers.promises, loaded when first used.
+Object.defineProperty(exports, 'promises', {
+    enumerable: true,
+    configurable: true,
+    get: function () { return require('./timers/promises.js'); }
+});

@@ -90,7 +90,35 @@ function isError(value) {
 function isDate(value) { return objectToString(value) === '[object Date]'; }
 function isRegExp(value) { return objectToString(value) === '[object RegExp]'; }
 
-function formatNumber(value) {
+// numericSeparator: 1_000_000.123_4, digits grouped by three away from
+// the point of the number's usual text (exponents included, as Node does).
+function groupDigits(value) {
+    var text = String(value);
+    if (value !== value || !isFinite(value))
+        return text;
+    var dot = text.indexOf('.');
+    if (dot === -1 && text.indexOf('e') !== -1)
+        return text;
+    var head = dot === -1 ? text : text.slice(0, dot);
+    var start = head.charAt(0) === '-' ? 1 : 0;
+    var grouped = '';
+    var i = head.length;
+    for (; i >= start + 4; i -= 3)
+        grouped = '_' + head.slice(i - 3, i) + grouped;
+    head = head.slice(0, i) + grouped;
+    if (dot === -1)
+        return head;
+    var fraction = text.slice(dot + 1);
+    var tail = '';
+    var j = 0;
+    for (; j < fraction.length - 3; j += 3)
+        tail += fraction.slice(j, j + 3) + '_';
+    return head + '.' + tail + fraction.slice(j);
+}
+
+function formatNumber(value, numericSeparator) {
+    if (numericSeparator)
+        return groupDigits(value);
     if (value === 0 && 1 / value < 0)
         return '-0';
     return String(value);
@@ -98,27 +126,38 @@ function formatNumber(value) {
 
 function formatPrimitive(ctx, value) {
     if (typeof value === 'string') {
-        // Long strings inside objects are split after each newline.
-        if (value.length > 16 && value.length > ctx.breakLength - ctx.indentationLvl - 4 &&
-            value.indexOf('\n') !== -1 && value.indexOf('\n') !== value.length - 1) {
-            var lines = value.split(/\n/);
-            var parts = [];
-            for (var i = 0; i < lines.length; i++) {
-                var line = i < lines.length - 1 ? lines[i] + '\n' : lines[i];
-                if (line !== '')
-                    parts.push(strEscape(line));
-            }
-            return parts.join(' +\n' + repeat(' ', ctx.indentationLvl + 2));
+        var trailer = '';
+        if (ctx.maxStringLength !== undefined && value.length > ctx.maxStringLength) {
+            var remaining = value.length - ctx.maxStringLength;
+            value = value.slice(0, ctx.maxStringLength);
+            trailer = '... ' + remaining + ' more character' + (remaining > 1 ? 's' : '');
         }
-        return strEscape(value);
+        return formatString(ctx, value) + trailer;
     }
     if (typeof value === 'number')
-        return formatNumber(value);
+        return formatNumber(value, ctx.numericSeparator);
     if (typeof value === 'boolean')
         return String(value);
     if (typeof value === 'undefined')
         return 'undefined';
     return String(value);  // symbol
+}
+
+// Long strings inside objects are split after each newline.
+function formatString(ctx, value) {
+    if (ctx.compact !== true && value.length > 16 &&
+        value.length > ctx.breakLength - ctx.indentationLvl - 4 &&
+        value.indexOf('\n') !== -1 && value.indexOf('\n') !== value.length - 1) {
+        var lines = value.split(/\n/);
+        var parts = [];
+        for (var i = 0; i < lines.length; i++) {
+            var line = i < lines.length - 1 ? lines[i] + '\n' : lines[i];
+            if (line !== '')
+                parts.push(strEscape(line));
+        }
+        return parts.join(' +\n' + repeat(' ', ctx.indentationLvl + 2));
+    }
+    return strEscape(value);
 }
 
 // The name of the first constructor on the prototype chain, as Node finds
@@ -157,6 +196,8 @@ function getPrefix(constructor, tag, fallback, size) {
 
 function getKeys(value, showHidden) {
     var keys = showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
+    if (showHidden && typeof value === 'function')
+        keys = functionKeys(value, keys);
     if (typeof Object.getOwnPropertySymbols === 'function') {
         var symbols = Object.getOwnPropertySymbols(value);
         for (var i = 0; i < symbols.length; i++) {
@@ -167,11 +208,41 @@ function getKeys(value, showHidden) {
     return keys;
 }
 
+// A function's hidden keys in V8's order (length, name, ..., prototype),
+// without Duktape's own non-standard fileName, nor the throwing
+// arguments/caller accessors ES5 gives strict functions (V8 has them on
+// Function.prototype only).
+var functionKeyOrder = ['length', 'name', 'arguments', 'caller', 'prototype'];
+function functionKeys(fn, keys) {
+    var ordered = [];
+    var i;
+    for (i = 0; i < functionKeyOrder.length; i++) {
+        var key = functionKeyOrder[i];
+        if (keys.indexOf(key) === -1)
+            continue;
+        if ((key === 'arguments' || key === 'caller') &&
+            Object.getOwnPropertyDescriptor(fn, key).get !== undefined)
+            continue;
+        ordered.push(key);
+    }
+    for (i = 0; i < keys.length; i++) {
+        if (functionKeyOrder.indexOf(keys[i]) === -1 && keys[i] !== 'fileName')
+            ordered.push(keys[i]);
+    }
+    return ordered;
+}
+
 // Own properties that are not array indices (e.g. arr.foo = 1).
 function getNonIndexKeys(value, showHidden) {
     var all = getKeys(value, showHidden);
     var keys = [];
-    for (var i = 0; i < all.length; i++) {
+    var i = 0;
+    // Index keys come first (ascending): a dense array's first `length`
+    // keys need no test.
+    var length = value.length;
+    if (!showHidden && length > 0 && all.length >= length && all[length - 1] === String(length - 1))
+        i = length;
+    for (; i < all.length; i++) {
         if (typeof all[i] !== 'string' || !numberRegExp.test(all[i]) || +all[i] > 4294967294)
             keys.push(all[i]);
     }
@@ -213,7 +284,58 @@ function formatValue(ctx, value, recurseTimes) {
         }
         return '[Circular *' + (index + 1) + ']';
     }
+    if (ctx.customInspect) {
+        var custom = value[customInspectSymbol];
+        if (typeof custom === 'function' && custom !== inspect) {
+            var depth = ctx.depth === Infinity ? null : ctx.depth - recurseTimes;
+            var options = merge(ctx.userOptions, { depth: depth, stylize: stylizeNoColor });
+            var result = custom.call(value, depth, options, inspect);
+            if (result !== value) {
+                if (typeof result !== 'string')
+                    return formatValue(ctx, result, recurseTimes);
+                return result.replace(/\n/g, '\n' + repeat(' ', ctx.indentationLvl));
+            }
+        }
+    }
     return formatRaw(ctx, value, recurseTimes);
+}
+
+function stylizeNoColor(str) { return str; }
+
+// Symbol.for() keys shared with Node and libraries that support both.
+var customInspectSymbol = typeof Symbol === 'function' ?
+    Symbol['for']('nodejs.util.inspect.custom') : 'inspect';
+
+// The promise module, only once the lazy global Promise was touched (no
+// promise can exist before), so inspect() never loads it for nothing.
+var globalObject = new Function('return this')();
+var loadedPromises = null;
+function promiseModule() {
+    if (loadedPromises === null) {
+        var descriptor = Object.getOwnPropertyDescriptor(globalObject, 'Promise');
+        if (descriptor && 'value' in descriptor)
+            loadedPromises = require('./internal/promise.js');
+    }
+    return loadedPromises;
+}
+
+// Symbol.toStringTag when it says something the constructor name does not.
+// Namespace objects whose tag V8 defines and Duktape only has as [[Class]].
+var builtinTags = { '[object Math]': 'Math', '[object JSON]': 'JSON' };
+
+function getTag(value, constructor, showHidden) {
+    if (typeof Symbol !== 'function' || !Symbol.toStringTag)
+        return '';
+    var tag = value[Symbol.toStringTag];
+    // An own (enumerable) tag is listed as a property already.
+    if (typeof tag === 'string' && (showHidden ? hasOwn(value, Symbol.toStringTag) :
+        Object.prototype.propertyIsEnumerable.call(value, Symbol.toStringTag)))
+        return '';
+    if (tag === undefined)
+        tag = builtinTags[objectToString(value)];
+    if (typeof tag !== 'string' || tag === '' || tag === constructor)
+        return '';
+    return tag;
 }
 
 function formatRaw(ctx, value, recurseTimes) {
@@ -223,7 +345,8 @@ function formatRaw(ctx, value, recurseTimes) {
     var formatter = null;
     var braces;
     var extrasType = kObjectType;
-    var tag = '';
+    var tag = getTag(value, constructor, ctx.showHidden);
+    var promises = promiseModule();
 
     if (Array.isArray(value)) {
         var prefix = constructor !== 'Array' ? getPrefix(constructor, tag, 'Array',
@@ -251,6 +374,8 @@ function formatRaw(ctx, value, recurseTimes) {
         if (constructor === 'Object') {
             if (objectToString(value) === '[object Arguments]')
                 braces[0] = '[Arguments] {';  // what Node 20 prints
+            else if (tag !== '')
+                braces[0] = getPrefix(constructor, tag, 'Object') + '{';
             if (keys.length === 0)
                 return braces[0] + '}';
         } else if (typeof value === 'function') {
@@ -271,6 +396,14 @@ function formatRaw(ctx, value, recurseTimes) {
             base = formatError(value, ctx);
             if (keys.length === 0)
                 return base;
+        } else if (promises !== null && promises.isPromise(value)) {
+            tag = '';
+            braces[0] = getPrefix(constructor, tag, 'Promise') + '{';
+            keys = keys.filter(function (key) { return key !== promises.slots; });
+            formatter = formatPromise;
+        } else if (objectToString(value) === '[object ArrayBuffer]') {
+            braces[0] = getPrefix(constructor, tag, 'ArrayBuffer') + '{';
+            formatter = formatArrayBuffer;
         } else if (isBoxed(value)) {
             base = formatBoxed(value, ctx);
             if (typeof value.valueOf() === 'string')
@@ -294,6 +427,16 @@ function formatRaw(ctx, value, recurseTimes) {
     var output = formatter ? formatter(ctx, value, recurseTimes) : [];
     for (var i = 0; i < keys.length; i++)
         output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
+    if (ctx.sorted) {
+        var comparator = ctx.sorted === true ? undefined : ctx.sorted;
+        if (extrasType === kObjectType) {
+            output.sort(comparator);
+        } else if (keys.length > 1) {
+            var sortedKeys = output.slice(output.length - keys.length).sort(comparator);
+            output.splice.apply(output, [output.length - keys.length, keys.length]
+                .concat(sortedKeys));
+        }
+    }
     var circularIndex = ctx.circular.indexOf(value);
     if (circularIndex !== -1) {
         var reference = '<ref *' + (circularIndex + 1) + '>';
@@ -301,6 +444,30 @@ function formatRaw(ctx, value, recurseTimes) {
     }
     ctx.seen.pop();
     return reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
+}
+
+function formatArrayBuffer(ctx, value) {
+    var bytes = new Uint8Array(value);
+    var max = Math.min(ctx.maxArrayLength, bytes.length);
+    var hex = [];
+    for (var i = 0; i < max; i++) {
+        var h = bytes[i].toString(16);
+        hex.push(h.length < 2 ? '0' + h : h);
+    }
+    var remaining = bytes.length - max;
+    var contents = hex.join(' ') + (remaining > 0 ? ' ... ' + remaining + ' more byte' +
+        (remaining > 1 ? 's' : '') : '');
+    return ['[Uint8Contents]: <' + contents + '>', 'byteLength: ' + formatNumber(value.byteLength)];
+}
+
+function formatPromise(ctx, value, recurseTimes) {
+    var state = require('./internal/promise.js').inspectState(value);
+    if (state.state === 'pending')
+        return ['<pending>'];
+    ctx.indentationLvl += 2;
+    var str = formatValue(ctx, state.value, recurseTimes);
+    ctx.indentationLvl -= 2;
+    return [state.state === 'rejected' ? '<rejected> ' + str : str];
 }
 
 var boxedTypes = ['Number', 'String', 'Boolean', 'Symbol'];
@@ -341,7 +508,7 @@ function formatTypedArray(ctx, value) {
     var length = Math.min(ctx.maxArrayLength, value.length);
     var output = [];
     for (var i = 0; i < length; i++)
-        output.push(formatNumber(value[i]));
+        output.push(formatNumber(value[i], ctx.numericSeparator));
     if (value.length > length) {
         var remaining = value.length - length;
         output.push('... ' + remaining + ' more item' + (remaining > 1 ? 's' : ''));
@@ -405,7 +572,26 @@ function formatProperty(ctx, value, recurseTimes, key, type) {
         str = formatValue(ctx, desc.value, recurseTimes);
         ctx.indentationLvl -= 2;
     } else if (desc.get !== undefined) {
-        str = desc.set !== undefined ? '[Getter/Setter]' : '[Getter]';
+        var label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
+        if (ctx.getters && (ctx.getters === true ||
+            (ctx.getters === 'get' && desc.set === undefined) ||
+            (ctx.getters === 'set' && desc.set !== undefined))) {
+            try {
+                var got = desc.get.call(value);
+                ctx.indentationLvl += 2;
+                if (got === null)
+                    str = '[' + label + ': null]';
+                else if (typeof got === 'object')
+                    str = '[' + label + '] ' + formatValue(ctx, got, recurseTimes);
+                else
+                    str = '[' + label + ': ' + formatPrimitiveOrNull(ctx, got) + ']';
+                ctx.indentationLvl -= 2;
+            } catch (err) {
+                str = '[' + label + ': <Inspection threw (' + err.message + ')>]';
+            }
+        } else {
+            str = '[' + label + ']';
+        }
     } else if (desc.set !== undefined) {
         str = '[Setter]';
     } else {
@@ -426,6 +612,11 @@ function formatProperty(ctx, value, recurseTimes, key, type) {
     return name + ': ' + str;
 }
 
+function formatPrimitiveOrNull(ctx, value) {
+    return value === null ? 'null' : typeof value === 'function' ? formatValue(ctx, value, 0) :
+        formatPrimitive(ctx, value);
+}
+
 function isBelowBreakLength(ctx, output, start, base) {
     var totalLength = output.length + start;
     if (totalLength + output.length > ctx.breakLength)
@@ -443,20 +634,34 @@ function isBelowBreakLength(ctx, output, start, base) {
 // three levels deeper; otherwise one entry per line. Arrays of more than
 // six items are first grouped into columns.
 function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
+    if (ctx.compact === true)
+        return reduceCompactTrue(ctx, output, base, braces);
     var entries = output.length;
-    if (extrasType === kArrayExtrasType && entries > 6)
-        output = groupArrayElements(ctx, output, value);
-    if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
-        var start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
-        if (isBelowBreakLength(ctx, output, start, base)) {
-            var joined = output.join(', ');
-            if (joined.indexOf('\n') === -1)
-                return (base ? base + ' ' : '') + braces[0] + ' ' + joined + ' ' + braces[1];
+    if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
+        if (extrasType === kArrayExtrasType && entries > 6)
+            output = groupArrayElements(ctx, output, value);
+        if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
+            var start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
+            if (isBelowBreakLength(ctx, output, start, base)) {
+                var joined = output.join(', ');
+                if (joined.indexOf('\n') === -1)
+                    return (base ? base + ' ' : '') + braces[0] + ' ' + joined + ' ' + braces[1];
+            }
         }
     }
     var indentation = '\n' + repeat(' ', ctx.indentationLvl);
     return (base ? base + ' ' : '') + braces[0] + indentation + '  ' +
         output.join(',' + indentation + '  ') + indentation + braces[1];
+}
+
+// compact: true, Node's pre-v12 layout: as much as fits on each line.
+function reduceCompactTrue(ctx, output, base, braces) {
+    if (isBelowBreakLength(ctx, output, 0, base))
+        return braces[0] + (base ? ' ' + base : '') + ' ' + output.join(', ') + ' ' + braces[1];
+    var indentation = repeat(' ', ctx.indentationLvl);
+    var ln = base === '' && braces[0].length === 1 ? ' ' :
+        (base ? ' ' + base : '') + '\n' + indentation + '  ';
+    return braces[0] + ln + output.join(',\n' + indentation + '  ') + ' ' + braces[1];
 }
 
 function groupArrayElements(ctx, output, value) {
@@ -527,30 +732,68 @@ function groupArrayElements(ctx, output, value) {
     return output;
 }
 
-function inspect(value, options) {
+// The defaults of every inspect() call; programs may change them, as in Node.
+var defaultOptions = {
+    showHidden: false,
+    depth: 2,
+    colors: false,
+    customInspect: true,
+    showProxy: false,
+    maxArrayLength: 100,
+    maxStringLength: 10000,
+    breakLength: 80,
+    compact: 3,
+    sorted: false,
+    getters: false,
+    numericSeparator: false
+};
+
+// inspect(value[, options]) or the legacy inspect(value, showHidden, depth).
+// (No `arguments`: creating it costs Duktape more than a small inspect.)
+function inspect(value, options, legacyDepth) {
+    var d = defaultOptions;
     var ctx = {
         seen: [],
         circular: [],
         indentationLvl: 0,
         currentDepth: 0,
-        depth: 2,
-        compact: 3,
-        breakLength: 80,
-        maxArrayLength: 100,
-        showHidden: false
+        userOptions: undefined,
+        showHidden: d.showHidden,
+        depth: d.depth,
+        colors: d.colors,
+        customInspect: d.customInspect,
+        showProxy: d.showProxy,
+        maxArrayLength: d.maxArrayLength,
+        maxStringLength: d.maxStringLength,
+        breakLength: d.breakLength,
+        compact: d.compact,
+        sorted: d.sorted,
+        getters: d.getters,
+        numericSeparator: d.numericSeparator
     };
-    if (options && typeof options === 'object') {
-        for (var key in options) {
-            if (hasOwn(options, key) && hasOwn(ctx, key) && options[key] !== undefined)
+    var key;
+    if (typeof options === 'boolean' || legacyDepth !== undefined) {
+        if (typeof options === 'boolean')
+            ctx.showHidden = options;
+        if (legacyDepth !== undefined)
+            ctx.depth = legacyDepth;
+    } else if (options && typeof options === 'object') {
+        for (key in options) {
+            if (hasOwn(options, key) && hasOwn(defaultOptions, key) && options[key] !== undefined)
                 ctx[key] = options[key];
         }
+        ctx.userOptions = options;
     }
     if (ctx.depth === null)
         ctx.depth = Infinity;
     if (ctx.maxArrayLength === null)
         ctx.maxArrayLength = Infinity;
+    if (ctx.maxStringLength === null)
+        ctx.maxStringLength = Infinity;
     return formatValue(ctx, value, 0);
 }
+inspect.custom = customInspectSymbol;
+inspect.defaultOptions = defaultOptions;
 
 // Node's rule for %s: objects whose toString is a built-in one are
 // inspected, others are converted with String().
@@ -710,5 +953,208 @@ exports.isPrimitive = function (v) {
 };
 exports.isNullOrUndefined = function (v) { return v === null || v === undefined; };
 exports.isUndefined = function (v) { return v === undefined; };
-exports.types = { isDate: isDate, isRegExp: isRegExp, isNativeError: isError,
-    isTypedArray: isTypedArray };
+exports.isSymbol = function (v) { return typeof v === 'symbol'; };
+exports.isBuffer = function (v) {
+    return isTypedArray(v) && getConstructorName(v) === 'Buffer';
+};
+
+// util.types: what Duktape can tell apart. Maps, Sets, generators, async
+// functions and proxies do not exist (or cannot be seen) here: false.
+function tagIs(name) {
+    var tag = '[object ' + name + ']';
+    return function (v) { return objectToString(v) === tag; };
+}
+function isBoxedPrimitive(v) { return v !== null && typeof v === 'object' && isBoxed(v); }
+function alwaysFalse() { return false; }
+var types = {
+    isDate: isDate,
+    isRegExp: isRegExp,
+    isNativeError: isError,
+    isTypedArray: isTypedArray,
+    isPromise: function (v) {
+        var promises = promiseModule();
+        return promises !== null && promises.isPromise(v);
+    },
+    isArrayBuffer: tagIs('ArrayBuffer'),
+    isAnyArrayBuffer: tagIs('ArrayBuffer'),
+    isSharedArrayBuffer: alwaysFalse,
+    isDataView: function (v) { return typeof DataView === 'function' && v instanceof DataView; },
+    isArrayBufferView: function (v) {
+        return typeof ArrayBuffer === 'function' && ArrayBuffer.isView(v);
+    },
+    isArgumentsObject: tagIs('Arguments'),
+    isBoxedPrimitive: isBoxedPrimitive,
+    isNumberObject: function (v) { return isBoxedPrimitive(v) && tagIs('Number')(v); },
+    isStringObject: function (v) { return isBoxedPrimitive(v) && tagIs('String')(v); },
+    isBooleanObject: function (v) { return isBoxedPrimitive(v) && tagIs('Boolean')(v); },
+    isSymbolObject: function (v) { return isBoxedPrimitive(v) && tagIs('Symbol')(v); },
+    isBigIntObject: alwaysFalse,
+    isMap: alwaysFalse,
+    isSet: alwaysFalse,
+    isWeakMap: alwaysFalse,
+    isWeakSet: alwaysFalse,
+    isMapIterator: alwaysFalse,
+    isSetIterator: alwaysFalse,
+    isGeneratorFunction: alwaysFalse,
+    isGeneratorObject: alwaysFalse,
+    isAsyncFunction: alwaysFalse,
+    isModuleNamespaceObject: alwaysFalse,
+    isProxy: alwaysFalse,
+    isExternal: alwaysFalse,
+    isKeyObject: alwaysFalse,
+    isCryptoKey: alwaysFalse
+};
+['Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array', 'Int8Array', 'Int16Array',
+    'Int32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'
+].forEach(function (name) {
+    types['is' + name] = function (v) { return isTypedArray(v) && typedArrayName(v) === name; };
+});
+exports.types = types;
+
+exports.isDeepStrictEqual = function (a, b) {
+    return require('./internal/comparisons.js').isDeepStrictEqual(a, b);
+};
+
+function invalidArgType(name, expected, value) {
+    var received = value === null ? 'null' : value === undefined ? 'undefined' :
+        typeof value === 'function' ? 'function ' + (value.name || '') :
+        typeof value === 'object' ? 'an instance of ' + (getConstructorName(value) || 'Object') :
+        'type ' + typeof value + ' (' + inspect(value) + ')';
+    var error = new TypeError('The "' + name + '" argument must be of type ' + expected +
+        '. Received ' + received);
+    error.code = 'ERR_INVALID_ARG_TYPE';
+    return error;
+}
+exports._invalidArgType = invalidArgType;
+
+// promisify(fn): a function returning a Promise of fn's callback result;
+// fn[promisify.custom] (a Symbol.for key shared with Node) wins.
+var promisifyCustom = typeof Symbol === 'function' ?
+    Symbol['for']('nodejs.util.promisify.custom') : '__promisify_custom__';
+
+function promisify(original) {
+    if (typeof original !== 'function')
+        throw invalidArgType('original', 'function', original);
+    var custom = original[promisifyCustom];
+    if (custom !== undefined) {
+        if (typeof custom !== 'function')
+            throw invalidArgType('util.promisify.custom', 'function', custom);
+        return custom;
+    }
+    function fn() {
+        var self = this;
+        var args = Array.prototype.slice.call(arguments);
+        return new Promise(function (resolve, reject) {
+            args.push(function (err, value) {
+                if (err)
+                    reject(err);
+                else
+                    resolve(value);
+            });
+            original.apply(self, args);
+        });
+    }
+    Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+    Object.defineProperty(fn, promisifyCustom, { value: fn, configurable: true });
+    return Object.defineProperties(fn, Object.getOwnPropertyDescriptors ?
+        Object.getOwnPropertyDescriptors(original) : {});
+}
+promisify.custom = promisifyCustom;
+exports.promisify = promisify;
+
+// callbackify(async): calls back (err, value) on the next tick; a falsy
+// rejection reason becomes ERR_FALSY_VALUE_REJECTION with .reason.
+exports.callbackify = function (original) {
+    if (typeof original !== 'function')
+        throw invalidArgType('original', 'function', original);
+    function callbackified() {
+        var args = Array.prototype.slice.call(arguments);
+        var callback = args.pop();
+        if (typeof callback !== 'function')
+            throw invalidArgType('last argument', 'function', callback);
+        var self = this;
+        original.apply(this, args).then(function (value) {
+            process.nextTick(callback.bind(self, null, value));
+        }, function (reason) {
+            if (!reason) {
+                var wrapped = new Error('Promise was rejected with falsy value');
+                wrapped.code = 'ERR_FALSY_VALUE_REJECTION';
+                wrapped.reason = reason;
+                reason = wrapped;
+            }
+            process.nextTick(callback.bind(self, reason));
+        });
+    }
+    Object.setPrototypeOf(callbackified, Object.getPrototypeOf(original));
+    return callbackified;
+};
+
+// deprecate(fn, msg[, code]): fn that emits a DeprecationWarning on its
+// first call (once per code, as in Node).
+var deprecationCodes = {};
+exports.deprecate = function (fn, msg, code) {
+    if (typeof fn !== 'function')
+        throw invalidArgType('fn', 'function', fn);
+    if (process.noDeprecation === true)
+        return fn;
+    var warned = false;
+    function deprecated() {
+        if (!warned && !process.noDeprecation) {
+            warned = true;
+            if (code !== undefined) {
+                if (!deprecationCodes[code]) {
+                    deprecationCodes[code] = true;
+                    process.emitWarning(msg, 'DeprecationWarning', code, deprecated);
+                }
+            } else {
+                process.emitWarning(msg, 'DeprecationWarning', deprecated);
+            }
+        }
+        if (this instanceof deprecated) {
+            var instance = Object.create(fn.prototype);
+            var result = fn.apply(instance, arguments);
+            return result !== null && typeof result === 'object' ? result : instance;
+        }
+        return fn.apply(this, arguments);
+    }
+    Object.setPrototypeOf(deprecated, fn);
+    if (fn.prototype)
+        deprecated.prototype = fn.prototype;
+    return deprecated;
+};
+
+// debuglog(section): logs to stderr when NODE_DEBUG names the section.
+exports.debuglog = exports.debug = function (section) {
+    var enabled = new RegExp('(^|,)\\s*' + String(section).replace(/[^\w]/g, '\\$&') +
+        '\\s*(,|$)', 'i').test(process.env.NODE_DEBUG || '');
+    function logger() {
+        if (enabled) {
+            process.stderr.write(String(section).toUpperCase() + ' ' + process.pid + ': ' +
+                exports.format.apply(null, arguments) + '\n');
+        }
+    }
+    logger.enabled = enabled;
+    return logger;
+};
+
+exports.toUSVString = function (string) {
+    return String(string).replace(/[\ud800-\udbff](?![\udc00-\udfff])|([^\ud800-\udbff]|^)[\udc00-\udfff]/g,
+        function (match, before) {
+            return (before === undefined ? '' : before) + '\ufffd';
+        });
+};
+
+exports.stripVTControlCharacters = function (str) {
+    return String(str).replace(/[\u001b\u009b][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d\/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d\/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g, '');
+};
+
+function notSupported(name) {
+    return function () { throw new Error('util.' + name + ' is not supported in unode'); };
+}
+exports.getSystemErrorName = function (err) {
+    return require('sys').errnoName(err < 0 ? err : -err);
+};
+exports.parseArgs = notSupported('parseArgs');
+exports.TextEncoder = globalObject.TextEncoder;
+exports.TextDecoder = globalObject.TextDecoder;
+exports.MIMEType = notSupported('MIMEType');

@@ -173,6 +173,18 @@ def test_error(term):
     result(term, '1+1', '2')
 
 
+def test_async_error(term):
+    # As in Node's REPL: a rejection nobody handles and an error thrown by a
+    # timer are printed, and the REPL goes on.
+    term.expect('> ')
+    term.enter('Promise.reject(42)')
+    term.expect('Promise { <rejected> 42 }')
+    term.expect('Uncaught 42\r\n> ')
+    term.enter("setTimeout(function () { throw new Error('later'); }, 10), 'set'")
+    term.expect(re.compile(r"Uncaught Error: later\r\n[^>]*> "))
+    result(term, '6*7', '42')
+
+
 def test_exit_command(term):
     term.expect('> ')
     term.enter('.exit')
@@ -267,7 +279,7 @@ PTY_TESTS = {
     'basic': test_basic, 'values': test_values, 'multiline': test_multiline,
     'history': test_history, 'backspace': test_backspace,
     'cursor_editing': test_cursor_editing, 'delete_key': test_delete_key,
-    'error': test_error, 'exit_command': test_exit_command, 'process_exit': test_process_exit, 'ctrl_d': test_ctrl_d,
+    'error': test_error, 'async_error': test_async_error, 'exit_command': test_exit_command, 'process_exit': test_process_exit, 'ctrl_d': test_ctrl_d,
     'ctrl_c': test_ctrl_c, 'watchdog': test_watchdog,
 }
 PIPE_TESTS = {

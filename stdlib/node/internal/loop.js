@@ -6,8 +6,9 @@
 //   poll       epoll_wait on the watched fds; the timeout is the time to
 //              the next timer, 0 if immediates are pending, -1 if only fds
 //   check      the immediates queued before this phase
-// process.nextTick callbacks (then queueMicrotask ones) run after the main
-// script and after every callback. The loop ends when no ref'ed timer,
+// process.nextTick callbacks, then microtasks (queueMicrotask and promise
+// jobs, internal/promise.js), run after the main script and after every
+// callback. The loop ends when no ref'ed timer,
 // immediate or watched fd is left.
 //
 // Every callback runs through native.callWithBudget (the watchdog); an
@@ -64,7 +65,13 @@ exports.invoke = invoke;
 // -- process.nextTick and queueMicrotask -----------------------------------
 
 var tickQueue = [];
-var microtaskQueue = [];
+// Microtasks, three slots each (function, argument, extra), consumed from
+// microHead so that draining is not quadratic: queueMicrotask(cb) runs cb();
+// a promise job runs fn(argument, extra). Both under the watchdog.
+var microtasks = [];
+var microHead = 0;
+var rejectionProcessor = null;  // internal/promise.js, once loaded
+var USER_MICROTASK = {};        // marks a queueMicrotask callback
 
 exports.nextTick = function (callback) {
     if (typeof callback !== 'function')
@@ -75,19 +82,52 @@ exports.nextTick = function (callback) {
 exports.queueMicrotask = function (callback) {
     if (typeof callback !== 'function')
         throw invalidCallback(callback);
-    microtaskQueue.push(callback);
+    microtasks.push(callback, undefined, USER_MICROTASK);
 };
 
-// Drains the nextTick queue, then the microtasks, until both are empty.
+// A promise reaction or thenable job: fn(argument, extra).
+exports.enqueueJob = function (fn, argument, extra) {
+    microtasks.push(fn, argument, extra);
+};
+
+exports.setRejectionProcessor = function (fn) { rejectionProcessor = fn; };
+
+// An error that no code can catch any more (an unhandled rejection, whose
+// reason may not be an Error: `error` wraps it).
+exports.reportUncaught = function (error, origin, reason) {
+    if (uncaughtHandler)
+        uncaughtHandler(error, origin, reason);
+    else
+        throw error;
+};
+
+function runMicrotasks() {
+    while (microHead < microtasks.length) {
+        var fn = microtasks[microHead];
+        var argument = microtasks[microHead + 1];
+        var extra = microtasks[microHead + 2];
+        microtasks[microHead] = microtasks[microHead + 1] = microtasks[microHead + 2] = undefined;
+        microHead += 3;
+        if (extra === USER_MICROTASK)
+            invoke(fn, undefined, []);
+        else
+            invoke(fn, undefined, [argument, extra]);
+    }
+    microtasks.length = 0;
+    microHead = 0;
+}
+
+// As Node's processTicksAndRejections: the whole nextTick queue, then every
+// microtask (including ones they queue), again until both are empty; then
+// the rejections still unhandled, whose listeners may queue more.
 function runTicks() {
-    while (tickQueue.length > 0 || microtaskQueue.length > 0) {
+    do {
         while (tickQueue.length > 0) {
             var tick = tickQueue.shift();
             invoke(tick.callback, undefined, tick.args);
         }
-        while (microtaskQueue.length > 0 && tickQueue.length === 0)
-            invoke(microtaskQueue.shift(), undefined, []);
-    }
+        runMicrotasks();
+    } while (tickQueue.length > 0 || (rejectionProcessor !== null && rejectionProcessor()));
 }
 exports.runTicks = runTicks;
 

@@ -15,7 +15,7 @@ function defineGlobal(name, value) {
 }
 
 // A global whose module loads on first use, so that programs that never
-// touch console, Buffer or URL do not pay for loading them at startup (and
+// touch console, Promise, Buffer or URL do not pay for loading them at startup (and
 // the REPL's prompt comes sooner: every module loaded before it costs boot
 // time). Reading or assigning it leaves an ordinary data property, as Node has.
 function defineLazyGlobal(name, load) {
@@ -43,16 +43,26 @@ function installModuleGlobals() {
     });
 }
 
+var replServer = null;  // the REPL, when the program is the REPL
+
 // An error nobody caught: 'uncaughtException' listeners get it, otherwise
 // it is printed like Node's REPL does and the process ends with status 1.
-function onUncaught(error) {
+// In the REPL, as in Node's, an error from a callback or an unhandled
+// rejection is printed and the REPL goes on.
+function onUncaught(error, origin, reason) {
     if (process.listenerCount('uncaughtException') > 0) {
         try {
-            process.emit('uncaughtException', error, 'uncaughtException');
+            process.emit('uncaughtException', error, origin || 'uncaughtException');
             return;
         } catch (again) {
             error = again;
         }
+    }
+    if (replServer !== null && !replServer.rl.closed) {
+        // Node's REPL shows a rejection's own reason ("Uncaught 1").
+        replServer.print({ error: origin === 'unhandledRejection' ? reason : error });
+        replServer.displayPrompt();
+        return;
     }
     var text = error instanceof Error && error.stack ? String(error.stack) :
         require('../util.js').inspect(error);
@@ -75,6 +85,10 @@ function installGlobals(native) {
     defineGlobal('clearImmediate', timers.clearImmediate);
     defineGlobal('queueMicrotask', loop.queueMicrotask);
     installModuleGlobals();
+    defineLazyGlobal('Promise', function () { return require('./promise.js').Promise; });
+    defineLazyGlobal('AggregateError', function () {
+        return require('./promise.js').AggregateError;
+    });
     loop.init(native, onUncaught);
 }
 
@@ -115,8 +129,8 @@ function startRepl(native, loader, options) {
     defineGlobal('module', module);
     defineGlobal('exports', module.exports);
     function start(promptShown) {
-        require('../repl.js').start({ prompt: PROMPT, _promptShown: promptShown })
-            .on('exit', function () { process.exit(); });
+        replServer = require('../repl.js').start({ prompt: PROMPT, _promptShown: promptShown });
+        replServer.on('exit', function () { process.exit(); });
     }
     if (sys.platform === 'linux') {
         start(false);
@@ -133,6 +147,7 @@ function startRepl(native, loader, options) {
 
 exports.run = function (native, loader) {
     var options = native.options;
+    exports.loader = loader;  // for require('module')
     installGlobals(native);
     try {
         if (options.mode === 'file') {

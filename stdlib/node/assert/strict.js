@@ -1,0 +1,4 @@
+// require('assert/strict'): assert.strict.
+'use strict';
+
+module.exports = require('../assert.js').strict;
