@@ -181,10 +181,19 @@ function guard(e, gen, fn) {
     };
 }
 
+// The owner's PciDevice with claimIrq guarded. Its methods are read-only
+// properties (hal_module.cpp), so the device is copied property by property
+// (descriptors included) with claimIrq defined anew.
 function wrapPciDevice(e, gen, d) {
-    var claimIrq = d.claimIrq;
-    d.claimIrq = function (handler) { return claimIrq.call(this, guard(e, gen, handler)); };
-    return d;
+    var w = Object.create(Object.getPrototypeOf(d));
+    Object.getOwnPropertyNames(d).forEach(function (k) {
+        if (k !== 'claimIrq')
+            Object.defineProperty(w, k, Object.getOwnPropertyDescriptor(d, k));
+    });
+    Object.defineProperty(w, 'claimIrq', {value: function (handler) {
+        return d.claimIrq(guard(e, gen, handler));
+    }});
+    return w;
 }
 
 function makeContext(e, gen, owner) {

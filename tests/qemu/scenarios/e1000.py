@@ -1,0 +1,200 @@
+"""The e1000 driver (js-drivers/dev/e1000.js) against QEMU's device models,
+with a host peer on a socket netdev bound to 127.0.0.1 (tools/jsklib/netpeer.py)
+and the guest app tests/qemu/apps/e1000_peer.js, which the peer drives with
+control frames."""
+import contextlib
+import tempfile
+import time
+from pathlib import Path
+
+from scenario import APPS, APP_TIMEOUT, Qmp, machine, needs_services, ready, scenario, wait_exit
+from jsklib import app as jsk_app
+from jsklib import netpeer
+
+APP = APPS / "e1000_peer.js"
+SIZES = [60, 61, 64, 65, 100, 127, 128, 256, 511, 512, 1000, 1023, 1024, 1499, 1500, 1513, 1514]
+FOREIGN = bytes.fromhex("020000000099")          # a unicast address not the guest's
+GROUP = "01:00:5e:00:00:fb"                      # a multicast group the guest joins
+OTHER_GROUP = "01:00:5e:7f:00:01"                # one it does not (another hash bit)
+
+
+@contextlib.contextmanager
+def nic_machine(c, tree, transport="stream", nic="e1000", machine_type="q35", qmp=False):
+    """QEMU running the peer app, its NIC on a socket netdev whose other end
+    is a StreamPeer or DgramPeer; yields (m, peer, guest MAC bytes, qmp)."""
+    needs_services()
+    peer = netpeer.StreamPeer() if transport == "stream" else netpeer.DgramPeer()
+    with tempfile.TemporaryDirectory(prefix="jsk-e1000-") as tmp:
+        archive = Path(tmp) / "initrd.cpio"
+        jsbc = tree.root / "jsbc"
+        jsk_app._mkinitrd().build(archive, app=APP, extras=[],
+                                  jsbc=jsbc if jsbc.exists() else None)
+        sock = Path(tmp) / "qmp.sock"
+        extra = ["-qmp", f"unix:{sock},server=on,wait=off"] if qmp else []
+        try:
+            with machine(tree, kernel=True, cmdline=jsk_app.app_cmdline(APP, [], None),
+                         initrd=[archive], machine=machine_type, net=peer.net, nic=nic,
+                         extra=extra) as m:
+                peer.accept(30)
+                ready(c, m)
+                hit = m.console.expect(r"^e1000 peer app ready ([0-9a-f:]{17}) link (\w+)",
+                                       APP_TIMEOUT)
+                c.check(hit is not None and hit.match.group(2) == "true",
+                        "the app holds a netif with the link up", hit and hit.match.group(0))
+                mac = netpeer.mac_bytes(hit.match.group(1)) if hit else netpeer.BROADCAST
+                q = Qmp(sock) if qmp else None
+                try:
+                    yield m, peer, mac, q
+                finally:
+                    if q:
+                        q.close()
+        finally:
+            peer.close()
+
+
+def hello(c, peer, mac, model):
+    h = peer.control(mac, {"cmd": "hello"})
+    if not c.check(h is not None, "the app answers a control frame (hello)"):
+        return None
+    running = [d for d in h["drivers"] if d["name"] == "e1000"]
+    c.check(running and running[0]["state"] == "running", "drivers.list(): e1000 running",
+            running and f"{running[0]['state']} on {running[0]['device']}")
+    c.check(h["name"] == "eth0" and h["mtu"] == 1500 and h["link"] is True,
+            "netif name eth0, mtu 1500, link true", f"{h['name']} {h['mtu']} {h['link']}")
+    c.check(h["mac"] == ":".join(f"{b:02x}" for b in mac), "netif.mac is the console's MAC")
+    errors = h["errors"]
+    c.check(errors["oversize"] == "RangeError: e1000: frame of 1515 bytes is longer than 1514 "
+            "(MTU 1500 + 14-byte header, without FCS)", "a 1515-byte frame: RangeError",
+            errors["oversize"])
+    c.check(errors["undersize"] == "RangeError: e1000: frame of 13 bytes is shorter than an "
+            "Ethernet header (14)", "a 13-byte frame: RangeError", errors["undersize"])
+    c.check(errors["type"].startswith("TypeError: e1000: send(frame) wants a Uint8Array"),
+            "a string: TypeError", errors["type"])
+    c.check(errors["event"].startswith("Error: e1000: no event 'nope'"),
+            "an unknown event: Error", errors["event"])
+    return h
+
+
+def burst(peer, mac, sizes, count, start=0):
+    frames = [netpeer.data_frame(mac, start + i, sizes[i % len(sizes)]) for i in range(count)]
+    peer.send_many(frames)
+    return frames
+
+
+def collect_echoes(peer, count, timeout):
+    """The next `count` data frames from the guest (control frames skipped),
+    starting with those met while waiting for a control answer."""
+    got = [f for f in getattr(peer, "skipped", []) if netpeer.parse_data(f)][:count]
+    peer.skipped = []
+    deadline = time.monotonic() + timeout
+    while len(got) < count:
+        frame = peer.recv(max(0.0, deadline - time.monotonic()))
+        if frame is None:
+            break
+        if netpeer.parse_data(frame) is not None:
+            got.append(frame)
+    return got
+
+
+def check_echoes(c, what, sent, echoes, guest_mac):
+    c.check(len(echoes) == len(sent), f"{what}: every frame echoed",
+            f"{len(echoes)} of {len(sent)}")
+    wrong = []
+    for i, (s, e) in enumerate(zip(sent, echoes)):
+        if e[:6] != s[6:12] or e[6:12] != guest_mac or e[12:] != s[12:]:
+            wrong.append(i)
+    c.check(not wrong, f"{what}: echoes intact and in order (addresses swapped)",
+            wrong and f"first wrong at {wrong[0]}: {len(wrong)} wrong")
+
+
+def guest_stats(c, peer, mac):
+    s = peer.control(mac, {"cmd": "stats"})
+    c.check(s is not None, "the app reports its counters")
+    return s or {}
+
+
+@scenario("qemu.e1000_frames")
+def e1000_frames(c, tree):
+    """Frames of every size class (60..1514) and a 1200-frame burst from the
+    peer reach the app intact and in order and come back echoed; frames the
+    guest sends (all sizes, short ones padded to 60) reach the peer intact;
+    the send() errors; unicast, promiscuous, broadcast and multicast
+    filtering; the driver's counters against what was sent."""
+    with nic_machine(c, tree) as (m, peer, mac, _):
+        if hello(c, peer, mac, "82540EM") is None:
+            return m.console.text()
+        sent = burst(peer, mac, SIZES, 3 * len(SIZES))
+        check_echoes(c, f"{len(sent)} frames of {len(SIZES)} sizes 60..1514", sent,
+                     collect_echoes(peer, len(sent), 60), mac)
+        sent2 = burst(peer, mac, SIZES, 1200, start=len(sent))
+        check_echoes(c, "a burst of 1200 frames", sent2, collect_echoes(peer, 1200, 120), mac)
+        s = guest_stats(c, peer, mac)
+        total = len(sent) + len(sent2)
+        c.check(s.get("received") == total and s.get("bad") == 0 and s.get("outOfOrder") == 0,
+                f"the app saw all {total} frames intact, in order",
+                f"received {s.get('received')} bad {s.get('bad')} "
+                f"out of order {s.get('outOfOrder')}")
+        n = s.get("netif", {})
+        c.check(n.get("rxFrames", 0) >= total and n.get("rxErrors") == 0 and
+                n.get("rxNoListener") == 0, "netif.stats(): rxFrames counts them, no errors",
+                f"rxFrames {n.get('rxFrames')} rxErrors {n.get('rxErrors')}")
+        rx_bytes = sum(len(f) for f in sent + sent2)
+        c.check(n.get("rxBytes", 0) >= rx_bytes, "rxBytes counts their bytes",
+                f"{n.get('rxBytes')} >= {rx_bytes}")
+        c.check(n.get("hw", {}).get("rxGood", 0) >= total and n["hw"].get("txGood", 0) >= total,
+                "the device's own counters (GPRC, GPTC) agree",
+                f"rxGood {n.get('hw', {}).get('rxGood')} txGood {n.get('hw', {}).get('txGood')}")
+
+        # guest -> peer: every size, each frame with its own pattern
+        peer.drain()
+        peer.skipped = []
+        count = 4 * len(SIZES)
+        r = peer.control(mac, {"cmd": "send", "count": count, "sizes": SIZES, "fresh": True},
+                         timeout=60)
+        got = collect_echoes(peer, count, 30)
+        c.check(r is not None and r["refused"] == 0, "the guest sent them (no refusal)",
+                r and f"refused {r['refused']}")
+        ok = [netpeer.parse_data(f) for f in got]
+        c.check(len(got) == count and all(x[1] for x in ok) and
+                [x[0] for x in ok] == list(range(count)) and
+                [len(f) for f in got] == [SIZES[i % len(SIZES)] for i in range(count)],
+                f"{count} guest frames of every size arrive intact, in order, sizes exact",
+                f"{len(got)} arrived")
+        for length in (14, 20, 59):
+            peer.skipped = []
+            r = peer.control(mac, {"cmd": "raw", "length": length})
+            f = collect_echoes(peer, 1, 10)
+            want = None
+            if f:
+                want = f[0][14:length] == bytes((k - 13) & 0xFF for k in range(14, length)) \
+                    and f[0][length:] == bytes(60 - length)
+            c.check(r and r["result"] == "no error" and f and len(f[0]) == 60 and want,
+                    f"a {length}-byte frame goes out padded with zeros to 60",
+                    f and f"{len(f[0])} bytes")
+
+        # filtering: foreign unicast, promiscuous, broadcast, multicast
+        peer.control(mac, {"cmd": "reset"})
+
+        def delivered(dst, seq):
+            peer.skipped = []
+            peer.send(netpeer.data_frame(dst, seq, 64))
+            peer.control(mac, {"cmd": "stats"})   # answered after the frame above
+            return bool(collect_echoes(peer, 1, 3))
+
+        c.check(not delivered(FOREIGN, 0), "a frame to another unicast MAC is filtered out")
+        r = peer.control(mac, {"cmd": "promisc", "on": True})
+        c.check(r and r["on"] is True, "setPromiscuous(true)")
+        time.sleep(1.2)   # QEMU's e1000 pauses receiving for 1 s after an RCTL write
+        c.check(delivered(FOREIGN, 0), "promiscuous: the foreign frame is delivered")
+        peer.control(mac, {"cmd": "promisc", "on": False})
+        time.sleep(1.2)
+        c.check(not delivered(FOREIGN, 1), "promiscuous off: filtered again")
+        c.check(delivered(netpeer.BROADCAST, 1), "broadcast is delivered")
+        c.check(not delivered(netpeer.mac_bytes(GROUP), 2), "an unjoined multicast group is not")
+        r = peer.control(mac, {"cmd": "multicast", "list": [GROUP]})
+        c.check(r and r["list"] == [GROUP], "setMulticast([group])")
+        c.check(delivered(netpeer.mac_bytes(GROUP), 2), "the joined group is delivered")
+        c.check(not delivered(netpeer.mac_bytes(OTHER_GROUP), 3), "another group is not")
+        peer.control(mac, {"cmd": "exit"})
+        wait_exit(c, m, 0)
+        return m.console.text()
