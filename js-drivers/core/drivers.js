@@ -66,6 +66,9 @@ function newSlot(kind, driver) {
                 slot.wrappers[p] = function () {
                     var impl = current();
                     var args = Array.prototype.slice.call(arguments);
+                    // Called first: a subscription the driver refused
+                    // (it threw) is not repeated on the next version.
+                    var result = impl[p].apply(impl, args);
                     if (SUBSCRIBE.test(p)) {
                         slot.subs.push({method: p, args: args});
                     } else if (UNSUBSCRIBE.test(p)) {
@@ -73,7 +76,7 @@ function newSlot(kind, driver) {
                             return !(s.args[0] === args[0] && s.args[1] === args[1]);
                         });
                     }
-                    return impl[p].apply(impl, args);
+                    return result;
                 };
             }
             return slot.wrappers[p];

@@ -139,6 +139,8 @@ function newCounters() {
         txNoLink: 0,                 // send() returned false: the link was down
         txDropped: 0,                // accepted by send() but never sent (stop, reset)
         interrupts: 0, linkChanges: 0,
+        warmStarts: 0,               // starts that took over from a stopped version
+        rxAtStop: 0,                 // frames a stopping version found in its ring and delivered
         hw: {crcErrors: 0, missed: 0, noBuffers: 0, undersize: 0, oversize: 0, rxGood: 0,
             rxBroadcast: 0, rxMulticast: 0, txGood: 0, rxGoodBytes: 0, txGoodBytes: 0}
     };
@@ -177,11 +179,13 @@ function start(dev, ctx, handover) {
     var hal = ctx.hal;
     var warm = !!(handover && handover.warm);
     var counters = restoreCounters(handover && handover.counters);
+    if (warm)
+        counters.warmStarts++;
     var emitter = new Emitter();
     var rxListeners = emitter.listeners.receive;
     var running = true;
 
-    dev.enable({memory: true, busMaster: true});
+    dev.enable({memory: true});  // bus mastering (DMA) comes once the rings are set up
     var regs = dev.mapBar(0);   // the register window (BAR 0, 128 KiB of MMIO)
 
     // -- reset and MAC address (14.3) ---------------------------------------
@@ -275,7 +279,7 @@ function start(dev, ctx, handover) {
     regs.write32(RDBAH, 0);
     regs.write32(RDLEN, RING * DESC_BYTES);
     regs.write32(RDH, 0);
-    regs.write32(RDT, RING - 1);     // all but one: RDH == RDT means "no buffers"
+    regs.write32(RDT, 0);            // RDH == RDT: no buffers yet (see the end of start)
     regs.write32(RDTR, 0);           // interrupt as each frame lands
     regs.write32(TDBAL, txRing.phys);
     regs.write32(TDBAH, 0);
@@ -309,8 +313,9 @@ function start(dev, ctx, handover) {
         }
     }
     // Takes every descriptor the device has written back (DD), copies each
-    // frame out of its buffer, gives the descriptors back by moving RDT.
-    function pollRx() {
+    // frame out of its buffer, gives the descriptors back by moving RDT
+    // (unless keep: stop() must not, see there).
+    function pollRx(keep) {
         var taken = 0, last = -1;
         while (taken < RING && running) {
             var i = rxNext, w3 = rxDesc[4 * i + 3];
@@ -332,7 +337,7 @@ function start(dev, ctx, handover) {
             if (frame)
                 deliver(frame);    // may call send(): the rings are consistent here
         }
-        if (last >= 0 && running)
+        if (last >= 0 && running && !keep)
             regs.write32(RDT, last);
         return taken;
     }
@@ -505,8 +510,14 @@ function start(dev, ctx, handover) {
     dev.claimIrq(onInterrupt);
     ctx.provide('netif', impl);
     // Receive on last, once the listeners (re-attached by the proxy) are
-    // in place; then the interrupts that matter.
+    // in place: RCTL.EN, then DMA, then the buffers, then the interrupts
+    // that matter. The order is for QEMU's model: it hands the frames it
+    // queued while no driver ran to the device when bus mastering comes on
+    // and when RDT moves, and throws them away if receive is off then
+    // (right after an RCTL write it keeps them queued for 1 s instead).
     regs.write32(RCTL, rctlValue());
+    dev.enable({busMaster: true});
+    regs.write32(RDT, RING - 1);     // all but one: RDH == RDT would mean "none"
     regs.write32(IMS, ICR_RXT0 | ICR_RXO | ICR_RXDMT0 | ICR_LSC);
     if (handover && handover.link !== undefined && handover.link !== link) {
         counters.linkChanges++;
@@ -515,20 +526,21 @@ function start(dev, ctx, handover) {
 
     current = {
         // stop(): receive off, deliver what already arrived, let the device
-        // finish sending (bounded), then report: the handover.
+        // finish sending (bounded), then report: the handover. Frames the
+        // device is offered while receive is off are not taken: QEMU keeps
+        // them queued for the next version (which must come within 1 s, see
+        // docs/e1000.md); hardware drops them. RDT stays where it is: with
+        // receive off, QEMU would drop its queue when RDT moves.
         stop: function () {
             regs.write32(IMC, 0xFFFFFFFF);
             regs.write32(RCTL, 0);
-            pollRx();
+            counters.rxAtStop += pollRx(true);
             for (var t = 0; t < TX_DRAIN_TRIES && txClean !== txTail; t++) {
                 reclaimTx();
                 if (txClean !== txTail)
                     hal.clock.delayMicros(TX_DRAIN_US);
             }
-            var lost = (txTail - txClean + RING) % RING;
-            counters.txDropped += lost;
-            if (lost)
-                ctx.log(lost + ' frames not sent at stop (counted in txDropped)');
+            counters.txDropped += (txTail - txClean + RING) % RING;
             regs.write32(TCTL, 0);
             readHwCounters();
             regs.read32(ICR);

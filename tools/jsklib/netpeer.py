@@ -117,6 +117,11 @@ class _Peer:
     def wait_control(self, name, timeout=30):
         deadline = time.monotonic() + timeout
         self.skipped = getattr(self, "skipped", [])
+        for i, frame in enumerate(self.skipped):
+            msg = parse_control(frame)
+            if msg is not None and msg.get("re") == name:
+                del self.skipped[i]
+                return msg
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
