@@ -63,15 +63,20 @@ function newSlot(kind, driver) {
             if (typeof v !== 'function')
                 return v;
             if (!slot.wrappers[p]) {
+                // Which kind of method p is, decided once: most calls (a
+                // NIC's send, per frame) are neither and go straight through.
+                var subscribe = SUBSCRIBE.test(p), unsubscribe = UNSUBSCRIBE.test(p);
                 slot.wrappers[p] = function () {
                     var impl = current();
+                    if (!subscribe && !unsubscribe)
+                        return impl[p].apply(impl, arguments);
                     var args = Array.prototype.slice.call(arguments);
                     // Called first: a subscription the driver refused
                     // (it threw) is not repeated on the next version.
                     var result = impl[p].apply(impl, args);
-                    if (SUBSCRIBE.test(p)) {
+                    if (subscribe) {
                         slot.subs.push({method: p, args: args});
-                    } else if (UNSUBSCRIBE.test(p)) {
+                    } else {
                         slot.subs = slot.subs.filter(function (s) {
                             return !(s.args[0] === args[0] && s.args[1] === args[1]);
                         });

@@ -82,7 +82,13 @@ var RXD_DD = 1 << 0, RXD_EOP = 1 << 1;                 // 3.2.3.1 status
 var TXD_EOP = 1 << 0, TXD_IFCS = 1 << 1, TXD_RS = 1 << 3;  // 3.3.3.1 command
 var TXD_DD = 1 << 0;                                    // 3.3.3.2 status
 
-var RING = 256;          // descriptors per ring: RDLEN/TDLEN 4 KiB, a multiple of 128 (13.4.27)
+// Descriptors per ring (RDLEN/TDLEN: a multiple of 128 bytes, 13.4.27). The
+// receive ring is large because a device without free descriptors drops
+// frames (counted in MPC): QEMU hands over what its socket backend read at
+// once, up to 64 KiB of frames (about 1000 minimum-size ones), whenever RDT
+// moves. 2048 buffers of 2 KiB are 4 MiB of DMA memory.
+var RX_RING = 2048;
+var TX_RING = 256;
 var BUF = 2048;          // bytes per buffer (RCTL.BSIZE 2048)
 var MIN_FRAME = 60;      // without FCS: shorter frames are padded (Linux does the same)
 var HEADER = 14;         // destination, source, EtherType
@@ -258,18 +264,18 @@ function start(dev, ctx, handover) {
     }
 
     // -- rings (14.4 receive, 14.5 transmit) --------------------------------
-    var rxRing = hal.dma.alloc(RING * DESC_BYTES, {align: 128});
-    var rxBufs = hal.dma.alloc(RING * BUF);
-    var txRing = hal.dma.alloc(RING * DESC_BYTES, {align: 128});
-    var txBufs = hal.dma.alloc(RING * BUF);
+    var rxRing = hal.dma.alloc(RX_RING * DESC_BYTES, {align: 128});
+    var rxBufs = hal.dma.alloc(RX_RING * BUF);
+    var txRing = hal.dma.alloc(TX_RING * DESC_BYTES, {align: 128});
+    var txBufs = hal.dma.alloc(TX_RING * BUF);
     var rxDesc = new Uint32Array(rxRing.buffer);
     var txDesc = new Uint32Array(txRing.buffer);
     var rxData = rxBufs.buffer;
     var txBytes = new Uint8Array(txBufs.buffer);
-    for (var d = 0; d < RING; d++) {
+    for (var d = 0; d < RX_RING; d++)
         rxDesc[4 * d] = rxBufs.phys + d * BUF;   // below 4 GiB: the high word stays 0
+    for (d = 0; d < TX_RING; d++)
         txDesc[4 * d] = txBufs.phys + d * BUF;
-    }
     var rxNext = 0;      // the next receive descriptor the device fills
     var txTail = 0;      // the next transmit descriptor send() fills (= TDT)
     var txClean = 0;     // the oldest transmit descriptor not yet seen done
@@ -277,13 +283,13 @@ function start(dev, ctx, handover) {
 
     regs.write32(RDBAL, rxRing.phys);
     regs.write32(RDBAH, 0);
-    regs.write32(RDLEN, RING * DESC_BYTES);
+    regs.write32(RDLEN, RX_RING * DESC_BYTES);
     regs.write32(RDH, 0);
     regs.write32(RDT, 0);            // RDH == RDT: no buffers yet (see the end of start)
     regs.write32(RDTR, 0);           // interrupt as each frame lands
     regs.write32(TDBAL, txRing.phys);
     regs.write32(TDBAH, 0);
-    regs.write32(TDLEN, RING * DESC_BYTES);
+    regs.write32(TDLEN, TX_RING * DESC_BYTES);
     regs.write32(TDH, 0);
     regs.write32(TDT, 0);
     regs.write32(TIDV, 0);
@@ -293,6 +299,19 @@ function start(dev, ctx, handover) {
     writeMta();
 
     var link = (regs.read32(STATUS) & STATUS_LU) !== 0;
+
+    // -- profile (netif.profile(), for `jsk bench net-raw`) -------------------
+    // While on, the hot paths add the time they spend, per phase, into
+    // prof[phase] = {calls, ms}; off, each costs one test of `prof`.
+    var clock = hal.clock;
+    var prof = null;
+    function spent(phase, t0) {
+        if (t0 === 0)
+            return;            // profiling started inside this phase
+        var p = prof[phase] || (prof[phase] = {calls: 0, ms: 0});
+        p.calls++;
+        p.ms += clock.now() - t0;
+    }
 
     // -- receive (3.2) ------------------------------------------------------
     function deliver(frame) {
@@ -317,7 +336,7 @@ function start(dev, ctx, handover) {
     // (unless keep: stop() must not, see there).
     function pollRx(keep) {
         var taken = 0, last = -1;
-        while (taken < RING && running) {
+        while (taken < RX_RING && running) {
             var i = rxNext, w3 = rxDesc[4 * i + 3];
             if (!(w3 & RXD_DD))
                 break;
@@ -326,16 +345,23 @@ function start(dev, ctx, handover) {
             var frame = null;
             // A frame always fits one 2 KiB buffer (no long packets), so a
             // descriptor without EOP, like one with errors, is dropped.
-            if ((w3 & RXD_EOP) && errors === 0 && len >= HEADER)
+            if ((w3 & RXD_EOP) && errors === 0 && len >= HEADER) {
+                var t0 = prof ? clock.now() : 0;
                 frame = new Uint8Array(rxData.slice(i * BUF, i * BUF + len));
-            else
+                if (prof)
+                    spent('rx: copy a frame out of its buffer', t0);
+            } else
                 counters.rxErrors++;
             rxDesc[4 * i + 3] = 0;
-            rxNext = (i + 1) % RING;
+            rxNext = (i + 1) % RX_RING;
             last = i;
             taken++;
-            if (frame)
+            if (frame) {
+                var t1 = prof ? clock.now() : 0;
                 deliver(frame);    // may call send(): the rings are consistent here
+                if (prof)
+                    spent('rx: listeners (the consumer)', t1);
+            }
         }
         if (last >= 0 && running && !keep)
             regs.write32(RDT, last);
@@ -352,10 +378,10 @@ function start(dev, ctx, handover) {
             counters.txFrames++;
             counters.txBytes += txDesc[4 * txClean + 2] & 0xFFFF;
             txDesc[4 * txClean + 3] = 0;
-            txClean = (txClean + 1) % RING;
+            txClean = (txClean + 1) % TX_RING;
         }
     }
-    function txFull() { return (txTail + 1) % RING === txClean; }
+    function txFull() { return (txTail + 1) % TX_RING === txClean; }
 
     function send(frame) {
         if (!running)
@@ -384,13 +410,20 @@ function start(dev, ctx, handover) {
             }
         }
         var i = txTail, off = i * BUF;
+        var t0 = prof ? clock.now() : 0;
         txBytes.set(bytes, off);
         for (; len < MIN_FRAME; len++)
             txBytes[off + len] = 0;      // pad short frames with zeros, as Linux does
         txDesc[4 * i + 2] = (len | ((TXD_EOP | TXD_IFCS | TXD_RS) << 24)) >>> 0;
         txDesc[4 * i + 3] = 0;
-        txTail = (i + 1) % RING;
+        txTail = (i + 1) % TX_RING;
+        if (prof) {
+            spent('tx: copy into the buffer, descriptor', t0);
+            t0 = clock.now();
+        }
         regs.write32(TDT, txTail);       // the device owns [TDH, TDT)
+        if (prof)
+            spent('tx: TDT write (QEMU sends in it)', t0);
         return true;
     }
 
@@ -417,7 +450,10 @@ function start(dev, ctx, handover) {
 
     // -- interrupts (13.4.17): reading ICR acknowledges them and drops INTx --
     function onInterrupt() {
+        var t0 = prof ? clock.now() : 0;
         var icr = regs.read32(ICR);
+        if (prof)
+            spent('irq: ICR read', t0);
         if (icr === 0)
             return;            // the line is shared: another device's interrupt
         counters.interrupts++;
@@ -425,8 +461,12 @@ function start(dev, ctx, handover) {
             checkLink();
         if (icr & ICR_RXO)
             counters.rxOverruns++;
-        if (icr & (ICR_RXT0 | ICR_RXDMT0 | ICR_RXO))
+        if (icr & (ICR_RXT0 | ICR_RXDMT0 | ICR_RXO)) {
+            var t1 = prof ? clock.now() : 0;
             pollRx();
+            if (prof)
+                spent('irq: pollRx (all of it)', t1);
+        }
         if (txWanted && running) {
             reclaimTx();
             if (!txFull()) {
@@ -454,7 +494,7 @@ function start(dev, ctx, handover) {
             readHwCounters();
         }
         var out = JSON.parse(JSON.stringify(counters));
-        out.txPending = (txTail - txClean + RING) % RING;
+        out.txPending = (txTail - txClean + TX_RING) % TX_RING;
         return out;
     }
 
@@ -466,6 +506,16 @@ function start(dev, ctx, handover) {
         on: function (event, fn) { emitter.on(event, fn); return impl; },
         off: function (event, fn) { emitter.off(event, fn); return impl; },
         stats: stats,
+        // profile(true) starts timing the hot paths, profile() returns what
+        // was timed so far ({phase: {calls, ms}}), profile(false) stops.
+        profile: function (on) {
+            var out = prof;
+            if (on === true)
+                prof = {};
+            else if (on === false)
+                prof = null;
+            return out;
+        },
         setPromiscuous: function (on) {
             promiscuous = !!on;
             regs.write32(RCTL, rctlValue());
@@ -517,7 +567,7 @@ function start(dev, ctx, handover) {
     // (right after an RCTL write it keeps them queued for 1 s instead).
     regs.write32(RCTL, rctlValue());
     dev.enable({busMaster: true});
-    regs.write32(RDT, RING - 1);     // all but one: RDH == RDT would mean "none"
+    regs.write32(RDT, RX_RING - 1);     // all but one: RDH == RDT would mean "none"
     regs.write32(IMS, ICR_RXT0 | ICR_RXO | ICR_RXDMT0 | ICR_LSC);
     if (handover && handover.link !== undefined && handover.link !== link) {
         counters.linkChanges++;
@@ -540,7 +590,7 @@ function start(dev, ctx, handover) {
                 if (txClean !== txTail)
                     hal.clock.delayMicros(TX_DRAIN_US);
             }
-            counters.txDropped += (txTail - txClean + RING) % RING;
+            counters.txDropped += (txTail - txClean + TX_RING) % TX_RING;
             regs.write32(TCTL, 0);
             readHwCounters();
             regs.read32(ICR);

@@ -84,7 +84,7 @@ function fakeNic(options) {
             new Uint8Array(a.buffer, a.offset, bytes.length).set(bytes);
             d[2] = bytes.length;
             d[3] = 3 | ((errors || 0) << 8);   // DD, EOP
-            regs[RDH] = (regs[RDH] + 1) % 256;
+            regs[RDH] = (regs[RDH] + 1) % 2048;
             regs[ICR] |= RXT0;
             return true;
         },
@@ -136,7 +136,7 @@ var order = nic.log.map(function (w) { return w[0]; });
 var rctlAt = order.lastIndexOf(RCTL), dmaAt = -1, rdtAt = order.lastIndexOf(RDT);
 nic.log.forEach(function (w, i) { if (w[0] === 'enable' && /busMaster/.test(w[1])) dmaAt = i; });
 check.ok(rctlAt < dmaAt && dmaAt < rdtAt, 'RCTL.EN, then bus mastering, then RDT (QEMU keeps its queue)');
-check.equal(nic.regs[RDT], 255, 'RDT: all descriptors but one given to the device');
+check.equal(nic.regs[RDT], 2047, 'RDT: all 2048 receive descriptors but one given to the device');
 check.equal(nic.regs[IMS], (RXT0 | 0x40 | 0x10 | LSC) >>> 0, 'IMS: RXT0, RXO, RXDMT0, LSC');
 
 var nic2 = fakeNic({noRal: true});
@@ -232,15 +232,15 @@ nic3.receive(frame(60));
 nic3.interrupt();
 check.equal(calls + ' ' + netif.stats().rxListenerErrors, '1 1', 'a throwing listener is counted');
 check.ok(/listener bug/.test(nic3.logged.join()), 'and logged once');
-// the ring wraps around: 600 frames in rounds
+// the ring wraps around: 6000 frames in rounds
 var before = got.length;
 for (var round = 0; round < 3; round++) {
-    for (var k = 0; k < 200; k++)
-        check.ok(nic3.receive(frame(60 + k)), 'room in the ring');
+    for (var k = 0; k < 2000; k++)
+        check.ok(nic3.receive(frame(60 + k % 1000)), 'room in the ring');
     nic3.interrupt();
 }
-check.equal(got.length - before, 600, '600 frames across the wrap');
-check.equal(got[got.length - 1].length, 259, 'the last in order');
+check.equal(got.length - before, 6000, '6000 frames across the wrap');
+check.equal(got[got.length - 1].length, 60 + 1999 % 1000, 'the last in order');
 // the assigned handler: netif.onReceive = fn
 var assigned = [];
 netif.onReceive = function (f) { assigned.push(f.length); };

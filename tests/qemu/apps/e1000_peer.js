@@ -12,13 +12,15 @@
 //                          counters and netif.stats()
 //   reset                  forget the counters (seq restarts at 0)
 //   echo {on, verify}      echo data frames back (default on, verify on)
-//   send {count, sizes, fresh}  send count data frames to the peer, sizes
-//                          taken in turn; a refused send waits for 'drain'
+//   send {count, sizes, fresh, timed}  send count data frames to the peer,
+//                          sizes taken in turn; a refused send waits for
+//                          'drain'; timed: report the time inside send()
 //   reloadAt {points}      drivers.reload('e1000') when the count of data
 //                          frames received reaches each point's `at`: from a
 //                          timer, or (sync) from inside the receive listener,
 //                          i.e. inside the driver's interrupt handler; each
 //                          answers {re: 'reloaded', result}
+//   profile {on}           netif.profile(on): the driver's time per phase
 //   promisc {on}, multicast {list}, exit
 // Link changes are printed on the console ("link false"/"link true"; while
 // it is down, what send() says) and, once the link is up, sent to the peer
@@ -92,8 +94,15 @@ function dataFrame(seq, size) {
     return f;
 }
 
+// Sends the frames of the send command, from a timer: a long run must not
+// stay inside the control frame's listener, which runs in the driver's
+// interrupt handler, under its budget; an app's timer has none.
 function sendSome() {
     var s = sending;
+    if (s.h0 === undefined) {
+        s.hopMs = clock.now() - s.scheduledAt;
+        s.h0 = clock.now();
+    }
     while (s.next < s.count) {
         if (backlog.length)
             return;              // echoes and replies first, in order
@@ -103,7 +112,11 @@ function sendSome() {
             f[14] = s.next >>> 24; f[15] = (s.next >>> 16) & 0xff;
             f[16] = (s.next >>> 8) & 0xff; f[17] = s.next & 0xff;
         }
-        if (!netif.send(f)) {
+        var t0 = s.timed ? clock.now() : 0;
+        var ok = netif.send(f);
+        if (s.timed)
+            s.inSend += clock.now() - t0;
+        if (!ok) {
             s.refused++;
             if (!netif.link)
                 setTimeout(flush, 10);   // no 'drain' comes without a link
@@ -113,7 +126,8 @@ function sendSome() {
     }
     sending = null;
     reply({re: 'send', count: s.count, refused: s.refused, ms: Date.now() - s.t0,
-        guestMs: clock.now() - s.h0});
+        guestMs: clock.now() - s.h0, inSendMs: s.timed ? s.inSend : undefined,
+        hopMs: s.hopMs});
 }
 
 function onData(frame) {
@@ -204,11 +218,12 @@ function onControl(msg) {
     case 'send':
         var sizes = msg.sizes || [60];
         sending = {count: msg.count, sizes: sizes, next: 0, refused: 0, t0: Date.now(),
-            h0: clock.now(),
+            timed: !!msg.timed, inSend: 0,    // timed: add up the time inside netif.send
+            scheduledAt: clock.now(),
             // fresh: false sends the same few frames over and over (only
             // seq changes, so the pattern is not checkable): for benchmarks
             frames: msg.fresh === false ? sizes.map(function (s) { return dataFrame(0, s); }) : null};
-        sendSome();
+        setTimeout(sendSome, 0);
         break;
     case 'raw':
         // a frame of msg.length bytes (any size, to test padding and the
@@ -231,6 +246,15 @@ function onControl(msg) {
     case 'multicast':
         netif.setMulticast(msg.list);
         reply({re: 'multicast', list: netif.multicast});
+        break;
+    case 'profile':
+        // on: start timing the driver's hot paths; off: stop and report
+        // them, with what a clock read costs (it is in every figure)
+        var table = netif.profile(msg.on);
+        var t0 = clock.now(), reads = 1000;
+        for (var c = 0; c < reads; c++)
+            clock.now();
+        reply({re: 'profile', table: table, clockReadMs: (clock.now() - t0) / reads});
         break;
     case 'exit':
         reply({re: 'exit'});
