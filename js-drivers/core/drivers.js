@@ -466,6 +466,8 @@ api.reload = function (name, source) {
         }
         return done(true);
     }
+    if (e.state === 'stopping')   // asked from inside its own stop() (a listener it calls)
+        return done(false, name + ' is stopping: a reload from inside its stop() is refused');
     var old = {mod: e.mod, source: e.source, wasRunning: e.state === 'running'};
     var handover = quiesce(e, true);
     var why;

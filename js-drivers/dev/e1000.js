@@ -35,6 +35,7 @@ var STATUS = 0x0008;     // 13.4.2 device status
 var EERD = 0x0014;       // 13.4.4 EEPROM read
 var ICR = 0x00C0;        // 13.4.17 interrupt cause read (reading clears it)
 var ITR = 0x00C4;        // 13.4.18 interrupt throttling
+var ICS = 0x00C8;        // 13.4.19 interrupt cause set (raises the causes written)
 var IMS = 0x00D0;        // 13.4.20 interrupt mask set
 var IMC = 0x00D8;        // 13.4.21 interrupt mask clear
 var RCTL = 0x0100;       // 13.4.22 receive control
@@ -89,6 +90,7 @@ var TXD_DD = 1 << 0;                                    // 3.3.3.2 status
 // moves. 2048 buffers of 2 KiB are 4 MiB of DMA memory.
 var RX_RING = 2048;
 var TX_RING = 256;
+var RX_BATCH = 256;      // frames per interrupt, then the others wait their turn (see pollRx)
 var BUF = 2048;          // bytes per buffer (RCTL.BSIZE 2048)
 var MIN_FRAME = 60;      // without FCS: shorter frames are padded (Linux does the same)
 var HEADER = 14;         // destination, source, EtherType
@@ -146,7 +148,7 @@ function newCounters() {
         txDropped: 0,                // accepted by send() but never sent (stop, reset)
         interrupts: 0, linkChanges: 0,
         warmStarts: 0,               // starts that took over from a stopped version
-        rxAtStop: 0,                 // frames a stopping version found in its ring and delivered
+        rxAtStop: 0,                 // frames a stopping version took from its ring for the next
         hw: {crcErrors: 0, missed: 0, noBuffers: 0, undersize: 0, oversize: 0, rxGood: 0,
             rxBroadcast: 0, rxMulticast: 0, txGood: 0, rxGoodBytes: 0, txGoodBytes: 0}
     };
@@ -331,30 +333,49 @@ function start(dev, ctx, handover) {
             }
         }
     }
-    // Takes every descriptor the device has written back (DD), copies each
-    // frame out of its buffer, gives the descriptors back by moving RDT
-    // (unless keep: stop() must not, see there).
-    function pollRx(keep) {
-        var taken = 0, last = -1;
-        while (taken < RX_RING && running) {
-            var i = rxNext, w3 = rxDesc[4 * i + 3];
-            if (!(w3 & RXD_DD))
-                break;
-            var len = rxDesc[4 * i + 2] & 0xFFFF;
-            var errors = (w3 >>> 8) & 0xFF;
-            var frame = null;
-            // A frame always fits one 2 KiB buffer (no long packets), so a
-            // descriptor without EOP, like one with errors, is dropped.
-            if ((w3 & RXD_EOP) && errors === 0 && len >= HEADER) {
-                var t0 = prof ? clock.now() : 0;
-                frame = new Uint8Array(rxData.slice(i * BUF, i * BUF + len));
-                if (prof)
-                    spent('rx: copy a frame out of its buffer', t0);
-            } else
-                counters.rxErrors++;
-            rxDesc[4 * i + 3] = 0;
-            rxNext = (i + 1) % RX_RING;
-            last = i;
+    // Frames a stopped version took out of its ring (its handover), to be
+    // delivered before anything this version receives.
+    var inherited = handover && handover.pending ? handover.pending : [];
+    var inheritedAt = 0;
+
+    // Takes the next descriptor if the device has written it back (DD):
+    // returns its frame, copied out of the buffer, or null for a descriptor
+    // with errors (a frame always fits one 2 KiB buffer, no long packets,
+    // so one without EOP is an error too); undefined if there is none.
+    function takeRx() {
+        var i = rxNext, w3 = rxDesc[4 * i + 3];
+        if (!(w3 & RXD_DD))
+            return undefined;
+        var len = rxDesc[4 * i + 2] & 0xFFFF;
+        var frame = null;
+        if ((w3 & RXD_EOP) && ((w3 >>> 8) & 0xFF) === 0 && len >= HEADER) {
+            var t0 = prof ? clock.now() : 0;
+            frame = new Uint8Array(rxData.slice(i * BUF, i * BUF + len));
+            if (prof)
+                spent('rx: copy a frame out of its buffer', t0);
+        } else {
+            counters.rxErrors++;
+        }
+        rxDesc[4 * i + 3] = 0;
+        rxNext = (i + 1) % RX_RING;
+        return frame;
+    }
+
+    // Delivers up to RX_BATCH frames: first those inherited, then those in
+    // the ring, whose descriptors go back to the device by moving RDT.
+    // Returns how many it took: RX_BATCH means there may be more.
+    function pollRx() {
+        var taken = 0, last = -1, frame;
+        while (taken < RX_BATCH && running) {
+            if (inheritedAt < inherited.length) {
+                frame = inherited[inheritedAt];
+                inherited[inheritedAt++] = null;
+            } else {
+                frame = takeRx();
+                if (frame === undefined)
+                    break;
+                last = (rxNext + RX_RING - 1) % RX_RING;
+            }
             taken++;
             if (frame) {
                 var t1 = prof ? clock.now() : 0;
@@ -363,7 +384,7 @@ function start(dev, ctx, handover) {
                     spent('rx: listeners (the consumer)', t1);
             }
         }
-        if (last >= 0 && running && !keep)
+        if (last >= 0 && running)
             regs.write32(RDT, last);
         return taken;
     }
@@ -463,7 +484,11 @@ function start(dev, ctx, handover) {
             counters.rxOverruns++;
         if (icr & (ICR_RXT0 | ICR_RXDMT0 | ICR_RXO)) {
             var t1 = prof ? clock.now() : 0;
-            pollRx();
+            // A full batch: there may be more, so the interrupt is raised
+            // again (ICS) instead of looping here. The handler runs under
+            // the manager's budget, and other events get their turn.
+            if (pollRx() === RX_BATCH && running)
+                regs.write32(ICS, ICR_RXT0);
             if (prof)
                 spent('irq: pollRx (all of it)', t1);
         }
@@ -568,6 +593,8 @@ function start(dev, ctx, handover) {
     regs.write32(RCTL, rctlValue());
     dev.enable({busMaster: true});
     regs.write32(RDT, RX_RING - 1);     // all but one: RDH == RDT would mean "none"
+    if (inherited.length)
+        regs.write32(ICS, ICR_RXT0);     // an interrupt to deliver them
     regs.write32(IMS, ICR_RXT0 | ICR_RXO | ICR_RXDMT0 | ICR_LSC);
     if (handover && handover.link !== undefined && handover.link !== link) {
         counters.linkChanges++;
@@ -575,16 +602,24 @@ function start(dev, ctx, handover) {
     }
 
     current = {
-        // stop(): receive off, deliver what already arrived, let the device
-        // finish sending (bounded), then report: the handover. Frames the
-        // device is offered while receive is off are not taken: QEMU keeps
-        // them queued for the next version (which must come within 1 s, see
-        // docs/e1000.md); hardware drops them. RDT stays where it is: with
-        // receive off, QEMU would drop its queue when RDT moves.
+        // stop(): receive off, take what already arrived out of the ring
+        // (not delivered here: listeners may be slow, and receive must not
+        // stay off long, see below), let the device finish sending
+        // (bounded), then report: the handover, with those frames for the
+        // next version to deliver first. Frames the device is offered while
+        // receive is off are not taken: QEMU keeps them queued for the next
+        // version (which must come within 1 s, see docs/e1000.md); hardware
+        // drops them. RDT stays where it is: with receive off, QEMU would
+        // drop its queue when RDT moves.
         stop: function () {
             regs.write32(IMC, 0xFFFFFFFF);
             regs.write32(RCTL, 0);
-            counters.rxAtStop += pollRx(true);
+            var pending = inherited.slice(inheritedAt), frame;
+            for (var k = 0; k < RX_RING && (frame = takeRx()) !== undefined; k++)
+                if (frame) {
+                    pending.push(frame);
+                    counters.rxAtStop++;
+                }
             for (var t = 0; t < TX_DRAIN_TRIES && txClean !== txTail; t++) {
                 reclaimTx();
                 if (txClean !== txTail)
@@ -597,7 +632,7 @@ function start(dev, ctx, handover) {
             running = false;
             emitter.listeners = {receive: [], link: [], drain: []};
             return {warm: true, counters: counters, link: link, promiscuous: promiscuous,
-                multicast: multicast};
+                multicast: multicast, pending: pending};
         }
     };
 }

@@ -16,7 +16,8 @@
 //                          sizes taken in turn; a refused send waits for
 //                          'drain'; timed: report the time inside send()
 //   reloadAt {points}      drivers.reload('e1000') when the count of data
-//                          frames received reaches each point's `at`: from a
+//                          frames received reaches each point's `at` (and the
+//                          previous reload is over): from a
 //                          timer, or (sync) from inside the receive listener,
 //                          i.e. inside the driver's interrupt handler; each
 //                          answers {re: 'reloaded', result}
@@ -163,21 +164,32 @@ function onData(frame) {
             echoDropped++;
         }
     }
-    if (reloadAt.length && reloadAt[0].at === received) {
-        var point = reloadAt.shift();
-        if (point.sync)
-            reload(point);          // from inside the driver's receive path
-        else
-            setTimeout(function () { reload(point); }, 0);
-    }
+    maybeReload();
+}
+
+// One reload at a time: a stop() delivers (here) what was left in the old
+// ring, and a timer's reload may come late.
+var reloading = false;
+function maybeReload() {
+    if (!reloadAt.length || reloadAt[0].at > received || reloading)
+        return;
+    var point = reloadAt.shift();
+    reloading = true;
+    if (point.sync)
+        reload(point);          // from inside the driver's receive path
+    else
+        setTimeout(function () { reload(point); }, 0);
 }
 
 function reload(point) {
     var r = drivers.reload('e1000');
+    reloading = false;
+    r.received = received;
     r.at = point.at;
     r.sync = !!point.sync;
     console.log('reloaded ' + JSON.stringify(r));
     reply({re: 'reloaded', result: r});
+    maybeReload();
 }
 
 function errorOf(fn) {
