@@ -76,7 +76,7 @@ def peer_to_guest(g, count, size):
     for start in range(0, count, 1000):
         g.peer.send_many([template[:14] + struct.pack(">I", seq) + template[18:]
                           for seq in range(start, min(count, start + 1000))])
-    s = g.control({"cmd": "stats"}, timeout=300)
+    s = g.control({"cmd": "stats"}, timeout=120)
     if s["received"] < count:
         n = s["netif"]
         print(f"jsk: {count - s['received']} of {count} {size}-byte frames lost: "

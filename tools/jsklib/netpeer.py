@@ -86,6 +86,19 @@ class _Peer:
             self.received += 1
             self.cond.notify_all()
 
+    def _reader(self):
+        """The receiving thread: frames in arrival order until the socket
+        closes (the subclass's _read_frame raises then)."""
+        try:
+            while True:
+                self._deliver(self._read_frame())
+        except (OSError, EOFError) as err:
+            self.error = err
+        finally:
+            with self.cond:
+                self.closed = True
+                self.cond.notify_all()
+
     def recv(self, timeout):
         """The next frame QEMU sent, or None after `timeout` seconds."""
         return (self.recv_timed(timeout) or (None, None))[1]
@@ -165,17 +178,9 @@ class StreamPeer(_Peer):
             buf += chunk
         return buf
 
-    def _reader(self):
-        try:
-            while True:
-                (length,) = struct.unpack(">I", self._read_exact(4))
-                self._deliver(self._read_exact(length))
-        except (OSError, EOFError) as err:
-            self.error = err
-        finally:
-            with self.cond:
-                self.closed = True
-                self.cond.notify_all()
+    def _read_frame(self):
+        (length,) = struct.unpack(">I", self._read_exact(4))
+        return self._read_exact(length)
 
     def send(self, frame):
         with self.send_lock:
@@ -213,17 +218,8 @@ class DgramPeer(_Peer):
     def accept(self, timeout=30):
         return self
 
-    def _reader(self):
-        try:
-            while True:
-                data, _ = self.sock.recvfrom(65536)
-                self._deliver(data)
-        except OSError as err:
-            self.error = err
-        finally:
-            with self.cond:
-                self.closed = True
-                self.cond.notify_all()
+    def _read_frame(self):
+        return self.sock.recvfrom(65536)[0]
 
     def send(self, frame):
         self.sock.sendto(frame, ("127.0.0.1", self.qemu_port))
