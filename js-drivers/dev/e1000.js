@@ -22,11 +22,14 @@
 // link): the caller still holds it, and a 'drain' event says when the ring
 // has room again. Events: 'receive' (frame), 'link' (up: boolean), 'drain'.
 //
-// Hot reload: stop() turns receive off, delivers what the device already
+// Hot reload: stop() turns receive off, takes the frames the device already
 // put in the receive ring, waits (bounded) for the transmit ring to empty
-// and counts what it could not send as txDropped; its handover carries the
-// counters and the filter settings, and the next version starts warm (no
-// device reset, so the link stays up).
+// and counts what it could not send as txDropped; its handover carries
+// those frames, the counters and the filter settings, and the next version
+// starts warm (no device reset, so the link stays up) and delivers the
+// frames first. Much of the order of things here is for QEMU's model, which
+// drops frames it had queued when the driver moves RDT at the wrong time:
+// see docs/e1000.md, "Hot reload and crashes".
 'use strict';
 
 // -- registers (13.4) -----------------------------------------------------------
