@@ -130,8 +130,9 @@ def net_raw(tree, args):
                                 ms, _, _, _, r = guest_to_peer(g, n, size, timed=True)
                                 table["app: inside netif.send (proxy + driver)"] = {
                                     "calls": n, "ms": r["inSendMs"]}
-                                print(f"(the app's setTimeout(0) before sending fired after "
-                                      f"{r['hopMs']:.1f} ms)")
+                                print(f"(not in the figures: the app's setTimeout(0) from its "
+                                      f"listener ran {r['hopMs']:.1f} ms later; docs/e1000.md, "
+                                      f"the note on timers)")
                             else:
                                 ms = peer_to_guest(g, n, size)[0]
                             p = g.control({"cmd": "profile", "on": False})

@@ -250,7 +250,9 @@ def e1000_reload(c, tree):
         if hello(c, peer, mac, "82540EM") is None:
             return m.console.text()
         # The listener's reload comes first: a timer may only run once the
-        # burst is over (interrupt work goes before timers in the event loop).
+        # burst is over: a timer set from inside a driver callback runs when
+        # the program's current wait (epoll_wait) ends, which does not notice
+        # new timers (see docs/e1000.md).
         points = [{"at": 600, "sync": True}, {"at": 1000, "sync": False}]
         c.check(peer.control(mac, {"cmd": "reloadAt", "points": points}) is not None,
                 "the app will reload the driver at frame 600 (from its receive listener) "
