@@ -21,6 +21,7 @@
 //                          timer, or (sync) from inside the receive listener,
 //                          i.e. inside the driver's interrupt handler; each
 //                          answers {re: 'reloaded', result}
+//   stopStart              drivers.stop('e1000'), then drivers.start('e1000')
 //   profile {on}           netif.profile(on): the driver's time per phase
 //   promisc {on}, multicast {list}, exit
 // Link changes are printed on the console ("link false"/"link true"; while
@@ -246,6 +247,16 @@ function onControl(msg) {
             f[r] = (r - 13) & 0xff;
         reply({re: 'raw', result: errorOf(function () {
             if (!netif.send(f)) throw new Error('refused'); })});
+        break;
+    case 'stopStart':
+        // drivers.stop, what the held netif says meanwhile, drivers.start:
+        // a cold start (a device reset, counters from zero)
+        drivers.stop('e1000');
+        var whileStopped = errorOf(function () { netif.send(new Uint8Array(60)); });
+        var linkStopped = String(netif.link);
+        drivers.start('e1000');
+        reply({re: 'stopStart', whileStopped: whileStopped, linkStopped: linkStopped,
+            stats: netif.stats(), link: netif.link});
         break;
     case 'reloadAt':
         reloadAt = msg.points;

@@ -241,11 +241,11 @@ def e1000_link(c, tree):
 def e1000_reload(c, tree):
     """drivers.reload('e1000') twice during a 5000-frame burst (from inside
     the receive listener, i.e. the driver's own interrupt handler, and from
-    a timer): every
-    frame the peer sent reaches the app or is counted as dropped, every echo
-    the old driver accepted reaches the peer or is counted in txDropped, in
-    order; the counters survive the reload (handover) and traffic goes on
-    with the new version."""
+    a timer): every frame the peer sent reaches the app or is counted as
+    dropped, every echo the old driver accepted reaches the peer or is
+    counted in txDropped, in order; the counters survive the reload
+    (handover) and traffic goes on with the new version. Then drivers.stop
+    and start: the held netif throws meanwhile, then a cold start."""
     with nic_machine(c, tree) as (m, peer, mac, _):
         if hello(c, peer, mac, "82540EM") is None:
             return m.console.text()
@@ -302,6 +302,19 @@ def e1000_reload(c, tree):
                 "e1000 running, no restart, no error", e and str(e))
         more = burst(peer, mac, SIZES, 300, start=total)
         check_echoes(c, "300 more frames with the new version", more,
+                     collect_echoes(peer, 300, 60), mac)
+        # Stopped and started again (no handover): a cold start, with a reset.
+        r = peer.control(mac, {"cmd": "stopStart"})
+        c.check(r is not None and r["whileStopped"] ==
+                "Error: netif: driver e1000 is not running" and r["linkStopped"] == "undefined",
+                "while stopped, the held netif throws on send and reads undefined",
+                r and f"{r['whileStopped']}, link {r['linkStopped']}")
+        c.check(r is not None and r["stats"]["warmStarts"] == 0 and r["stats"]["rxFrames"] == 0
+                and r["link"] is True, "started again cold: counters from zero, link up",
+                r and f"warmStarts {r['stats']['warmStarts']} rxFrames {r['stats']['rxFrames']}")
+        peer.control(mac, {"cmd": "reset"})
+        again = burst(peer, mac, SIZES, 300, start=0)
+        check_echoes(c, "300 frames after the cold start", again,
                      collect_echoes(peer, 300, 60), mac)
         peer.control(mac, {"cmd": "exit"})
         wait_exit(c, m, 0)
