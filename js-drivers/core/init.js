@@ -21,6 +21,8 @@ var fdtable = require('./fdtable');
 var tty = require('../tty/console');
 var system = require('./system');
 var epoll = require('./epoll');
+var vfs = require('../fs/vfs');
+var mounts = require('../fs/mounts').setup(kernel);
 
 function registerAll(register, entries) {
     for (var name in entries) {
@@ -39,7 +41,8 @@ fdtable.installAt(1, consoleFile);
 fdtable.installAt(2, consoleFile);
 
 registerAll(sys.register, fdtable.entries);
-registerAll(sys.register, system.create(kernel));
+registerAll(sys.register, require('../fs/syscalls').create(kernel));
+registerAll(sys.register, system.create(kernel, { beforeExit: vfs.syncAll }));
 registerAll(sys.register, epoll.create(kernel));
 
 // Kept private to this module (exporting it would reopen the table to any
@@ -78,6 +81,8 @@ function startDrivers() {
     // across reloads and restarts of the driver. A machine without an
     // i8042 (or a failing one) only loses the keyboard; one whose first
     // start failed is attached when a restart provides it.
+    // Disks appear as /dev/sda... (js-drivers/fs/devfs.js).
+    require('../fs/mounts').watchDisks(api, mounts.devfs);
     var keyboard = null;
     api.whenProvided('input', function (input) {
         if (!keyboard)
