@@ -30,7 +30,8 @@ function create(kernel) {
     function sink(u8, off, len) { return len; }
     function fill(value) {
         return function (u8, off, len) {
-            u8.fill(value, off, off + len);
+            for (var i = off; i < off + len; i++)  // Duktape's typed arrays have no fill()
+                u8[i] = value;
             return len;
         };
     }

@@ -135,6 +135,12 @@ function create(options) {
         return 0;
     };
 
+    // Duktape's typed arrays have no fill().
+    function zero(u8, from, to) {
+        for (var i = from; i < to; i++)
+            u8[i] = 0;
+    }
+
     function reserve(node, size) {
         if (size <= node.data.length)
             return;
@@ -159,7 +165,7 @@ function create(options) {
             return -E.EISDIR;
         reserve(node, position + length);
         if (position > node.size)  // the hole reads as zeros
-            node.data.fill(0, node.size, position);
+            zero(node.data, node.size, position);
         node.data.set(u8.subarray(offset, offset + length), position);
         node.size = Math.max(node.size, position + length);
         touch(node);
@@ -171,11 +177,14 @@ function create(options) {
             return -E.EISDIR;
         if (size > node.size) {
             reserve(node, size);
-            node.data.fill(0, node.size, size);
+            zero(node.data, node.size, size);
         }
         node.size = size;
-        if (node.data.length > 4 * size + 64)  // give memory back on a big shrink
-            node.data = node.data.slice(0, size);
+        if (node.data.length > 4 * size + 64) {  // give memory back on a big shrink
+            var smaller = new Uint8Array(size);
+            smaller.set(node.data.subarray(0, size));
+            node.data = smaller;
+        }
         touch(node);
         return 0;
     };
