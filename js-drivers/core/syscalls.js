@@ -8,7 +8,7 @@ module.exports = {
     sched_yield: 24, dup: 32, dup2: 33, nanosleep: 35, getpid: 39, exit: 60, uname: 63,
     fcntl: 72, fsync: 74, fdatasync: 75, truncate: 76, ftruncate: 77, getcwd: 79,
     chdir: 80, fchdir: 81, rename: 82, mkdir: 83, rmdir: 84, creat: 85, unlink: 87,
-    readlink: 89, chmod: 90, fchmod: 91,
+    readlink: 89, chmod: 90, fchmod: 91, umask: 95,
     gettimeofday: 96, getuid: 102, getgid: 104, geteuid: 107, getegid: 108,
     getppid: 110, statfs: 137, fstatfs: 138, sync: 162, gettid: 186, time: 201,
     epoll_create: 213, getdents64: 217,

@@ -26,6 +26,7 @@ var MAX_OFFSET = 9007199254740991;  // 2^53 - 1: what a double holds exactly
 
 function create(kernel) {
     var cwd = '/';
+    var umaskBits = 0x12;  // 022, what a Linux login shell gives its children
 
     function nowMs() { return kernel.realtimeNs() / 1e6; }
 
@@ -83,7 +84,7 @@ function create(kernel) {
 
     function openat(dirfd, pathValue, flags, mode) {
         flags = abi.int(flags);
-        mode = abi.int(mode) & 0xfff;
+        mode = abi.int(mode) & 0xfff & ~umaskBits;
         if (flags !== flags)
             return -E.EINVAL;
         if ((flags & O_TMPFILE_BIT) || (flags & O_PATH))
@@ -362,7 +363,7 @@ function create(kernel) {
             return at.node;
         if (at.dir.fs.readOnly)
             return -E.EROFS;
-        var made = at.dir.fs.mkdir(at.dir.node, at.name, abi.int(mode) & 0xfff);
+        var made = at.dir.fs.mkdir(at.dir.node, at.name, abi.int(mode) & 0xfff & ~umaskBits);
         return typeof made === 'number' ? made : 0;
     }
 
@@ -558,6 +559,12 @@ function create(kernel) {
         return f.fs.readOnly ? -E.EROFS : f.fs.setattr(f.node, { mode: abi.int(mode) & 0xfff });
     }
 
+    function umask(mask) {
+        var old = umaskBits;
+        umaskBits = abi.int(mask) & 0x1ff;
+        return old;
+    }
+
     // -- cwd, access, readlink ----------------------------------------------------
 
     function getcwd(buffer, size) {
@@ -698,7 +705,7 @@ function create(kernel) {
         renameat2: renameat2, rename: rename, ftruncate: ftruncate, truncate: truncate,
         fsync: fsync, fdatasync: fsync, sync: sync, utimensat: utimensat,
         chmod: chmod, fchmod: fchmod, fchmodat: fchmodat,
-        getcwd: getcwd, chdir: chdir, fchdir: fchdir, access: access, faccessat: faccessat,
+        umask: umask, getcwd: getcwd, chdir: chdir, fchdir: fchdir, access: access, faccessat: faccessat,
         faccessat2: faccessat2, readlink: readlink, readlinkat: readlinkat,
         dup: dup, dup2: dup2, dup3: dup3, statfs: statfs, fstatfs: fstatfs
     };

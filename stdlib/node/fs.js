@@ -199,7 +199,15 @@ function writeSync(fd, data, offset, length, position) {
     }
     if (typeof position !== 'number')
         position = null;
-    return check(sysfs.write(fd, u8, offset, length, position), 'write');
+    var r = sysfs.write(fd, u8, offset, length, position);
+    if (r < 0) {
+        // Node's writeSync error has its keys in this order: errno, syscall, code.
+        var error = fsError(r, 'write');
+        delete error.code;
+        error.code = sys.errnoName(r);
+        throw error;
+    }
+    return r;
 }
 
 function writeAll(fd, u8, syscall) {
@@ -267,11 +275,16 @@ function copyFileSync(src, dest, mode) {
     src = toPath(src, 'src');
     dest = toPath(dest, 'dest');
     mode = mode || 0;
-    var data = readFileSync(src);
-    var st = check(sysfs.stat(src), 'copyfile', src, dest);
+    var from = check(sysfs.open(src, C.O_RDONLY | O_CLOEXEC, 0), 'copyfile', src, dest);
+    var data, st;
+    try {
+        st = check(sysfs.fstat(from), 'copyfile', src, dest);
+        data = readAll(from);
+    } finally {
+        sysfs.close(from);
+    }
     var flags = C.O_WRONLY | C.O_CREAT | C.O_TRUNC | O_CLOEXEC | (mode & C.COPYFILE_EXCL ? C.O_EXCL : 0);
-    var fd = sysfs.open(dest, flags, st.mode & 0xfff);
-    check(fd, 'copyfile', src, dest);
+    var fd = check(sysfs.open(dest, flags, st.mode & 0xfff), 'copyfile', src, dest);
     try {
         writeAll(fd, data, 'copyfile');
     } finally {
