@@ -210,6 +210,24 @@ function unmount(path) {
     return 0;
 }
 
+// mkdir(path, mode) -> 0 | -errno: for kernel code making mount points
+// (automount's /mnt/sda1); `path` is absolute, no umask applies.
+function mkdir(path, mode) {
+    if (path.charAt(0) !== '/')
+        return -E.EINVAL;
+    var at = resolveParent(path, '/');
+    if (typeof at === 'number')
+        return at;
+    if (typeof at.node !== 'number' || at.name === '.' || at.name === '..')
+        return -E.EEXIST;
+    if (at.node !== -E.ENOENT)
+        return at.node;
+    if (at.dir.fs.readOnly)
+        return -E.EROFS;
+    var made = at.dir.fs.mkdir(at.dir.node, at.name, mode & 0xfff);
+    return typeof made === 'number' ? made : 0;
+}
+
 function mounts() {
     return Object.keys(table).sort().map(function (p) {
         return { path: p, type: table[p].fs.type, readOnly: !!table[p].fs.readOnly };
@@ -228,7 +246,7 @@ function syncAll() {
 
 module.exports = {
     PATH_MAX: PATH_MAX, NAME_MAX: NAME_MAX,
-    mount: mount, unmount: unmount, mounts: mounts, syncAll: syncAll,
+    mount: mount, unmount: unmount, mounts: mounts, syncAll: syncAll, mkdir: mkdir,
     resolve: resolve, resolveParent: resolveParent, mountsBelow: mountsBelow,
     isMountPoint: isMountPoint, typeOf: typeOf, root: root
 };
