@@ -24,6 +24,21 @@ var epoll = require('./epoll');
 var vfs = require('../fs/vfs');
 var mounts = require('../fs/mounts').setup(kernel);
 
+// The file system calls (js-drivers/fs/syscalls.js) load on first use
+// (fs/lazy.js): the stubs registered below call this.
+var fileCalls = null;
+function loadFileCalls() {
+    if (!fileCalls) {
+        var calls = require('../fs/syscalls').create(kernel);
+        var wrong = require('../fs/lazy').mismatch(calls);
+        if (wrong.length)
+            throw new Error('init: fs/lazy.js and fs/syscalls.js disagree on ' + wrong.join(', '));
+        registerAll(registrar, calls);
+        fileCalls = calls;
+    }
+    return fileCalls;
+}
+
 function registerAll(register, entries) {
     for (var name in entries) {
         if (!Object.prototype.hasOwnProperty.call(entries, name))
@@ -41,14 +56,14 @@ fdtable.installAt(1, consoleFile);
 fdtable.installAt(2, consoleFile);
 
 registerAll(sys.register, fdtable.entries);
-registerAll(sys.register, require('../fs/syscalls').create(kernel));
+registerAll(sys.register, require('../fs/lazy').stubs(loadFileCalls));
 registerAll(sys.register, system.create(kernel, { beforeExit: vfs.syncAll }));
 registerAll(sys.register, epoll.create(kernel));
 
 // Kept private to this module (exporting it would reopen the table to any
-// program): the service manager will live here and use it for hot reload.
+// program): loadFileCalls uses it, and the service manager will for hot
+// reload.
 var registrar = sys.lock();
-void registrar;
 
 // The driver manager (js-drivers/core/drivers.js, docs/drivers.md): starts
 // the drivers in js-drivers/dev (index.json, listed by tools/mkinitrd.py) for the devices present and
