@@ -29,7 +29,8 @@ var mounts = require('../fs/mounts').setup(kernel);
 var fileCalls = null;
 function loadFileCalls() {
     if (!fileCalls) {
-        var calls = require('../fs/syscalls').create(kernel);
+        var calls = require('../fs/syscalls').create(kernel,
+            { cwd: require('native:engine').options.cwd });
         var wrong = require('../fs/lazy').mismatch(calls);
         if (wrong.length)
             throw new Error('init: fs/lazy.js and fs/syscalls.js disagree on ' + wrong.join(', '));

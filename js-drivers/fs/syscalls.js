@@ -24,8 +24,9 @@ var UTIME_NOW = 0x3fffffff, UTIME_OMIT = 0x3ffffffe;
 var FS_MAGIC = { ramfs: 0x01021994, devfs: 0x1373, archive: 0x858458f6, vfat: 0x4d44 };
 var MAX_OFFSET = 9007199254740991;  // 2^53 - 1: what a double holds exactly
 
-function create(kernel) {
-    var cwd = '/';
+// options.cwd: the working directory at start (the engine's, '/').
+function create(kernel, options) {
+    var cwd = options && options.cwd || '/';
     var umaskBits = 0x12;  // 022, what a Linux login shell gives its children
 
     function nowMs() { return kernel.realtimeNs() / 1e6; }
@@ -60,25 +61,20 @@ function create(kernel) {
         return f.path;
     }
 
-    function lookup(dirfd, pathValue) {
+    // The walk of a path argument relative to dirfd: vfs.resolve (the
+    // node) or vfs.resolveParent (its directory and last name).
+    function walk(dirfd, pathValue, resolver) {
         var path = pathArg(pathValue);
         if (typeof path === 'number')
             return path;
         var base = baseOf(dirfd, path);
         if (typeof base === 'number')
             return base;
-        return vfs.resolve(path, base);
+        return resolver(path, base);
     }
 
-    function lookupParent(dirfd, pathValue) {
-        var path = pathArg(pathValue);
-        if (typeof path === 'number')
-            return path;
-        var base = baseOf(dirfd, path);
-        if (typeof base === 'number')
-            return base;
-        return vfs.resolveParent(path, base);
-    }
+    function lookup(dirfd, pathValue) { return walk(dirfd, pathValue, vfs.resolve); }
+    function lookupParent(dirfd, pathValue) { return walk(dirfd, pathValue, vfs.resolveParent); }
 
     // -- open ---------------------------------------------------------------
 

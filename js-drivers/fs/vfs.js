@@ -95,21 +95,30 @@ function walkFrom(base) {
     return stack;
 }
 
-// resolve(path, base) -> {mount, fs, node, path} or -errno. `base` is the
-// canonical directory a relative path starts from (the cwd or a dirfd's).
-function resolve(path, base) {
+// The walk of `path` from `base` (or from / for an absolute path), up to
+// but not including its last `keep` components: {stack, parts} or -errno.
+function walkTo(path, base, keep) {
     var parts = components(path);
     if (typeof parts === 'number')
         return parts;
     var stack = walkFrom(path.charAt(0) === '/' ? '/' : base);
     if (typeof stack === 'number')
         return stack;
-    for (var i = 0; i < parts.length; i++) {
+    for (var i = 0; i < parts.length - keep; i++) {
         var err = step(stack, parts[i]);
         if (err < 0)
             return err;
     }
-    var last = stack[stack.length - 1];
+    return { stack: stack, parts: parts };
+}
+
+// resolve(path, base) -> {mount, fs, node, path} or -errno. `base` is the
+// canonical directory a relative path starts from (the cwd or a dirfd's).
+function resolve(path, base) {
+    var w = walkTo(path, base, 0);
+    if (typeof w === 'number')
+        return w;
+    var last = w.stack[w.stack.length - 1];
     if (path.charAt(path.length - 1) === '/' && typeOf(last.fs, last.node) !== 'dir')
         return -E.ENOTDIR;
     return last;
@@ -121,32 +130,21 @@ function resolve(path, base) {
 // entry to create or remove: name is then '.' or '..' (callers say EINVAL,
 // EEXIST or EBUSY as Linux does).
 function resolveParent(path, base) {
-    var parts = components(path);
-    if (typeof parts === 'number')
-        return parts;
-    var stack = walkFrom(path.charAt(0) === '/' ? '/' : base);
-    if (typeof stack === 'number')
-        return stack;
-    var name = parts.length ? parts[parts.length - 1] : '.';  // "/" itself
-    for (var i = 0; i < parts.length - 1; i++) {
-        var err = step(stack, parts[i]);
-        if (err < 0)
-            return err;
-    }
+    var w = walkTo(path, base, 1);
+    if (typeof w === 'number')
+        return w;
+    var stack = w.stack;
+    var name = w.parts.length ? w.parts[w.parts.length - 1] : '.';  // "/" itself
     var dir = stack[stack.length - 1];
     var t = typeOf(dir.fs, dir.node);
     if (t !== 'dir')
         return typeof t === 'number' ? t : -E.ENOTDIR;
     var result = { dir: dir, name: name, path: join(dir.path, name),
         trailingSlash: path.length > 1 && path.charAt(path.length - 1) === '/' };
-    if (name === '.' || name === '..') {
-        step(stack, name);
-        result.node = stack[stack.length - 1];
+    var err = step(stack, name);
+    result.node = err < 0 ? err : stack[stack.length - 1];
+    if (name === '.' || name === '..')
         result.path = result.node.path;
-        return result;
-    }
-    var err2 = step(stack, name);
-    result.node = err2 < 0 ? err2 : stack[stack.length - 1];
     return result;
 }
 

@@ -294,27 +294,21 @@ function copyFileSync(src, dest, mode) {
 
 // -- metadata ---------------------------------------------------------------------
 
-function statSync(path, options) {
-    path = toPath(path);
-    var raw = sysfs.stat(path, false);
-    if (typeof raw === 'number') {
-        if (options && options.throwIfNoEntry === false && (raw === -2 || raw === -20))
-            return undefined;
-        throw fsError(raw, 'stat', path);
-    }
-    return new Stats(raw);
+// stat and lstat: throwIfNoEntry false gives undefined for ENOENT/ENOTDIR.
+function statWith(syscall, noFollow) {
+    return function (path, options) {
+        path = toPath(path);
+        var raw = sysfs.stat(path, noFollow);
+        if (typeof raw === 'number') {
+            if (options && options.throwIfNoEntry === false && (raw === -2 || raw === -20))
+                return undefined;
+            throw fsError(raw, syscall, path);
+        }
+        return new Stats(raw);
+    };
 }
-
-function lstatSync(path, options) {
-    path = toPath(path);
-    var raw = sysfs.stat(path, true);
-    if (typeof raw === 'number') {
-        if (options && options.throwIfNoEntry === false && (raw === -2 || raw === -20))
-            return undefined;
-        throw fsError(raw, 'lstat', path);
-    }
-    return new Stats(raw);
-}
+var statSync = statWith('stat', false);
+var lstatSync = statWith('lstat', true);
 
 function fstatSync(fd) { return new Stats(check(sysfs.fstat(toFd(fd)), 'fstat')); }
 

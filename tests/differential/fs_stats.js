@@ -15,7 +15,7 @@ console.log('file', st.isFile(), st.isDirectory(), st.isSymbolicLink(), st.isCha
     st.isBlockDevice(), st.isFIFO(), st.isSocket());
 console.log('size', st.size, 'nlink', st.nlink, 'mode', (st.mode & 0xfff).toString(8),
     'type', (st.mode & 0xf000).toString(16), 'blksize', st.blksize);
-console.log('mtime is mtimeMs', st.mtime.getTime() === Math.floor(st.mtimeMs),
+console.log('mtime is mtimeMs rounded', st.mtime.getTime() === Math.round(st.mtimeMs),
     'recent', Math.abs(Date.now() - st.mtimeMs) < 600000);
 var ds = fs.statSync(dir + '/sub');
 console.log('dir', ds.isFile(), ds.isDirectory(), 'mode', (ds.mode & 0xfff).toString(8), 'nlink', ds.nlink);

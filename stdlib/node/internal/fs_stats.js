@@ -21,9 +21,9 @@ function Stats(raw) {
     this.mtimeMs = raw.mtimeMs;
     this.ctimeMs = raw.ctimeMs;
     this.birthtimeMs = 0;  // fstat has no birth time (Node shows 0 where statx has none)
-    this.atime = new Date(raw.atimeMs);
-    this.mtime = new Date(raw.mtimeMs);
-    this.ctime = new Date(raw.ctimeMs);
+    this.atime = new Date(Math.round(raw.atimeMs));  // rounded, as Node's dateFromMs does
+    this.mtime = new Date(Math.round(raw.mtimeMs));
+    this.ctime = new Date(Math.round(raw.ctimeMs));
     this.birthtime = new Date(0);
 }
 
@@ -31,13 +31,18 @@ function typeTest(bits) {
     return function () { return (this.mode & S_IFMT) === bits; };
 }
 
-Stats.prototype.isFile = typeTest(S_IFREG);
-Stats.prototype.isDirectory = typeTest(S_IFDIR);
-Stats.prototype.isCharacterDevice = typeTest(S_IFCHR);
-Stats.prototype.isBlockDevice = typeTest(S_IFBLK);
-Stats.prototype.isFIFO = typeTest(S_IFIFO);
-Stats.prototype.isSymbolicLink = typeTest(S_IFLNK);
-Stats.prototype.isSocket = typeTest(S_IFSOCK);
+// isFile() ... isSocket() on a prototype whose objects have `mode`.
+function addTypeTests(proto) {
+    proto.isFile = typeTest(S_IFREG);
+    proto.isDirectory = typeTest(S_IFDIR);
+    proto.isCharacterDevice = typeTest(S_IFCHR);
+    proto.isBlockDevice = typeTest(S_IFBLK);
+    proto.isFIFO = typeTest(S_IFIFO);
+    proto.isSymbolicLink = typeTest(S_IFLNK);
+    proto.isSocket = typeTest(S_IFSOCK);
+}
+
+addTypeTests(Stats.prototype);
 
 // d_type values of getdents64 -> the mode bits they stand for.
 var DT_TO_MODE = { 1: S_IFIFO, 2: S_IFCHR, 4: S_IFDIR, 6: S_IFBLK, 8: S_IFREG, 10: S_IFLNK,
@@ -51,13 +56,7 @@ function Dirent(name, dtype, parentPath) {
         writable: true });
 }
 
-Dirent.prototype.isFile = typeTest(S_IFREG);
-Dirent.prototype.isDirectory = typeTest(S_IFDIR);
-Dirent.prototype.isCharacterDevice = typeTest(S_IFCHR);
-Dirent.prototype.isBlockDevice = typeTest(S_IFBLK);
-Dirent.prototype.isFIFO = typeTest(S_IFIFO);
-Dirent.prototype.isSymbolicLink = typeTest(S_IFLNK);
-Dirent.prototype.isSocket = typeTest(S_IFSOCK);
+addTypeTests(Dirent.prototype);
 
 exports.Stats = Stats;
 exports.Dirent = Dirent;
