@@ -77,7 +77,12 @@ function create(kernel) {
             n.mode = attrs.mode & 0xfff;
         return 0;
     };
-    fs.fsync = function (n) { return n && n.disk ? flush(n.disk) : 0; };
+    // fsync flushes a disk's cache; a character device cannot (EINVAL, as on Linux).
+    fs.fsync = function (n) {
+        if (n && n.disk)
+            return flush(n.disk);
+        return n && n.type === 'chr' ? -E.EINVAL : 0;
+    };
     fs.sync = fs.unmount = function () { return 0; };
 
     // -- block devices ------------------------------------------------------

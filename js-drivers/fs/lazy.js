@@ -10,8 +10,7 @@ var NAMES = ['openat', 'open', 'creat', 'pread64', 'pwrite64', 'readv', 'writev'
     'newfstatat', 'stat', 'lstat', 'getdents64', 'mkdirat', 'mkdir', 'unlinkat', 'unlink',
     'rmdir', 'renameat', 'renameat2', 'rename', 'ftruncate', 'truncate', 'fsync', 'fdatasync',
     'sync', 'utimensat', 'chmod', 'fchmod', 'fchmodat', 'umask', 'getcwd', 'chdir', 'fchdir',
-    'access', 'faccessat', 'faccessat2', 'readlink', 'readlinkat', 'dup', 'dup2', 'dup3',
-    'statfs', 'fstatfs'];
+    'access', 'faccessat', 'faccessat2', 'readlink', 'readlinkat', 'statfs', 'fstatfs'];
 
 // stubs(load): an entry per name; load() returns the real entries.
 function stubs(load) {

@@ -630,37 +630,6 @@ function create(kernel, options) {
     }
     function readlink(path) { return readlinkat(AT_FDCWD, path); }
 
-    // -- dup ----------------------------------------------------------------------
-
-    function dup(fd) {
-        var f = vfsFile(fd);
-        return f ? fdtable.install(f, 0) : -E.EBADF;
-    }
-
-    function dup3(oldfd, newfd, flags) {
-        flags = abi.int(flags);
-        var f = vfsFile(oldfd);
-        if (!f)
-            return -E.EBADF;
-        newfd = abi.int(newfd);
-        if (flags & ~O_CLOEXEC)
-            return -E.EINVAL;
-        if (oldfd === newfd)
-            return -E.EINVAL;
-        if (!(newfd >= 0 && newfd < 1024))
-            return -E.EBADF;
-        return fdtable.installAt(newfd, f, flags ? fdtable.FD_CLOEXEC : 0);
-    }
-
-    function dup2(oldfd, newfd) {
-        var f = vfsFile(oldfd);
-        if (!f)
-            return -E.EBADF;
-        if (abi.int(oldfd) === abi.int(newfd))
-            return abi.int(newfd);
-        return dup3(oldfd, newfd, 0);
-    }
-
     // -- statfs ---------------------------------------------------------------------
 
     // struct statfs (120 bytes): f_type, f_bsize, f_blocks, f_bfree,
@@ -703,7 +672,7 @@ function create(kernel, options) {
         chmod: chmod, fchmod: fchmod, fchmodat: fchmodat,
         umask: umask, getcwd: getcwd, chdir: chdir, fchdir: fchdir, access: access, faccessat: faccessat,
         faccessat2: faccessat2, readlink: readlink, readlinkat: readlinkat,
-        dup: dup, dup2: dup2, dup3: dup3, statfs: statfs, fstatfs: fstatfs
+        statfs: statfs, fstatfs: fstatfs
     };
 }
 
