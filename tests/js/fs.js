@@ -140,6 +140,19 @@ check.equal(S(NR.access, './../d/./../a', 0), 0, '"." and ".."');
 check.equal(S(NR.chdir, '../a'), -E.ENOTDIR, 'chdir to a file');
 check.equal(S(NR.chdir, '/'), 0, 'chdir /');
 
+// /dev/null and /dev/zero, as both systems have them.
+fd = S(NR.openat, AT_FDCWD, '/dev/null', O_RDWR);
+check.equal(S(NR.read, fd, buf, 8), 0, '/dev/null reads nothing');
+check.equal(S(NR.write, fd, bytes('gone'), 4), 4, '/dev/null takes everything');
+check.equal(S(74 /* fsync */, fd), -E.EINVAL, 'fsync of a character device: EINVAL');
+check.equal(S(NR.openat, AT_FDCWD, '/dev/null/x', O_RDONLY), -E.ENOTDIR, 'a device as a directory');
+S(NR.close, fd);
+fd = S(NR.openat, AT_FDCWD, '/dev/zero', O_RDONLY);
+buf[0] = 9;
+check.equal(S(NR.read, fd, buf, 8), 8, '/dev/zero fills the buffer');
+check.equal(buf[0], 0, '/dev/zero gives zeros');
+S(NR.close, fd);
+
 // -- the fs module ---------------------------------------------------------------
 
 fs.writeFileSync(p('t.txt'), 'héllo');
