@@ -55,6 +55,9 @@ check.equal(S(NR.lseek, fd2, 1, 0), 1, 'dup shares the offset (set)');
 check.equal(S(NR.lseek, fd, 0, 1), 1, 'dup shares the offset (read)');
 check.equal(S(NR.dup2, fd, fd), fd, 'dup2 onto itself');
 check.equal(S(NR.dup3, fd, fd, 0), -E.EINVAL, 'dup3 onto itself');
+check.equal(S(72 /* fcntl */, fd, 1 /* F_GETFD */), 1, 'O_CLOEXEC sets FD_CLOEXEC');
+check.equal(S(72 /* fcntl */, fd2, 1 /* F_GETFD */), 0, 'dup clears FD_CLOEXEC');
+check.equal(S(72 /* fcntl */, fd, 3 /* F_GETFL */) & 3, O_RDWR, 'F_GETFL gives the access mode');
 check.equal(S(NR.close, fd2), 0, 'close the dup');
 check.equal(S(NR.close, fd), 0, 'close');
 check.equal(S(NR.close, fd), -E.EBADF, 'close twice');
@@ -111,6 +114,11 @@ check.equal(S(NR.renameat, AT_FDCWD, p('a'), AT_FDCWD, p('d/f')), 0, 'rename ove
 check.equal(fs.existsSync(p('a')), false, 'the old name is gone');
 check.equal(S(NR.renameat, AT_FDCWD, p('d/f'), AT_FDCWD, p('a')), 0, 'rename back');
 check.equal(S(NR.faccessat, AT_FDCWD, p('a'), 8, 0), -E.EINVAL, 'faccessat bad mode');
+check.equal(S(262 /* newfstatat */, AT_FDCWD, p('a'), new Uint8Array(144), 0x4), -E.EINVAL,
+    'newfstatat bad flags');
+check.equal(S(262 /* newfstatat */, AT_FDCWD, p('zz'), new Uint8Array(144), 0), -E.ENOENT,
+    'newfstatat ENOENT');
+check.equal(S(NR.getdents64, 999, buf, 64), -E.EBADF, 'getdents64 bad fd');
 check.equal(S(NR.faccessat, AT_FDCWD, p('a'), 0, 0), 0, 'faccessat F_OK');
 check.equal(S(NR.faccessat, AT_FDCWD, p('zz'), 0, 0), -E.ENOENT, 'faccessat ENOENT');
 
