@@ -3,7 +3,8 @@
 // object without a prototype, name -> node. Nothing survives a reboot.
 //
 // It implements the mounted-file-system interface of docs/fs.md: errors
-// are negative errno numbers, never exceptions. An unlinked file that is
+// are negative errno numbers, never exceptions. Its only limit is the
+// JavaScript heap: a write that cannot get memory is ENOSPC. An unlinked file that is
 // still open keeps its bytes until the VFS drops its last reference (the
 // node simply stops being reachable from a directory).
 'use strict';
@@ -135,19 +136,34 @@ function create(options) {
         return 0;
     };
 
-    // Duktape's typed arrays have no fill().
+    // Bytes past a file's size are always zero (new arrays are), so a
+    // write past the end or a truncate up leaves zeros without filling;
+    // only a truncate down clears what it cuts off. Through set() from a
+    // zeroed array: Duktape's typed arrays have no fill().
+    var ZEROS = new Uint8Array(65536);
     function zero(u8, from, to) {
-        for (var i = from; i < to; i++)
-            u8[i] = 0;
+        for (var at = from; at < to; at += ZEROS.length)
+            u8.set(to - at < ZEROS.length ? ZEROS.subarray(0, to - at) : ZEROS, at);
     }
 
+    // Room for `size` bytes; false when the heap has no more (the caller
+    // says ENOSPC, as a full tmpfs does).
     function reserve(node, size) {
         if (size <= node.data.length)
-            return;
-        var capacity = Math.max(size, node.data.length * 2, 64);
-        var bigger = new Uint8Array(capacity);
+            return true;
+        var bigger;
+        try {
+            bigger = new Uint8Array(Math.max(size, node.data.length * 2, 64));
+        } catch (e) {
+            try {
+                bigger = new Uint8Array(size);  // doubling was too much: exactly
+            } catch (e2) {
+                return false;
+            }
+        }
         bigger.set(node.data.subarray(0, node.size));
         node.data = bigger;
+        return true;
     }
 
     fs.read = function (node, position, u8, offset, length) {
@@ -163,9 +179,8 @@ function create(options) {
     fs.write = function (node, position, u8, offset, length) {
         if (node.type === 'dir')
             return -E.EISDIR;
-        reserve(node, position + length);
-        if (position > node.size)  // the hole reads as zeros
-            zero(node.data, node.size, position);
+        if (!reserve(node, position + length))
+            return -E.ENOSPC;  // (the hole up to position is zeros already)
         node.data.set(u8.subarray(offset, offset + length), position);
         node.size = Math.max(node.size, position + length);
         touch(node);
@@ -175,16 +190,18 @@ function create(options) {
     fs.truncate = function (node, size) {
         if (node.type === 'dir')
             return -E.EISDIR;
-        if (size > node.size) {
-            reserve(node, size);
-            zero(node.data, node.size, size);
+        if (size > node.size && !reserve(node, size))
+            return -E.ENOSPC;
+        if (size < node.size) {
+            if (node.data.length > 4 * size + 64) {  // give memory back on a big shrink
+                var smaller = new Uint8Array(size);
+                smaller.set(node.data.subarray(0, size));
+                node.data = smaller;
+            } else {
+                zero(node.data, size, node.size);
+            }
         }
         node.size = size;
-        if (node.data.length > 4 * size + 64) {  // give memory back on a big shrink
-            var smaller = new Uint8Array(size);
-            smaller.set(node.data.subarray(0, size));
-            node.data = smaller;
-        }
         touch(node);
         return 0;
     };
