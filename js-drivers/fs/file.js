@@ -28,9 +28,10 @@ function encodeDev(major, minor) {
 }
 
 // Fills struct stat (x86_64, 144 bytes) from an fs.getattr() result.
+var ZERO_STAT = new Uint8Array(144);
+
 function fillStat(dv, attr, dev) {
-    for (var i = 0; i < 144; i += 4)
-        dv.setUint32(i, 0, true);
+    new Uint8Array(dv.buffer, dv.byteOffset, 144).set(ZERO_STAT);  // the padding and reserved words
     abi.setInt64(dv, 0, dev);
     abi.setInt64(dv, 8, attr.ino || 0);
     abi.setInt64(dv, 16, attr.nlink || 1);
