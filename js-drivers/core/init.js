@@ -21,6 +21,37 @@ var fdtable = require('./fdtable');
 var tty = require('../tty/console');
 var system = require('./system');
 
+// The file systems (js-drivers/fs: the archive at /, /tmp, /dev, /mnt) and
+// the file system calls are set up on the first file system call
+// (fs/lazy.js registers stubs that call loadFileCalls): booting to the
+// REPL's prompt does not pay for them.
+var fileSystems = null;  // {vfs, devfs} once set up
+var driversApi = null;   // the driver manager's API once the drivers run
+function setUpFileSystems() {
+    if (!fileSystems) {
+        var mounts = require('../fs/mounts');
+        fileSystems = { vfs: require('../fs/vfs'), devfs: mounts.setup(kernel).devfs };
+        if (driversApi)  // disks appear as /dev/sda... (js-drivers/fs/devfs.js)
+            mounts.watchDisks(driversApi, fileSystems.devfs);
+    }
+    return fileSystems;
+}
+
+var fileCalls = null;
+function loadFileCalls() {
+    if (!fileCalls) {
+        setUpFileSystems();
+        var calls = require('../fs/syscalls').create(kernel,
+            { cwd: require('native:engine').options.cwd });
+        var wrong = require('../fs/lazy').mismatch(calls);
+        if (wrong.length)
+            throw new Error('init: fs/lazy.js and fs/syscalls.js disagree on ' + wrong.join(', '));
+        registerAll(registrar, calls);
+        fileCalls = calls;
+    }
+    return fileCalls;
+}
+
 function registerAll(register, entries) {
     var names = Object.keys(entries);
     for (var i = 0; i < names.length; i++) {
@@ -56,13 +87,16 @@ fdtable.installAt(1, consoleFile);
 fdtable.installAt(2, consoleFile);
 
 registerAll(sys.register, fdtable.entries);
-registerAll(sys.register, system.create(kernel));
+registerAll(sys.register, require('../fs/lazy').stubs(loadFileCalls));
+registerAll(sys.register, system.create(kernel, {
+    beforeExit: function () { return fileSystems ? fileSystems.vfs.syncAll() : 0; } }));
 registerOnFirstCall(sys.register,
     ['epoll_create', 'epoll_create1', 'epoll_ctl', 'epoll_wait', 'epoll_pwait'],
     function () { return require('./epoll').create(kernel); });
 
 // Kept private to this module (exporting it would reopen the table to any
-// program): the service manager will live here and use it for hot reload.
+// program): loadFileCalls uses it, and the service manager will for hot
+// reload.
 var registrar = sys.lock();
 
 // The driver manager (js-drivers/core/drivers.js, docs/drivers.md): starts
@@ -96,6 +130,11 @@ function startDrivers() {
     // across reloads and restarts of the driver. A machine without an
     // i8042 (or a failing one) only loses the keyboard; one whose first
     // start failed is attached when a restart provides it.
+    // Disks appear as /dev/sda... (js-drivers/fs/devfs.js), now or when
+    // the file systems are set up.
+    driversApi = api;
+    if (fileSystems)
+        require('../fs/mounts').watchDisks(api, fileSystems.devfs);
     var keyboard = null;
     api.whenProvided('input', function (input) {
         if (!keyboard)

@@ -10,6 +10,7 @@
 #include "hal/hal_module.h"
 #include "hal/pci.h"
 #include "kernel/arch/x86_64/cpu.h"
+#include "kernel/boot_archive.h"
 #include "kernel/console/console.h"
 #include "kernel/console/input.h"
 #include "kernel/debug/profiler.h"
@@ -374,6 +375,79 @@ duk_ret_t native_stats(duk_context* ctx) {
     return 1;
 }
 
+// -- the boot archive, for the VFS's archivefs (js-drivers/fs/archivefs.js) --
+
+// archiveStat(path) -> {type: 'file'|'dir'|'other', size, mode} or null.
+// A directory only implied by deeper names has mode 0755.
+duk_ret_t native_archive_stat(duk_context* ctx) {
+    const char* path = duk_require_string(ctx, 0);
+    CpioArchive::Entry entry;
+    uint32_t mode;
+    size_t size = 0;
+    if (boot_archive::find(path, entry)) {
+        mode = entry.mode;
+        size = entry.is_file() ? entry.size : 0;
+    } else if (boot_archive::type(path) == boot_archive::Type::Directory) {
+        mode = CpioArchive::kDirectory | 0755;
+    } else {
+        duk_push_null(ctx);
+        return 1;
+    }
+    duk_push_object(ctx);
+    uint32_t kind = mode & CpioArchive::kTypeMask;
+    duk_push_string(ctx, kind == CpioArchive::kRegular ? "file"
+            : kind == CpioArchive::kDirectory ? "dir" : "other");
+    duk_put_prop_string(ctx, -2, "type");
+    duk_push_number(ctx, double(size));
+    duk_put_prop_string(ctx, -2, "size");
+    duk_push_uint(ctx, mode & 07777);
+    duk_put_prop_string(ctx, -2, "mode");
+    return 1;
+}
+
+// archiveList(path) -> [name, ...], the directory's direct children, each
+// once, in archive order.
+duk_ret_t native_archive_list(duk_context* ctx) {
+    const char* path = duk_require_string(ctx, 0);
+    duk_push_object(ctx);  // seen names
+    duk_push_array(ctx);
+    boot_archive::for_each_child(path, [](void* context, const char* name, size_t length,
+                                            const CpioArchive::Entry*) {
+        auto* c = static_cast<duk_context*>(context);
+        duk_push_lstring(c, name, length);
+        if (duk_has_prop(c, -3) == 0) {  // pops the key
+            duk_push_lstring(c, name, length);
+            duk_push_true(c);
+            duk_put_prop(c, -4);
+            auto index = duk_uarridx_t(duk_get_length(c, -1));
+            duk_push_lstring(c, name, length);
+            duk_put_prop_index(c, -2, index);
+        }
+    }, ctx);
+    return 1;
+}
+
+// archiveRead(path, position, buffer[, offset, length]) -> bytes copied
+// (0 at the end), or -1 when `path` is no regular file.
+duk_ret_t native_archive_read(duk_context* ctx) {
+    const char* path = duk_require_string(ctx, 0);
+    double position = duk_require_number(ctx, 1);
+    size_t length = 0;
+    uint8_t* data = require_bytes(ctx, 2, length);
+    data = window(ctx, 3, data, length);
+    const void* bytes;
+    size_t size;
+    if (!boot_archive::read(path, bytes, size)) {
+        duk_push_int(ctx, -1);
+        return 1;
+    }
+    size_t start = position > 0 ? (position < double(size) ? size_t(position) : size) : 0;
+    size_t n = size - start < length ? size - start : length;
+    __builtin_memcpy(data, static_cast<const uint8_t*>(bytes) + start, n);
+    duk_push_number(ctx, double(n));
+    return 1;
+}
+
 // profileStart([hz]) -> false without memory for samples; profileReport([top])
 // stops and prints the report (kernel/debug/profiler.h).
 duk_ret_t native_profile_start(duk_context* ctx) {
@@ -408,6 +482,9 @@ void init_kernel_module(duk_context* ctx) {
     engine::put_function(ctx, "uname", native_uname, 0);
     engine::put_function(ctx, "stats", native_stats, 0);
     engine::put_function(ctx, "profileStart", native_profile_start, 1);
+    engine::put_function(ctx, "archiveStat", native_archive_stat, 1);
+    engine::put_function(ctx, "archiveList", native_archive_list, 1);
+    engine::put_function(ctx, "archiveRead", native_archive_read, 5);
     engine::put_function(ctx, "profileReport", native_profile_report, 1);
     engine::put_function(ctx, "memory", native_memory, 0);
 }
