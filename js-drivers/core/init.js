@@ -22,8 +22,8 @@ var tty = require('../tty/console');
 var system = require('./system');
 
 // The file systems (js-drivers/fs: the archive at /, /tmp, /dev, /mnt) and
-// the file system calls are set up on the first file system call
-// (fs/lazy.js registers stubs that call loadFileCalls): booting to the
+// the file system calls are set up on the first file system call (the
+// names are in fs/lazy.js; registerOnFirstCall below): booting to the
 // REPL's prompt does not pay for them.
 var fileSystems = null;  // {vfs, devfs} once set up
 var driversApi = null;   // the driver manager's API once the drivers run
@@ -37,19 +37,14 @@ function setUpFileSystems() {
     return fileSystems;
 }
 
-var fileCalls = null;
 function loadFileCalls() {
-    if (!fileCalls) {
-        setUpFileSystems();
-        var calls = require('../fs/syscalls').create(kernel,
-            { cwd: require('native:engine').options.cwd });
-        var wrong = require('../fs/lazy').mismatch(calls);
-        if (wrong.length)
-            throw new Error('init: fs/lazy.js and fs/syscalls.js disagree on ' + wrong.join(', '));
-        registerAll(registrar, calls);
-        fileCalls = calls;
-    }
-    return fileCalls;
+    setUpFileSystems();
+    var calls = require('../fs/syscalls').create(kernel,
+        { cwd: require('native:engine').options.cwd });
+    var wrong = require('../fs/lazy').mismatch(calls);
+    if (wrong.length)
+        throw new Error('init: fs/lazy.js and fs/syscalls.js disagree on ' + wrong.join(', '));
+    return calls;
 }
 
 function registerAll(register, entries) {
@@ -87,7 +82,7 @@ fdtable.installAt(1, consoleFile);
 fdtable.installAt(2, consoleFile);
 
 registerAll(sys.register, fdtable.entries);
-registerAll(sys.register, require('../fs/lazy').stubs(loadFileCalls));
+registerOnFirstCall(sys.register, require('../fs/lazy').NAMES, loadFileCalls);
 registerAll(sys.register, system.create(kernel, {
     beforeExit: function () { return fileSystems ? fileSystems.vfs.syncAll() : 0; } }));
 registerOnFirstCall(sys.register,

@@ -1,9 +1,9 @@
 // The file system calls load on their first use: fs/syscalls.js (with
 // fs/file.js) is the largest module of the services, and a program that
-// touches no file (the REPL, most of the time) never needs it. Each entry
-// starts as a stub; the first call to any of them loads the module, and
-// init puts the real entries in the table (through its private
-// registrar), so later calls go straight to them.
+// touches no file (the REPL, most of the time) never needs it. These are
+// their names: js-drivers/core/init.js registers an entry per name that
+// loads the module on the first call and puts the real entries in the
+// table (registerOnFirstCall), so later calls go straight to them.
 'use strict';
 
 var NAMES = ['openat', 'open', 'creat', 'pread64', 'pwrite64', 'readv', 'writev', 'lseek',
@@ -12,16 +12,7 @@ var NAMES = ['openat', 'open', 'creat', 'pread64', 'pwrite64', 'readv', 'writev'
     'sync', 'utimensat', 'chmod', 'fchmod', 'fchmodat', 'umask', 'getcwd', 'chdir', 'fchdir',
     'access', 'faccessat', 'faccessat2', 'readlink', 'readlinkat', 'statfs', 'fstatfs'];
 
-// stubs(load): an entry per name; load() returns the real entries.
-function stubs(load) {
-    var out = {};
-    NAMES.forEach(function (name) {
-        out[name] = function () { return load()[name].apply(null, arguments); };
-    });
-    return out;
-}
-
-// The names of `entries` that the stubs do not cover, and the other way
+// The names of `entries` that NAMES does not cover, and the other way
 // round: both lists must be empty (init checks when it loads them).
 function mismatch(entries) {
     var missing = NAMES.filter(function (n) { return typeof entries[n] !== 'function'; });
@@ -29,4 +20,4 @@ function mismatch(entries) {
     return missing.concat(extra);
 }
 
-module.exports = { NAMES: NAMES, stubs: stubs, mismatch: mismatch };
+module.exports = { NAMES: NAMES, mismatch: mismatch };
