@@ -58,20 +58,27 @@ function registerAll(register, entries) {
 }
 
 // A service that programs first use when they wait (epoll: the event
-// loop's first wait, after the REPL's prompt) loads on its first system
-// call: its names get entries that load it, put its real entries in the
-// table (through the private registrar below) and make the call. Every
-// module loaded before the prompt costs boot time.
-function registerOnFirstCall(register, names, load) {
-    var entries = null;
-    names.forEach(function (name) {
-        register(numbers[name], function () {
-            if (!entries) {
-                entries = load();
-                registerAll(registrar, entries);
-            }
-            return entries[name].apply(null, arguments);
-        });
+// loop's first wait, after the REPL's prompt), or that many never use
+// (the file system calls), loads on its first system call: native:sys
+// keeps one loader for all its numbers, which puts the real entries in the
+// table (through the private registrar below) and the call goes on to
+// them. Every module loaded before the prompt costs boot time.
+function registerOnFirstCall(names, load) {
+    var nrs = names.map(function (name) {
+        if (numbers[name] === undefined)
+            throw new Error('init: no system-call number for ' + name);
+        return numbers[name];
+    });
+    var loading = false;
+    sys.registerDeferred(nrs, function (nr) {
+        if (loading)  // the service's own loading made one of its calls
+            throw new Error('init: system call ' + nr + ' used while its service loads');
+        loading = true;
+        try {
+            registerAll(registrar, load());
+        } finally {
+            loading = false;
+        }
     });
 }
 
@@ -82,11 +89,10 @@ fdtable.installAt(1, consoleFile);
 fdtable.installAt(2, consoleFile);
 
 registerAll(sys.register, fdtable.entries);
-registerOnFirstCall(sys.register, require('../fs/lazy').NAMES, loadFileCalls);
+registerOnFirstCall(require('../fs/lazy').NAMES, loadFileCalls);
 registerAll(sys.register, system.create(kernel, {
     beforeExit: function () { return fileSystems ? fileSystems.vfs.syncAll() : 0; } }));
-registerOnFirstCall(sys.register,
-    ['epoll_create', 'epoll_create1', 'epoll_ctl', 'epoll_wait', 'epoll_pwait'],
+registerOnFirstCall(['epoll_create', 'epoll_create1', 'epoll_ctl', 'epoll_wait', 'epoll_pwait'],
     function () { return require('./epoll').create(kernel); });
 
 // Kept private to this module (exporting it would reopen the table to any

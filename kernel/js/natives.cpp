@@ -37,6 +37,7 @@ constexpr int kEIO = 5;
 constexpr const char* kStashKey = "jsk:syscalls";
 
 void* table[kTableSize];
+bool deferred[kTableSize];  // table[nr] is a loader, not the entry (registerDeferred)
 bool table_locked;
 
 // Called when native:sys is built, once per heap: a new heap starts with an
@@ -45,6 +46,8 @@ bool table_locked;
 void reset_table(duk_context* ctx) {
     for (void*& entry : table)
         entry = nullptr;
+    for (bool& d : deferred)
+        d = false;
     table_locked = false;
     duk_push_heap_stash(ctx);
     duk_push_array(ctx);
@@ -52,21 +55,51 @@ void reset_table(duk_context* ctx) {
     duk_pop(ctx);
 }
 
-// register(nr, fn): fn null/undefined removes the entry.
-duk_ret_t set_entry(duk_context* ctx) {
-    duk_int_t nr = duk_require_int(ctx, 0);
+// Stores the function at `fn_index` (or nothing, when it is null or
+// undefined) as entry nr; the stash array keeps it alive.
+duk_ret_t put_entry(duk_context* ctx, duk_int_t nr, duk_idx_t fn_index, bool is_deferred) {
     if (nr < 0 || nr >= kTableSize)
         return duk_range_error(ctx, "system call number %ld out of range 0-%d", long(nr),
             kTableSize - 1);
-    bool remove = duk_is_null_or_undefined(ctx, 1);
+    bool remove = duk_is_null_or_undefined(ctx, fn_index);
     if (!remove)
-        duk_require_function(ctx, 1);
+        duk_require_function(ctx, fn_index);
     duk_push_heap_stash(ctx);
     duk_get_prop_string(ctx, -1, kStashKey);
-    duk_dup(ctx, 1);
+    duk_dup(ctx, fn_index);
     duk_put_prop_index(ctx, -2, duk_uarridx_t(nr));
     duk_pop_2(ctx);
-    table[nr] = remove ? nullptr : duk_get_heapptr(ctx, 1);
+    table[nr] = remove ? nullptr : duk_get_heapptr(ctx, fn_index);
+    deferred[nr] = is_deferred && !remove;
+    return 0;
+}
+
+// register(nr, fn): fn null/undefined removes the entry.
+duk_ret_t set_entry(duk_context* ctx) {
+    return put_entry(ctx, duk_require_int(ctx, 0), 1, false);
+}
+
+// registerDeferred([nr...], loader): entries that a service provides once
+// it is loaded. The first call to any of them calls loader(nr), which
+// registers the real entries (through the registrar: the table is locked
+// by then); the call then goes on to the entry registered for nr. One
+// function for all the numbers: a stub per number would cost a function
+// object each at boot (js-drivers/core/init.js defers the file system
+// calls and epoll this way).
+duk_ret_t native_register_deferred(duk_context* ctx) {
+    if (table_locked)
+        return duk_type_error(ctx,
+            "the system-call table is locked (services register from js-drivers/core/init.js)");
+    if (!duk_is_array(ctx, 0))
+        return duk_type_error(ctx, "registerDeferred: an array of system call numbers");
+    duk_require_function(ctx, 1);
+    duk_size_t count = duk_get_length(ctx, 0);
+    for (duk_size_t i = 0; i < count; i++) {
+        duk_get_prop_index(ctx, 0, duk_uarridx_t(i));
+        duk_int_t nr = duk_require_int(ctx, -1);
+        duk_pop(ctx);
+        put_entry(ctx, nr, 1, true);
+    }
     return 0;
 }
 
@@ -103,6 +136,24 @@ bool is_watchdog_error(duk_context* ctx) {
     return timeout;
 }
 
+// A deferred entry's first call: loader(nr) registers the service's real
+// entries. False when it failed (printed) or did not register nr.
+bool load_deferred(duk_context* ctx, int nr) {
+    duk_push_heapptr(ctx, table[nr]);
+    duk_push_int(ctx, nr);
+    duk_idx_t nargs = 1;
+    if (duk_safe_call(ctx, call_entry, &nargs, 2, 1) != DUK_EXEC_SUCCESS) {
+        if (is_watchdog_error(ctx))
+            duk_throw(ctx);
+        console::print("jskernel: loading the service of system call %d failed: %s\n", nr,
+            duk_safe_to_string(ctx, -1));
+        duk_pop(ctx);
+        return false;
+    }
+    duk_pop(ctx);
+    return table[nr] && !deferred[nr];
+}
+
 // syscall(nr, a0..a5): calls the registered function with the original
 // arguments (buffers stay the same objects) and returns its number.
 //   unknown or unregistered nr  -> -ENOSYS (38)
@@ -116,6 +167,10 @@ duk_ret_t native_syscall(duk_context* ctx) {
     double number = duk_get_number_default(ctx, 0, -1);
     int nr = int(number);
     if (top == 0 || double(nr) != number || nr < 0 || nr >= kTableSize || !table[nr]) {
+        duk_push_int(ctx, -kENOSYS);
+        return 1;
+    }
+    if (deferred[nr] && !load_deferred(ctx, nr)) {
         duk_push_int(ctx, -kENOSYS);
         return 1;
     }
@@ -148,6 +203,7 @@ void init_sys_module(duk_context* ctx) {
     reset_table(ctx);
     engine::put_function(ctx, "syscall", native_syscall, DUK_VARARGS);
     engine::put_function(ctx, "register", native_register, 2);
+    engine::put_function(ctx, "registerDeferred", native_register_deferred, 2);
     engine::put_function(ctx, "lock", native_lock, 0);
     duk_push_string(ctx, "jskernel");
     duk_put_prop_string(ctx, -2, "platform");
