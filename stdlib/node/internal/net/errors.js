@@ -44,14 +44,3 @@ exports.uvExceptionWithHostPort = function (err, syscall, address, port) {
         error.port = port;
     return error;
 };
-
-// DNS lookup failures: "getaddrinfo ENOTFOUND example.invalid"
-exports.dnsException = function (code, syscall, hostname) {
-    var error = new Error(syscall + ' ' + code + (hostname ? ' ' + hostname : ''));
-    error.errno = code === 'ENOTFOUND' ? -3008 : code === 'EAI_AGAIN' ? -3001 : undefined;
-    error.code = code;
-    error.syscall = syscall;
-    if (hostname)
-        error.hostname = hostname;
-    return error;
-};
