@@ -299,8 +299,10 @@ Socket.prototype.close = function (callback) {
 };
 
 Socket.prototype.address = function () {
-    if (this._bindState !== 'bound')
+    if (this._bindState === 'closed')
         throw notRunning();
+    if (this._fd < 0)
+        throw errors.errnoException(-sys.errno.EBADF, 'getsockname');
     var name = sys.getsockname(this._fd);
     if (typeof name === 'number')
         throw errors.errnoException(name, 'getsockname');

@@ -143,7 +143,7 @@ OutgoingMessage.prototype._storeHeader = function (firstLine) {
         }
     }
     if (this.sendDate && !seen.date)
-        head += 'Date: ' + new Date().toUTCString() + '\r\n';
+        head += 'Date: ' + httpDate(new Date()) + '\r\n';
     if (!seen.connection) {
         var keepAlive = this.shouldKeepAlive &&
             (seen.contentLength || this.useChunkedEncodingByDefault || this.agent);
@@ -170,6 +170,21 @@ OutgoingMessage.prototype._storeHeader = function (firstLine) {
     }
     this._header = head + '\r\n';
 };
+
+var DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function two(n) { return (n < 10 ? '0' : '') + n; }
+
+// RFC 9110's IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT" (what V8's
+// toUTCString prints; Duktape's differs).
+function httpDate(date) {
+    return DAYS[date.getUTCDay()] + ', ' + two(date.getUTCDate()) + ' ' +
+        MONTHS[date.getUTCMonth()] + ' ' + date.getUTCFullYear() + ' ' +
+        two(date.getUTCHours()) + ':' + two(date.getUTCMinutes()) + ':' +
+        two(date.getUTCSeconds()) + ' GMT';
+}
+OutgoingMessage.httpDate = httpDate;
 
 function toBuffer(chunk, encoding) {
     return typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : chunk;
