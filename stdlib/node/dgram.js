@@ -325,18 +325,7 @@ Socket.prototype.setTTL = intOption('setTTL', 0 /* IPPROTO_IP */, 2 /* IP_TTL */
 Socket.prototype.setRecvBufferSize = intOption('setRecvBufferSize', 1, 8 /* SO_RCVBUF */);
 Socket.prototype.setSendBufferSize = intOption('setSendBufferSize', 1, 7 /* SO_SNDBUF */);
 
-Socket.prototype.ref = function () {
-    this._refed = true;
-    if (this._fd >= 0)
-        loop.setWatchRef(this._fd, true);
-    return this;
-};
-Socket.prototype.unref = function () {
-    this._refed = false;
-    if (this._fd >= 0)
-        loop.setWatchRef(this._fd, false);
-    return this;
-};
+require('./internal/net/watch_ref.js').install(Socket.prototype);
 
 exports.createSocket = createSocket;
 exports.Socket = Socket;

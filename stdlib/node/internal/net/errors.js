@@ -17,30 +17,24 @@ exports.errnoException = function (err, syscall, original) {
     return error;
 };
 
-// exceptionWithHostPort(-111, 'connect', '127.0.0.1', 1)
-exports.exceptionWithHostPort = function (err, syscall, address, port) {
-    var code = codeOf(err);
-    var details = port > 0 ? address + ':' + port : address;
-    var error = new Error(syscall + ' ' + code + ' ' + details);
+function withHostPort(message, err, syscall, address, port) {
+    var error = new Error(message + ' ' + (port > 0 ? address + ':' + port : address));
     error.errno = -Math.abs(err);
-    error.code = code;
+    error.code = codeOf(err);
     error.syscall = syscall;
     error.address = address;
     if (port)
         error.port = port;
     return error;
+}
+
+// exceptionWithHostPort(-111, 'connect', '127.0.0.1', 1)
+exports.exceptionWithHostPort = function (err, syscall, address, port) {
+    return withHostPort(syscall + ' ' + codeOf(err), err, syscall, address, port);
 };
 
 // uvExceptionWithHostPort(-98, 'listen', '127.0.0.1', 80): with strerror's text.
 exports.uvExceptionWithHostPort = function (err, syscall, address, port) {
-    var code = codeOf(err);
-    var details = port > 0 ? address + ':' + port : address;
-    var error = new Error(syscall + ' ' + code + ': ' + sys.errnoMessage(err) + ' ' + details);
-    error.errno = -Math.abs(err);
-    error.code = code;
-    error.syscall = syscall;
-    error.address = address;
-    if (port)
-        error.port = port;
-    return error;
+    return withHostPort(syscall + ' ' + codeOf(err) + ': ' + sys.errnoMessage(err), err, syscall,
+        address, port);
 };

@@ -190,18 +190,6 @@ Server.prototype.getConnections = function (callback) {
 Object.defineProperty(Server.prototype, 'listening', {
     get: function () { return this._fd >= 0; }, configurable: true });
 
-Server.prototype.ref = function () {
-    this._refed = true;
-    if (this._fd >= 0)
-        loop.setWatchRef(this._fd, true);
-    return this;
-};
-
-Server.prototype.unref = function () {
-    this._refed = false;
-    if (this._fd >= 0)
-        loop.setWatchRef(this._fd, false);
-    return this;
-};
+require('./watch_ref.js').install(Server.prototype);
 
 module.exports = Server;

@@ -458,19 +458,7 @@ Socket.prototype.setKeepAlive = function (enable, initialDelay) {
     return this;
 };
 
-Socket.prototype.ref = function () {
-    this._refed = true;
-    if (this._fd >= 0)
-        loop.setWatchRef(this._fd, true);
-    return this;
-};
-
-Socket.prototype.unref = function () {
-    this._refed = false;
-    if (this._fd >= 0)
-        loop.setWatchRef(this._fd, false);
-    return this;
-};
+require('./watch_ref.js').install(Socket.prototype);
 
 // -- addresses and counters ------------------------------------------------
 
