@@ -169,7 +169,12 @@ function rawPipelining(done) {
 function rawBadRequest(done) {
     raw('NOT A REQUEST\r\n\r\n', function (data) {
         check.equal(data, 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n', '400');
-        done();
+        var huge = 'GET / HTTP/1.1\r\nX-Big: ' + new Array(20000).join('x') + '\r\n\r\n';
+        raw(huge, function (data2) {
+            check.equal(data2, 'HTTP/1.1 431 Request Header Fields Too Large\r\n' +
+                'Connection: close\r\n\r\n', '431');
+            done();
+        });
     });
 }
 

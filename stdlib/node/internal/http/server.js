@@ -167,7 +167,9 @@ function onConnection(socket) {
             if (server.listenerCount('clientError') > 0) {
                 server.emit('clientError', error, socket);
             } else {
-                socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+                socket.end(error.code === 'HPE_HEADER_OVERFLOW'
+                    ? 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n'
+                    : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
                 socket.destroySoon();
             }
         }
