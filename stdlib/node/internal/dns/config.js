@@ -1,7 +1,8 @@
 // Where names come from: /etc/hosts and the name servers of
 // /etc/resolv.conf, read with the file system calls when the platform has
-// them (hosted Linux; on bare metal without the files, hosts has only
-// localhost and the server list is what dns.setServers() gave).
+// them. On bare metal without the files, hosts has only localhost and the
+// server is QEMU user networking's resolver 10.0.2.3, which DHCP hands out
+// there too (agreed with the stack: docs/net.md "DNS: done by unode").
 'use strict';
 
 var sys = require('sys');
@@ -54,10 +55,12 @@ function readHosts() {
 }
 
 // ['10.0.0.1', ...]: the IPv4 nameservers of /etc/resolv.conf.
+var BARE_METAL_NAMESERVER = '10.0.2.3';
+
 function readNameservers() {
     var text = readTextFile('/etc/resolv.conf');
     if (text === null)
-        return [];
+        return sys.platform === 'linux' ? [] : [BARE_METAL_NAMESERVER];
     var servers = [];
     lines(text).forEach(function (line) {
         var fields = line.split(/\s+/);
