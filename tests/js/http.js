@@ -44,7 +44,7 @@ var server = http.createServer(function (req, res) {
 
 var port = 0;
 var tests = [clientEcho, keepAliveReuse, chunkedUpload, rawStatusLines, rawPipelining,
-    rawBadRequest, rawChunkedResponse, rawUntilClose, agentFalse];
+    rawBadRequest, rawChunkedResponse, rawUntilClose, agentFalse, backPressure];
 function runNext() {
     var test = tests.shift();
     if (test)
@@ -218,5 +218,45 @@ function agentFalse(done) {
             check.equal(res.headers.connection, 'close', 'the server closes too');
             done();
         });
+    });
+}
+
+// 4 MiB uploaded to a handler that pauses the request: the socket pauses
+// (the body buffer stays bounded) and the client's writes wait for 'drain'.
+function backPressure(done) {
+    var slow = http.createServer(function (req, res) {
+        req.pause();
+        setTimeout(function () {
+            check.equal(req.socket.isPaused(), true, 'socket paused behind a full body');
+            check.ok(req.readableLength <= 65536, 'body buffer bounded');
+            var total = 0;
+            req.on('data', function (d) { total += d.length; });
+            req.on('end', function () { res.end(String(total)); });
+            req.resume();
+        }, 50);
+    });
+    slow.listen(0, '127.0.0.1', function () {
+        var req = http.request({ host: '127.0.0.1', port: slow.address().port, method: 'POST',
+            agent: false }, function (res) {
+            collect(res, function (body) {
+                check.equal(body, String(64 * 65536), 'all bytes arrived');
+                check.ok(drains > 0, 'request writes waited for drain');
+                slow.close(done);
+            });
+        });
+        var chunk = Buffer.alloc(65536);
+        var sent = 0;
+        var drains = 0;
+        function pump() {
+            while (sent < 64) {
+                sent++;
+                if (!req.write(chunk)) {
+                    req.once('drain', function () { drains++; pump(); });
+                    return;
+                }
+            }
+            req.end();
+        }
+        pump();
     });
 }

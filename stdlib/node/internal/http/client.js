@@ -170,7 +170,7 @@ ClientRequest.prototype._attach = function (socket) {
             res._dump();
     }
     parser.onHeaders = onHeaders;
-    parser.onBody = function (chunk) { res.push(Buffer.from(chunk)); };
+    parser.onBody = function (chunk) { res._pushBody(Buffer.from(chunk)); };
     parser.onComplete = function () {
         if (res === null)
             return;  // the end of an interim response

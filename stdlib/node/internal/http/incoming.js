@@ -28,6 +28,7 @@ function IncomingMessage(socket) {
     this.statusCode = null;
     this.statusMessage = null;
     this._headers = null;
+    this._socketPaused = false;
 }
 IncomingMessage.prototype = Object.create(Readable.prototype, {
     constructor: { value: IncomingMessage, writable: true, configurable: true }
@@ -76,8 +77,21 @@ IncomingMessage.prototype._setInfo = function (info) {
     }
 };
 
-// Flow control is left to the socket: the body is pushed as it arrives.
-IncomingMessage.prototype._read = function () {};
+// Back-pressure: the connection pauses the socket when push() says the
+// body's buffer is full (_pushBody); reading from the body resumes it.
+IncomingMessage.prototype._read = function () {
+    if (this._socketPaused) {
+        this._socketPaused = false;
+        this.socket.resume();
+    }
+};
+
+IncomingMessage.prototype._pushBody = function (chunk) {
+    if (!this.push(chunk) && !this._socketPaused) {
+        this._socketPaused = true;
+        this.socket.pause();
+    }
+};
 
 IncomingMessage.prototype.setTimeout = function (msecs, callback) {
     if (this.socket)

@@ -10,6 +10,7 @@ var codedErrors = require('../coded_errors.js');
 
 var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 var INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+var HIGH_WATER_MARK = 16384;  // the socket's, for bytes held before it exists
 
 function OutgoingMessage() {
     Stream.call(this);
@@ -30,6 +31,9 @@ function OutgoingMessage() {
     this.destroyed = false;
     this.socket = null;
     this._outbox = [];            // bytes waiting for a socket
+    this._outboxSize = 0;
+    this._needDrain = false;      // a write returned false before the socket came
+    this._drainWaiting = false;
 }
 OutgoingMessage.prototype = Object.create(Stream.prototype, {
     constructor: { value: OutgoingMessage, writable: true, configurable: true }
@@ -190,24 +194,56 @@ function toBuffer(chunk, encoding) {
     return typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : chunk;
 }
 
-// Hands bytes to the socket, the head first; without a socket yet, keeps them.
+// Hands bytes to the socket, the head first; without a socket yet, keeps
+// them. Returns false (and 'drain' follows) when the socket's buffer, or
+// the outbox, is full.
 OutgoingMessage.prototype._send = function (data, callback) {
     if (!this._headerSent) {
         this._headerSent = true;
         data = Buffer.concat([Buffer.from(this._header, 'latin1'), data]);
     }
-    if (this.socket !== null && this._outbox.length === 0 && !this.socket.connecting)
-        return this.socket.write(data, callback);
+    if (this.socket !== null && this._outbox.length === 0 && !this.socket.connecting) {
+        var ok = this.socket.write(data, callback);
+        if (!ok)
+            this._waitDrain();
+        return ok;
+    }
     this._outbox.push({ data: data, callback: callback });
-    return false;
+    this._outboxSize += data.length;
+    if (this._outboxSize >= HIGH_WATER_MARK) {
+        this._needDrain = true;
+        return false;
+    }
+    return true;
+};
+
+OutgoingMessage.prototype._waitDrain = function () {
+    var self = this;
+    if (this._drainWaiting)
+        return;
+    this._drainWaiting = true;
+    this.socket.once('drain', function () {
+        self._drainWaiting = false;
+        self.emit('drain');
+    });
 };
 
 // The socket is ready: what was written before goes out now.
 OutgoingMessage.prototype._flushOutbox = function () {
     var outbox = this._outbox;
+    var ok = true;
     this._outbox = [];
+    this._outboxSize = 0;
     for (var i = 0; i < outbox.length; i++)
-        this.socket.write(outbox[i].data, outbox[i].callback);
+        ok = this.socket.write(outbox[i].data, outbox[i].callback);
+    if (this._needDrain) {
+        this._needDrain = false;
+        var self = this;
+        if (ok)
+            process.nextTick(function () { self.emit('drain'); });
+        else
+            this._waitDrain();
+    }
 };
 
 function writeAfterEnd(message, callback) {

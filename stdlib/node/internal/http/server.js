@@ -153,7 +153,7 @@ function onConnection(socket) {
             next(connection);
     };
     parser.onBody = function (chunk) {
-        connection.request.push(Buffer.from(chunk));
+        connection.request._pushBody(Buffer.from(chunk));
     };
     parser.onComplete = function () {
         var req = connection.request;
