@@ -49,6 +49,8 @@ function removeFrom(table, name, socket) {
         delete table[name];
 }
 
+function freeSocketError() { this.destroy(); }
+
 Agent.prototype.createConnection = function (options) {
     return net.createConnection(options);
 };
@@ -63,6 +65,7 @@ Agent.prototype.addRequest = function (req, options) {
         if (free.length === 0)
             delete this.freeSockets[name];
         socket.removeListener('timeout', socket._agentIdle);
+        socket.removeListener('error', freeSocketError);
         socket.setTimeout(0);
         socket.ref();
         req.reusedSocket = true;
@@ -90,6 +93,7 @@ Agent.prototype.releaseSocket = function (socket, reusable) {
     }
     free.push(socket);
     this.freeSockets[name] = free;
+    socket.on('error', freeSocketError);  // a reset while idle is no one's error
     socket.setKeepAlive(true, this.keepAliveMsecs);
     socket.unref();
     if (this.timeout) {

@@ -107,7 +107,6 @@ function ClientRequest(input, options, callback) {
         this.setTimeout(options.timeout);
 
     var connectOptions = { host: host, port: port, localAddress: options.localAddress };
-    var self = this;
     if (this.agent) {
         this.agent.addRequest(this, connectOptions);
     } else if (typeof options.createConnection === 'function') {
@@ -115,7 +114,6 @@ function ClientRequest(input, options, callback) {
     } else {
         this.onSocket(net.createConnection(connectOptions));
     }
-    void self;
 }
 ClientRequest.prototype = Object.create(OutgoingMessage.prototype, {
     constructor: { value: ClientRequest, writable: true, configurable: true }
@@ -203,18 +201,9 @@ ClientRequest.prototype._attach = function (socket) {
             req.emit('error', error);
         }
     }
-    function onEnd() {
-        var error = parser.finish();
-        if (!done && error === null && res !== null && res.complete)
-            return;
-        if (error !== null && res !== null && !done) {
-            res.aborted = true;
-            res.emit('aborted');
-            var aborted = new Error('aborted');
-            aborted.code = 'ECONNRESET';
-            res.destroy(aborted);
-        }
-    }
+    // The peer's FIN: it ends a body that runs to the end of the connection;
+    // a message cut short is reported when the socket closes (onClose).
+    function onEnd() { parser.finish(); }
     function onError(error) {
         if (!done) {
             detach();
