@@ -17,6 +17,10 @@ var ip = require('./ip.js');
 
 var READ_SIZE = 65536;
 var MAX_READS_PER_WAKEUP = 16;  // fairness between sockets
+// At most this much per send call: a kernel takes what fits in its send
+// buffer anyway, and a stack that looks at the whole window it is given
+// should not see megabytes each time.
+var MAX_SEND = 262144;
 var scratch = null;
 
 function Socket(options) {
@@ -168,8 +172,8 @@ Socket.prototype._flush = function () {
     if (w === null || this._fd < 0)
         return;
     while (w.offset < w.data.length) {
-        var n = sys.sendto(this._fd, w.data, w.offset, w.data.length - w.offset,
-            sys.MSG_NOSIGNAL | sys.MSG_DONTWAIT);
+        var n = sys.sendto(this._fd, w.data, w.offset,
+            Math.min(w.data.length - w.offset, MAX_SEND), sys.MSG_NOSIGNAL | sys.MSG_DONTWAIT);
         if (n === -sys.errno.EAGAIN || n === -sys.errno.EINTR) {
             var self = this;
             this._watch('writable', function () { self._flush(); });
