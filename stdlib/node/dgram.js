@@ -260,7 +260,8 @@ Socket.prototype.connect = function (port, address, callback) {
         lookup(address || '127.0.0.1', function (err, resolved) {
             var r = err ? 0 : sys.connect(self._fd, resolved, port);
             if (err || r < 0) {
-                self.emit('error', err || errors.exceptionWithHostPort(r, 'connect', resolved, port));
+                self.emit('error',
+                    err || errors.exceptionWithHostPort(r, 'connect', resolved, port));
                 return;
             }
             self._connected = { address: resolved, port: port };

@@ -115,7 +115,9 @@ function lookup(hostname, options, callback) {
             return;
         }
         if (all) {
-            callback(null, addresses.map(function (a) { return { address: a.address, family: 4 }; }));
+            callback(null, addresses.map(function (a) {
+                return { address: a.address, family: 4 };
+            }));
         } else {
             callback(null, addresses[0].address, 4);
         }

@@ -16,8 +16,8 @@ check.equal(net.isIP('1:2:3:4:5:6:7:8:9'), 0, 'isIP v6 too long');
 check.equal(net.isIP('256.0.0.1'), 0, 'isIP bad v4');
 check.equal(net.isIP('01.2.3.4'), 0, 'isIP leading zero');
 check.equal(net.isIP('example.com'), 0, 'isIP name');
-check.ok(net.isIPv4('10.0.2.15') && !net.isIPv4('::1') && net.isIPv6('::') && !net.isIPv6('1.2.3.4'),
-    'isIPv4/isIPv6');
+check.ok(net.isIPv4('10.0.2.15') && !net.isIPv4('::1'), 'isIPv4');
+check.ok(net.isIPv6('::') && !net.isIPv6('1.2.3.4'), 'isIPv6');
 
 var steps = [];
 function step(name) { steps.push(name); }

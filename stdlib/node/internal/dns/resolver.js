@@ -70,8 +70,9 @@ function query(name, type, servers, callback) {
                 finish('EBADRESP');
                 return;
             }
+            var asked = name.toLowerCase().replace(/\.$/, '');
             if (response.id !== id || response.questions.length !== 1 ||
-                response.questions[0].name.toLowerCase() !== name.toLowerCase().replace(/\.$/, '')) {
+                response.questions[0].name.toLowerCase() !== asked) {
                 return;  // someone else's answer (or a spoof): keep waiting
             }
             if (response.rcode !== 0) {

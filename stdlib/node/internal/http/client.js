@@ -22,7 +22,8 @@ function urlToOptions(text) {
     var URL = require('../../url.js').URL;
     var url = new URL(text);
     if (url.protocol !== 'http:') {
-        var error = new TypeError('Protocol "' + url.protocol + '" not supported. Expected "http:"');
+        var error = new TypeError('Protocol "' + url.protocol +
+            '" not supported. Expected "http:"');
         error.code = 'ERR_INVALID_PROTOCOL';
         throw error;
     }

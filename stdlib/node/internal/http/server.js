@@ -80,7 +80,8 @@ function Server(options, requestListener) {
         keepAlive: !!options.keepAlive, allowHalfOpen: true });
     if (requestListener)
         this.on('request', requestListener);
-    this.keepAliveTimeout = options.keepAliveTimeout === undefined ? 5000 : options.keepAliveTimeout;
+    this.keepAliveTimeout = options.keepAliveTimeout === undefined ? 5000
+        : options.keepAliveTimeout;
     this.timeout = 0;
     this.requestTimeout = 300000;
     this.headersTimeout = 60000;

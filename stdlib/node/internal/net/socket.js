@@ -457,7 +457,8 @@ Socket.prototype.setKeepAlive = function (enable, initialDelay) {
     if (this._fd >= 0) {
         sys.setsockopt(this._fd, sys.SOL_SOCKET, sys.SO_KEEPALIVE, enable ? 1 : 0);
         if (enable && initialDelay >= 1000)
-            sys.setsockopt(this._fd, sys.IPPROTO_TCP, sys.TCP_KEEPIDLE, Math.floor(initialDelay / 1000));
+            sys.setsockopt(this._fd, sys.IPPROTO_TCP, sys.TCP_KEEPIDLE,
+                Math.floor(initialDelay / 1000));
     }
     return this;
 };
