@@ -1,0 +1,182 @@
+// The File Allocation Table: one entry per cluster, holding the next
+// cluster of the chain, 0 (free), a bad-cluster mark or end-of-chain (the
+// spec §4). FAT12 packs entries in 12 bits, FAT16 in 16, FAT32 in the low 28
+// bits of 32 (the high 4 are reserved and kept as found). Every change goes
+// to each FAT copy (or only the active one when mirroring is off).
+//
+// The free-cluster count and the next-free hint live in the FAT32 FSInfo
+// sector (the spec §5); they are hints: an implausible count is recomputed
+// by scanning the table the first time it is needed.
+'use strict';
+
+var bpb = require('./fat_bpb.js');
+
+var FSINFO_LEAD = 0x41615252, FSINFO_STRUCT = 0x61417272, FSINFO_TRAIL = 0xAA550000;
+
+function FatTable(cache, g) {
+    this.cache = cache;
+    this.g = g;
+    this.type = g.type;
+    this.max = g.clusterCount + 1;        // the last valid cluster number
+    this.eoc = g.type === 12 ? 0xFFF : g.type === 16 ? 0xFFFF : 0x0FFFFFFF;
+    this.bad = this.eoc - 8;              // 0xFF7, 0xFFF7, 0x0FFFFFF7
+    this.freeCount = -1;                  // unknown until read or counted
+    this.nextFree = 2;
+    this.fsInfoDirty = false;
+    if (g.type === 32)
+        this._readFsInfo();
+}
+
+// Is v an end-of-chain mark (>= 0x...FF8)?
+FatTable.prototype.isEnd = function (v) { return v >= this.eoc - 7; };
+
+FatTable.prototype._offset = function (n) {
+    return this.type === 12 ? n + (n >> 1) : this.type === 16 ? n * 2 : n * 4;
+};
+
+FatTable.prototype.get = function (n) {
+    var pos = bpb.fatOffset(this.g, this.g.activeFat < 0 ? 0 : this.g.activeFat) +
+        this._offset(n);
+    if (this.type === 32)
+        return this.cache.u32(pos) & 0x0FFFFFFF;
+    if (this.type === 16)
+        return this.cache.u16(pos);
+    var v = this.cache.u16(pos);
+    return n & 1 ? v >> 4 : v & 0xFFF;
+};
+
+FatTable.prototype.set = function (n, value) {
+    if (n < 2 || n > this.max)
+        throw new RangeError('fat: set of cluster ' + n + ' outside 2..' + this.max);
+    for (var copy = 0; copy < this.g.numFats; copy++) {
+        if (this.g.activeFat >= 0 && copy !== this.g.activeFat)
+            continue;
+        var pos = bpb.fatOffset(this.g, copy) + this._offset(n);
+        if (this.type === 32) {
+            var high = this.cache.u32(pos) & 0xF0000000;
+            this.cache.setU32(pos, (high | value & 0x0FFFFFFF) >>> 0);
+        } else if (this.type === 16) {
+            this.cache.setU16(pos, value);
+        } else {
+            var old = this.cache.u16(pos);
+            this.cache.setU16(pos, n & 1 ? (old & 0x000F) | (value << 4 & 0xFFF0)
+                : (old & 0xF000) | (value & 0xFFF));
+        }
+    }
+};
+
+// The clusters of the chain starting at `first`, as an array; -EIO (a
+// negative number) when the chain is corrupt: a link outside the volume, a
+// free or bad cluster inside it, or a loop (longer than the volume).
+FatTable.prototype.chain = function (first) {
+    var out = [];
+    if (first === 0)
+        return out;
+    var n = first;
+    for (;;) {
+        if (n < 2 || n > this.max || out.length > this.g.clusterCount)
+            return -5;
+        out.push(n);
+        var next = this.get(n);
+        if (this.isEnd(next))
+            return out;
+        if (next === 0 || next === this.bad)
+            return -5;
+        n = next;
+    }
+};
+
+// Allocates `count` clusters linked into a chain (appended after cluster
+// `after` when it is not 0); returns the array of new clusters, or null
+// when the volume has not enough free clusters (nothing is changed then).
+FatTable.prototype.allocate = function (count, after) {
+    if (count === 0)
+        return [];
+    if (this.free() < count)
+        return null;
+    var found = [], n = this.nextFree < 2 || this.nextFree > this.max ? 2 : this.nextFree;
+    var scanned = 0, total = this.g.clusterCount;
+    while (found.length < count && scanned < total) {
+        if (this.get(n) === 0)
+            found.push(n);
+        n = n >= this.max ? 2 : n + 1;
+        scanned++;
+    }
+    if (found.length < count) {         // the free count was wrong: believe the table
+        this.freeCount = found.length;
+        this.fsInfoDirty = true;
+        return null;
+    }
+    for (var i = 0; i < found.length; i++)
+        this.set(found[i], i + 1 < found.length ? found[i + 1] : this.eoc);
+    if (after)
+        this.set(after, found[0]);
+    this.nextFree = n;
+    this.freeCount -= count;
+    this.fsInfoDirty = true;
+    return found;
+};
+
+// Frees the chain from cluster `first` (an array from chain() may be given
+// instead) and returns how many clusters were freed.
+FatTable.prototype.freeChain = function (clusters) {
+    if (typeof clusters === 'number')
+        clusters = this.chain(clusters);
+    if (typeof clusters === 'number')
+        return clusters;                 // -EIO: leave a corrupt chain alone
+    for (var i = 0; i < clusters.length; i++)
+        this.set(clusters[i], 0);
+    if (this.freeCount >= 0)
+        this.freeCount += clusters.length;
+    if (clusters.length && clusters[0] < this.nextFree)
+        this.nextFree = clusters[0];
+    this.fsInfoDirty = true;
+    return clusters.length;
+};
+
+// Free clusters (counted by a scan of the table when no hint is trusted).
+FatTable.prototype.free = function () {
+    if (this.freeCount < 0) {
+        var free = 0;
+        for (var n = 2; n <= this.max; n++)
+            if (this.get(n) === 0)
+                free++;
+        this.freeCount = free;
+        this.fsInfoDirty = this.type === 32;
+    }
+    return this.freeCount;
+};
+
+FatTable.prototype._fsInfoPos = function () {
+    return this.g.fsInfoSector * this.g.bytesPerSector;
+};
+
+FatTable.prototype._readFsInfo = function () {
+    var g = this.g;
+    if (g.fsInfoSector === 0 || g.fsInfoSector === 0xFFFF || g.fsInfoSector >= g.reservedSectors)
+        return;
+    var pos = this._fsInfoPos(), c = this.cache;
+    if (c.u32(pos) !== FSINFO_LEAD || c.u32(pos + 484) !== FSINFO_STRUCT ||
+        c.u32(pos + 508) !== FSINFO_TRAIL) {
+        this.hasFsInfo = false;
+        return;
+    }
+    this.hasFsInfo = true;
+    var free = c.u32(pos + 488), next = c.u32(pos + 492);
+    if (free <= g.clusterCount)
+        this.freeCount = free;
+    if (next >= 2 && next <= this.max)
+        this.nextFree = next;
+};
+
+// Writes the hints back to FSInfo (FAT32 with a valid FSInfo sector only).
+FatTable.prototype.writeFsInfo = function () {
+    if (!this.fsInfoDirty || !this.hasFsInfo)
+        return;
+    var pos = this._fsInfoPos();
+    this.cache.setU32(pos + 488, this.freeCount >= 0 ? this.freeCount : 0xFFFFFFFF);
+    this.cache.setU32(pos + 492, this.nextFree);
+    this.fsInfoDirty = false;
+};
+
+module.exports = FatTable;
