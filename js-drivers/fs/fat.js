@@ -180,8 +180,9 @@ FatFs.prototype.read = function (node, position, u8, offset, length) {
     if (position >= node.size || length <= 0)
         return 0;
     length = Math.min(length, node.size - position);
-    if (this._clusters(node) < Math.ceil((position + length) / this.g.clusterSize))
-        return -errno.EIO;               // the chain is shorter than the size says
+    var bad = this._checkChain(node);
+    if (bad)
+        return bad;
     var cs = this.g.clusterSize, done = 0, list = node.clusters;
     while (done < length) {
         var k = Math.floor((position + done) / cs), at = (position + done) % cs;
@@ -196,6 +197,15 @@ FatFs.prototype.read = function (node, position, u8, offset, length) {
         done += take;
     }
     return done;
+};
+
+// 0 when the node's chain is readable and long enough for its size, else
+// -EIO (a corrupt volume: fsck.fat repairs it; we neither read nor extend it).
+FatFs.prototype._checkChain = function (node) {
+    var have = this._clusters(node);
+    if (have < 0)
+        return have;
+    return have < Math.ceil(node.size / this.g.clusterSize) ? -errno.EIO : 0;
 };
 
 // Makes the node's chain long enough for `bytes`; returns the bytes it
@@ -243,6 +253,9 @@ FatFs.prototype.write = function (node, position, u8, offset, length) {
     if (position >= MAX_FILE)
         return -errno.EFBIG;
     length = Math.min(length, MAX_FILE - position);
+    var bad = this._checkChain(node);
+    if (bad)
+        return bad;
     var room = this._reserve(node, position + length);
     if (room < 0)
         return room;
@@ -280,9 +293,9 @@ FatFs.prototype.truncate = function (node, size) {
         return -errno.EINVAL;
     if (size > MAX_FILE)
         return -errno.EFBIG;
-    var have = this._clusters(node);
-    if (have < 0)
-        return have;
+    var bad = this._checkChain(node);
+    if (bad)
+        return bad;
     var cs = this.g.clusterSize;
     if (size > node.size) {
         var room = this._reserve(node, size);

@@ -1,0 +1,195 @@
+"""js-drivers/fs/fat.js hosted (build/unode tests/js/fat.js) on images made
+by mkfs.fat and mtools: FAT12, FAT16 and FAT32 volumes, a disk with an MBR
+and two partitions, a volume filled until ENOSPC, and corrupt volumes.
+After each run the image must pass `fsck.fat -n` and mtools must read back
+exactly the tree the changes of tests/qemu/fat_workout.py describe.
+
+    python3 fat_host.py UNODE CASE      (CASE: fat12 fat16 fat32 mbr fill corrupt)
+"""
+import struct
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent / "tools"))
+sys.path.insert(0, str(HERE.parent / "qemu"))
+from jsklib import fatimage  # noqa: E402
+import fat_workout  # noqa: E402
+
+
+class Checks:
+    def __init__(self):
+        self.failed = 0
+
+    def check(self, ok, what, detail=None):
+        print(("ok   " if ok else "FAIL ") + what + ("" if ok or detail is None else f": {detail}"))
+        if not ok:
+            self.failed += 1
+        return ok
+
+
+def run_unode(unode, image, mode):
+    proc = subprocess.run([unode, str(HERE / "fat.js"), str(image), mode],
+                          capture_output=True, text=True, timeout=120)
+    if proc.returncode != 0 or proc.stderr:
+        print(proc.stdout[-2000:], proc.stderr[-2000:])
+    return proc.returncode, proc.stdout.splitlines()
+
+
+def check_workout(c, lines, name, before, after):
+    got_before = [l[len(name) + 1:] for l in lines if l.startswith(name + " ") and
+                  not l.startswith(name + " after ")]
+    got_after = [l[len(name) + 7:] for l in lines if l.startswith(name + " after ")]
+    want_before, want_after = fatimage.listing(before), fatimage.listing(after)
+    c.check(got_before == want_before, f"{name}: the guest lists the host's tree byte-exact "
+            f"({len(want_before)} entries)", first_difference(got_before, want_before))
+    c.check(got_after == want_after, f"{name}: the tree after the changes, as the guest sees it",
+            first_difference(got_after, want_after))
+    for line in fat_workout.MODIFY_LINES:
+        c.check(line in lines, line[:90])
+
+
+def first_difference(got, want):
+    for i in range(max(len(got), len(want))):
+        g = got[i] if i < len(got) else None
+        w = want[i] if i < len(want) else None
+        if g != w:
+            return f"line {i}: got {g!r}, expected {w!r}"
+    return None
+
+
+def check_image(c, image, offset, sectors, want, what):
+    clean, report = fatimage.fsck(image, offset, sectors)
+    c.check(clean, f"{what}: fsck.fat -n is clean", report.strip()[-600:])
+    fat_workout.compare_trees(c, fatimage.read_tree(image, offset), want,
+                              f"{what}: mtools reads back exactly the expected tree")
+
+
+def volume_case(c, unode, tmp, bits, mib, big, cluster_sectors=0):
+    image = tmp / f"fat{bits}.img"
+    fatimage.make_superfloppy(image, mib, bits, cluster_sectors=cluster_sectors)
+    tree = fat_workout.initial_tree(big)
+    fatimage.populate(image, 0, tree)
+    status, lines = run_unode(unode, image, "workout")
+    c.check(status == 0, f"FAT{bits}: unode fat.js workout exits 0", status)
+    c.check(any(l.startswith(f"mounted sda: FAT{bits} ") for l in lines), f"mounted as FAT{bits}",
+            lines[:1])
+    after = fat_workout.apply_changes(tree)
+    check_workout(c, lines, "sda", tree, after)
+    check_image(c, image, 0, None, after, f"FAT{bits}")
+
+
+def mbr_case(c, unode, tmp):
+    image = tmp / "mbr.img"
+    parts = [fatimage.Part(32, 40, label="FIRST", cluster_sectors=1),
+             fatimage.Part(16, 20, label="SECOND")]
+    fatimage.make_disk(image, 64, parts)
+    trees = [fat_workout.initial_tree(1 << 20), fat_workout.initial_tree(300000)]
+    for p, t in zip(parts, trees):
+        fatimage.populate(image, p.offset, t)
+    status, lines = run_unode(unode, image, "workout")
+    c.check(status == 0, "MBR: unode fat.js workout exits 0", status)
+    c.check(any(l.startswith('mounted sda1: FAT32 "FIRST"') for l in lines), "sda1: FAT32")
+    c.check(any(l.startswith('mounted sda2: FAT16 "SECOND"') for l in lines), "sda2: FAT16")
+    for i, (p, t) in enumerate(zip(parts, trees)):
+        after = fat_workout.apply_changes(t)
+        check_workout(c, lines, f"sda{i + 1}", t, after)
+        check_image(c, image, p.offset, p.mib * 2048, after, f"partition {i + 1}")
+
+
+def fill_case(c, unode, tmp):
+    image = tmp / "small.img"
+    fatimage.make_superfloppy(image, 4, 16, cluster_sectors=1)
+    fatimage.populate(image, 0, {"hello.txt": b"Hello\n"})
+    status, lines = run_unode(unode, image, "fill")
+    c.check(status == 0, "fill: exits 0", status)
+    fill = [l for l in lines if l.startswith("fill: wrote ")]
+    c.check(len(fill) == 1 and fill[0].endswith("then ENOSPC; free clusters 0; one more byte: "
+                                                "ENOSPC"),
+            "writes end with ENOSPC when the FAT is full, and so does the next", fill)
+    size = int(fill[0].split()[2]) if fill else -1
+    clean, report = fatimage.fsck(image)
+    c.check(clean, "fill: fsck.fat -n is clean", report[-600:])
+    tree = fatimage.read_tree(image, 0)
+    data = tree.get("fill.bin", b"")
+    c.check(len(data) == size and size > 3 << 20, f"mtools: fill.bin has the {size} bytes written",
+            len(data))
+    block = fat_workout.pattern(65536, 4)
+    c.check(data == (block * (size // 65536 + 1))[:size], "fill.bin holds what was written")
+    c.check(tree.get("one more.txt") == b"", "the empty file made when full is there")
+
+
+def corrupt_case(c, unode, tmp):
+    base = tmp / "base.img"
+    fatimage.make_superfloppy(base, 16, 16)
+    fatimage.populate(base, 0, {"big.bin": fat_workout.pattern(200000, 5)})
+    raw = base.read_bytes()
+    reserved, nfats = struct.unpack_from("<H", raw, 14)[0], raw[16]
+    fat_sectors = struct.unpack_from("<H", raw, 22)[0]
+    root = (reserved + nfats * fat_sectors) * 512
+    first = struct.unpack_from("<H", raw, root + 26)[0]      # big.bin, the only entry
+
+    def with_fat_entry(cluster, value):
+        img = bytearray(raw)
+        for k in range(nfats):
+            struct.pack_into("<H", img, (reserved + k * fat_sectors) * 512 + 2 * cluster, value)
+        return img
+
+    cases = {
+        "no signature": (lambda: raw[:510] + b"\0\0" + raw[512:],
+                         ["mount: not a valid FAT volume: no 0x55 0xAA signature at byte 510 "
+                          "of the boot sector"]),
+        "bytes per sector 0": (lambda: raw[:11] + b"\0\0" + raw[13:],
+                               ["mount: not a valid FAT volume: bytes per sector 0 (512, 1024, "
+                                "2048 or 4096)"]),
+        "truncated image": (lambda: raw[:len(raw) // 2],
+                            ["mount: not a valid FAT volume: 32768 sectors of 512 do not fit in "
+                             "the 8388608 bytes of the partition"]),
+        "chain loop": (lambda: with_fat_entry(first + 3, first),
+                       ["read big.bin: EIO", "write big.bin: EIO", "truncate big.bin: EIO",
+                        "unlink big.bin: ok"]),
+        "chain past the end": (lambda: with_fat_entry(first + 3, 0xFFF0 - 1),
+                               ["read big.bin: EIO", "write big.bin: EIO",
+                                "truncate big.bin: EIO", "unlink big.bin: ok"]),
+        "chain too short": (lambda: with_fat_entry(first + 3, 0xFFFF),
+                            ["read big.bin: EIO"]),
+    }
+    for name, (make, want) in cases.items():
+        image = tmp / "corrupt.img"
+        image.write_bytes(bytes(make()))
+        status, lines = run_unode(unode, image, "corrupt")
+        c.check(status == 0 and all(w in lines for w in want),
+                f"corrupt volume, {name}: " + "; ".join(want), f"status {status}: {lines}")
+
+
+def main():
+    unode, case = sys.argv[1], sys.argv[2]
+    missing = fatimage.tools_missing()
+    if missing:
+        print("skipped: " + ", ".join(missing) + " not installed (dosfstools, mtools)")
+        return 77
+    c = Checks()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        if case == "fat12":
+            volume_case(c, unode, tmp, 12, 8, 2 << 20)
+        elif case == "fat16":
+            volume_case(c, unode, tmp, 16, 32, 5 << 20)
+        elif case == "fat32":
+            volume_case(c, unode, tmp, 32, 48, 5 << 20, cluster_sectors=1)
+        elif case == "mbr":
+            mbr_case(c, unode, tmp)
+        elif case == "fill":
+            fill_case(c, unode, tmp)
+        elif case == "corrupt":
+            corrupt_case(c, unode, tmp)
+        else:
+            raise SystemExit(f"unknown case {case}")
+    print(f"{c.failed} failed" if c.failed else "all passed")
+    return 1 if c.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
