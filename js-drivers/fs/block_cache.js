@@ -59,10 +59,23 @@ BlockCache.prototype._insert = function (n, data) {
     return e;
 };
 
+// Drops the least recently used block. A dirty one is written together
+// with the dirty blocks next to it on the disk (a large file written
+// through a full cache then costs one command per run, not per block).
 BlockCache.prototype._evict = function () {
     var e = this.head.prev;
-    if (e.dirty)
-        this._writeRun([e]);
+    if (e.dirty) {
+        var maxRun = Math.max(1, (2 << 20) / this.blockSize);
+        var first = e.n, last = e.n;
+        while (last - first + 1 < maxRun && this.blocks[first - 1] && this.blocks[first - 1].dirty)
+            first--;
+        while (last - first + 1 < maxRun && this.blocks[last + 1] && this.blocks[last + 1].dirty)
+            last++;
+        var run = [];
+        for (var n = first; n <= last; n++)
+            run.push(this.blocks[n]);
+        this._writeRun(run);
+    }
     unlink(e);
     delete this.blocks[e.n];
     this.count--;

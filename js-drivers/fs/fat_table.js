@@ -137,14 +137,41 @@ FatTable.prototype.freeChain = function (clusters) {
 // Free clusters (counted by a scan of the table when no hint is trusted).
 FatTable.prototype.free = function () {
     if (this.freeCount < 0) {
-        var free = 0;
-        for (var n = 2; n <= this.max; n++)
-            if (this.get(n) === 0)
-                free++;
-        this.freeCount = free;
+        this.freeCount = this.type === 12 ? this._countFree12() : this._countFree();
         this.fsInfoDirty = this.type === 32;
     }
     return this.freeCount;
+};
+
+// FAT16/32: the table read in 64 KiB pieces and its entries tested in place
+// (a get() per cluster costs far more on a large volume).
+FatTable.prototype._countFree = function () {
+    var size = this.type === 16 ? 2 : 4, free = 0;
+    var start = bpb.fatOffset(this.g, this.g.activeFat < 0 ? 0 : this.g.activeFat);
+    var piece = new Uint8Array(65536 - 65536 % size);
+    for (var first = 2; first <= this.max; first += piece.length / size) {
+        var count = Math.min(piece.length / size, this.max + 1 - first);
+        this.cache.read(start + first * size, piece, 0, count * size, 16);
+        var b = piece, end = count * size, i;
+        if (size === 2) {
+            for (i = 0; i < end; i += 2)
+                if ((b[i] | b[i + 1]) === 0)
+                    free++;
+        } else {
+            for (i = 0; i < end; i += 4)
+                if ((b[i] | b[i + 1] | b[i + 2] | (b[i + 3] & 0x0F)) === 0)
+                    free++;
+        }
+    }
+    return free;
+};
+
+FatTable.prototype._countFree12 = function () {
+    var free = 0;
+    for (var n = 2; n <= this.max; n++)
+        if (this.get(n) === 0)
+            free++;
+    return free;
 };
 
 FatTable.prototype._fsInfoPos = function () {

@@ -38,35 +38,6 @@ def run_unode(unode, image, mode):
     return proc.returncode, proc.stdout.splitlines()
 
 
-def check_workout(c, lines, name, before, after):
-    got_before = [l[len(name) + 1:] for l in lines if l.startswith(name + " ") and
-                  not l.startswith(name + " after ")]
-    got_after = [l[len(name) + 7:] for l in lines if l.startswith(name + " after ")]
-    want_before, want_after = fatimage.listing(before), fatimage.listing(after)
-    c.check(got_before == want_before, f"{name}: the guest lists the host's tree byte-exact "
-            f"({len(want_before)} entries)", first_difference(got_before, want_before))
-    c.check(got_after == want_after, f"{name}: the tree after the changes, as the guest sees it",
-            first_difference(got_after, want_after))
-    for line in fat_workout.MODIFY_LINES:
-        c.check(line in lines, line[:90])
-
-
-def first_difference(got, want):
-    for i in range(max(len(got), len(want))):
-        g = got[i] if i < len(got) else None
-        w = want[i] if i < len(want) else None
-        if g != w:
-            return f"line {i}: got {g!r}, expected {w!r}"
-    return None
-
-
-def check_image(c, image, offset, sectors, want, what):
-    clean, report = fatimage.fsck(image, offset, sectors)
-    c.check(clean, f"{what}: fsck.fat -n is clean", report.strip()[-600:])
-    fat_workout.compare_trees(c, fatimage.read_tree(image, offset), want,
-                              f"{what}: mtools reads back exactly the expected tree")
-
-
 def volume_case(c, unode, tmp, bits, mib, big, cluster_sectors=0):
     image = tmp / f"fat{bits}.img"
     fatimage.make_superfloppy(image, mib, bits, cluster_sectors=cluster_sectors)
@@ -77,8 +48,8 @@ def volume_case(c, unode, tmp, bits, mib, big, cluster_sectors=0):
     c.check(any(l.startswith(f"mounted sda: FAT{bits} ") for l in lines), f"mounted as FAT{bits}",
             lines[:1])
     after = fat_workout.apply_changes(tree)
-    check_workout(c, lines, "sda", tree, after)
-    check_image(c, image, 0, None, after, f"FAT{bits}")
+    fat_workout.check_workout(c, lines, "sda", tree, after)
+    fat_workout.check_image(c, image, 0, None, after, f"FAT{bits}")
 
 
 def mbr_case(c, unode, tmp):
@@ -95,8 +66,9 @@ def mbr_case(c, unode, tmp):
     c.check(any(l.startswith('mounted sda2: FAT16 "SECOND"') for l in lines), "sda2: FAT16")
     for i, (p, t) in enumerate(zip(parts, trees)):
         after = fat_workout.apply_changes(t)
-        check_workout(c, lines, f"sda{i + 1}", t, after)
-        check_image(c, image, p.offset, p.mib * 2048, after, f"partition {i + 1}")
+        fat_workout.check_workout(c, lines, f"sda{i + 1}", t, after)
+        fat_workout.check_image(c, image, p.offset, p.mib * 2048, after,
+                                f"partition {i + 1}")
 
 
 def fill_case(c, unode, tmp):

@@ -5,6 +5,8 @@ tests/qemu/scenarios/fat.py and tests/js/fat_host.py.
 """
 import random
 
+from jsklib import fatimage
+
 
 def pattern(length, seed):
     """fat_workout.js pattern()."""
@@ -34,6 +36,7 @@ def initial_tree(big_size=5 << 20):
 def apply_changes(tree):
     """fat_workout.js modify(), on the dict."""
     t = dict(tree)
+    t["copy of big.bin"] = t["big.bin"]
     t["new"] = None
     t["new/created with a long name.txt"] = pattern(10000, 2)
     t["hello.txt"] += b"more\n"
@@ -71,3 +74,32 @@ def compare_trees(c, got, want, what):
     wrong = sorted(n for n in set(want) & set(got) if want[n] != got[n])
     c.check(not missing and not extra and not wrong, what,
             f"missing {missing[:5]}, extra {extra[:5]}, different {wrong[:5]}")
+
+
+def check_workout(c, lines, name, before, after):
+    got_before = [l[len(name) + 1:] for l in lines if l.startswith(name + " ") and
+                  not l.startswith(name + " after ")]
+    got_after = [l[len(name) + 7:] for l in lines if l.startswith(name + " after ")]
+    want_before, want_after = fatimage.listing(before), fatimage.listing(after)
+    c.check(got_before == want_before, f"{name}: the guest lists the host's tree byte-exact "
+            f"({len(want_before)} entries)", first_difference(got_before, want_before))
+    c.check(got_after == want_after, f"{name}: the tree after the changes, as the guest sees it",
+            first_difference(got_after, want_after))
+    for line in MODIFY_LINES:
+        c.check(line in lines, line[:90])
+
+
+def first_difference(got, want):
+    for i in range(max(len(got), len(want))):
+        g = got[i] if i < len(got) else None
+        w = want[i] if i < len(want) else None
+        if g != w:
+            return f"line {i}: got {g!r}, expected {w!r}"
+    return None
+
+
+def check_image(c, image, offset, sectors, want, what):
+    clean, report = fatimage.fsck(image, offset, sectors)
+    c.check(clean, f"{what}: fsck.fat -n is clean", report.strip()[-600:])
+    compare_trees(c, fatimage.read_tree(image, offset), want,
+                  f"{what}: mtools reads back exactly the expected tree")

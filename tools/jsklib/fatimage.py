@@ -146,17 +146,26 @@ def fsck(path, offset=0, sectors=None):
 
 
 def fnv(data):
-    """FNV-1a, 32-bit, over the bytes (tests/qemu/apps/fat_workout.js's hash)."""
+    """FNV-1a, 32-bit, over little-endian 32-bit words, then the 0-3 bytes
+    left (tests/qemu/apps/fat_workout.js's hash)."""
     h = 0x811C9DC5
-    for b in data:
+    words = len(data) // 4
+    for (w,) in struct.iter_unpack("<I", data[:words * 4]):
+        h = ((h ^ w) * 0x01000193) & 0xFFFFFFFF
+    for b in data[words * 4:]:
         h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
     return f"{h:08x}"
 
 
-def listing(tree):
-    """The lines fat_workout.js prints for a tree: 'D path' or 'F path size hash'."""
+def listing(tree, hash_limit=262144):
+    """The lines fat_workout.js prints for a tree: 'D path' or 'F path size
+    hash' (hash '-' for files larger than hash_limit)."""
     lines = []
     for name in sorted(tree):
         data = tree[name]
-        lines.append(f"D {name}" if data is None else f"F {name} {len(data)} {fnv(data)}")
+        if data is None:
+            lines.append(f"D {name}")
+        else:
+            digest = "-" if len(data) > hash_limit else fnv(data)
+            lines.append(f"F {name} {len(data)} {digest}")
     return sorted(lines)
