@@ -26,8 +26,8 @@ function volumesOf(disk) {
     var notes = table.warnings.map(function (w) { return disk.name + ': ' + w; });
     if (table.scheme === 'superfloppy')
         return {volumes: [{name: disk.name, lba: 0, sectors: disk.sectorCount}], notes: notes};
-    if (table.scheme === 'none')
-        notes.push(disk.name + ': no partition table and no FAT volume: nothing mounted');
+    // A disk with neither (blank, or another system's) is passed over
+    // without a word: it is not ours to comment on.
     var volumes = [];
     table.partitions.forEach(function (p) {
         var name = disk.name + p.number;

@@ -17,13 +17,13 @@ from pathlib import Path
 
 SECTOR = 512
 ENV = dict(os.environ, MTOOLS_SKIP_CHECK="1", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-# MBR type per FAT width (LBA forms).
-TYPES = {12: 0x01, 16: 0x0E, 32: 0x0C}
+# MBR type per FAT width (LBA forms); 0: a Linux partition left empty.
+TYPES = {12: 0x01, 16: 0x0E, 32: 0x0C, 0: 0x83}
 
 
 @dataclass
 class Part:
-    bits: int           # 12, 16 or 32
+    bits: int           # 12, 16 or 32 (0: not FAT, type 0x83, left empty)
     mib: int            # size
     lba: int = 0        # first sector (filled by make_disk)
     label: str = "JSKTEST"
@@ -88,7 +88,8 @@ def make_disk(path, mib, parts):
         count = p.mib * 2048
         struct.pack_into("<B3xB3xII", mbr, 446 + 16 * i, 0x80 if i == 0 else 0,
                          TYPES[p.bits], lba, count)
-        mkfs(path, p.bits, lba, count, p.label, p.cluster_sectors)
+        if p.bits:
+            mkfs(path, p.bits, lba, count, p.label, p.cluster_sectors)
         lba += count
     if lba > (mib << 20) // SECTOR:
         raise ValueError("partitions larger than the disk")
