@@ -2,9 +2,10 @@
 // partition), on the synchronous path (readSync/writeSync/flushSync, see
 // docs/ahci.md): what a synchronous file system needs.
 //
-// Blocks are `blockSize` bytes (a multiple of the sector size) counted from
-// the start of the range; the last one may be shorter when the range is not
-// a multiple of the block size. Writes only mark blocks dirty: they reach
+// Blocks are `blockSize` bytes (a multiple of the sector size). Their
+// boundaries fall on sector `alignSector` of the range and every
+// blockSize after it (the FAT data region, so that clusters start blocks);
+// the first and last block may be shorter. Writes only mark blocks dirty: they reach
 // the disk on flush() (fsync, sync, unmount, exit) or when a dirty block is
 // evicted. The cache holds at most `capacity` blocks, the least recently
 // used one goes first. Byte-level helpers (read, write, u16, u32...) address
@@ -12,7 +13,8 @@
 'use strict';
 
 // options: {lba (first sector of the range), sectors (its length),
-//           blockSize (bytes, default 4096), capacity (blocks, default 1024)}
+//           blockSize (bytes, default 4096), capacity (blocks, default 1024),
+//           alignSector (a sector that starts a block, default 0)}
 function BlockCache(dev, options) {
     this.dev = dev;
     this.sectorSize = dev.sectorSize;
@@ -23,11 +25,16 @@ function BlockCache(dev, options) {
         throw new RangeError('block cache: block size ' + this.blockSize +
             ' is not a multiple of the sector size ' + this.sectorSize);
     this.sectorsPerBlock = this.blockSize / this.sectorSize;
-    this.blockCount = Math.ceil(this.sectors / this.sectorsPerBlock);
+    // Sectors before block 0's nominal start: block n covers sectors
+    // [n * spb - skew, (n + 1) * spb - skew) of the range, clipped to it.
+    this.skew = (this.sectorsPerBlock - (options.alignSector || 0) % this.sectorsPerBlock) %
+        this.sectorsPerBlock;
+    this.blockCount = Math.ceil((this.sectors + this.skew) / this.sectorsPerBlock);
     this.size = this.sectors * this.sectorSize;         // bytes in the range
     this.capacity = options.capacity || 1024;
     this.blocks = {};        // block number -> entry {n, data, dirty, prev, next}
     this.count = 0;
+    this.unflushed = false;  // direct writes since the last FLUSH CACHE
     // The LRU list: head.next is the most recently used, head.prev the least.
     this.head = {};
     this.head.next = this.head.prev = this.head;
@@ -45,7 +52,17 @@ BlockCache.prototype._touch = function (e) {
 
 // Sectors in block n (the last block of the range may be short).
 BlockCache.prototype._sectorsIn = function (n) {
-    return Math.min(this.sectorsPerBlock, this.sectors - n * this.sectorsPerBlock);
+    return this._first(n + 1) - this._first(n);
+};
+
+// The first sector of block n (the range's end for n = blockCount).
+BlockCache.prototype._first = function (n) {
+    return Math.min(Math.max(0, n * this.sectorsPerBlock - this.skew), this.sectors);
+};
+
+// The block holding byte `pos` of the range, and where it starts (bytes).
+BlockCache.prototype._blockOf = function (pos) {
+    return Math.floor((pos + this.skew * this.sectorSize) / this.blockSize);
 };
 
 BlockCache.prototype._insert = function (n, data) {
@@ -100,14 +117,14 @@ BlockCache.prototype._entry = function (n, ahead) {
     var limit = Math.min(n + (ahead || 0), this.blockCount - 1, n + this.capacity / 2 - 1);
     while (last < limit && !this.blocks[last + 1])
         last++;
-    var sectors = (last - n) * this.sectorsPerBlock + this._sectorsIn(last);
+    var base = this._first(n), sectors = this._first(last + 1) - base;
     var bytes = new Uint8Array(sectors * this.sectorSize);
-    this.dev.readSync(this.lba + n * this.sectorsPerBlock, sectors, bytes);
+    this.dev.readSync(this.lba + base, sectors, bytes);
     this.counters.reads++;
     // Later blocks first, so that block n ends up the most recently used.
     for (var k = last; k >= n; k--) {
-        var start = (k - n) * this.blockSize;
-        var end = Math.min(start + this.blockSize, bytes.length);
+        var start = (this._first(k) - base) * this.sectorSize;
+        var end = (this._first(k + 1) - base) * this.sectorSize;
         if (k !== n)
             this._insert(k, bytes.subarray(start, end));
         else
@@ -127,15 +144,40 @@ BlockCache.prototype.markDirty = function (n) {
     e.dirty = true;
 };
 
+// Large transfers bypass the cache: a run of at least DIRECT_MIN whole
+// blocks of which none is cached moves straight between the disk and the
+// caller's buffer in one command (streaming a big file through the cache
+// would only evict everything else, and copy every byte twice).
+var DIRECT_MIN = 16, DIRECT_MAX = 512;
+
+// How many whole, uncached blocks from block n fit in `length` bytes
+// (0 when fewer than DIRECT_MIN).
+BlockCache.prototype._directBlocks = function (n, length) {
+    var k = 0, limit = Math.min(Math.floor(length / this.blockSize), DIRECT_MAX);
+    while (k < limit && n + k < this.blockCount && !this.blocks[n + k] &&
+        this._sectorsIn(n + k) === this.sectorsPerBlock)
+        k++;
+    return k >= DIRECT_MIN ? k : 0;
+};
+
 // Copies `length` bytes at byte `pos` of the range into u8[offset...].
 BlockCache.prototype.read = function (pos, u8, offset, length, ahead) {
     var bs = this.blockSize;
     this._checkRange(pos, length);
     while (length > 0) {
-        var n = Math.floor(pos / bs), at = pos - n * bs;
-        var take = Math.min(length, bs - at);
-        var data = this._entry(n, ahead).data;
-        u8.set(data.subarray(at, at + take), offset);
+        var n = this._blockOf(pos), at = pos - this._first(n) * this.sectorSize, take;
+        var direct = at === 0 ? this._directBlocks(n, length) : 0;
+        if (direct) {
+            take = direct * bs;
+            this.dev.readSync(this.lba + this._first(n), direct * this.sectorsPerBlock,
+                u8.subarray(offset, offset + take));
+            this.counters.misses += direct;
+            this.counters.reads++;
+        } else {
+            take = Math.min(length, this._sectorsIn(n) * this.sectorSize - at);
+            var data = this._entry(n, ahead).data;
+            u8.set(data.subarray(at, at + take), offset);
+        }
         pos += take; offset += take; length -= take;
     }
 };
@@ -146,8 +188,18 @@ BlockCache.prototype.write = function (pos, u8, offset, length) {
     var bs = this.blockSize;
     this._checkRange(pos, length);
     while (length > 0) {
-        var n = Math.floor(pos / bs), at = pos - n * bs;
-        var take = Math.min(length, bs - at);
+        var n = this._blockOf(pos), at = pos - this._first(n) * this.sectorSize;
+        var direct = at === 0 ? this._directBlocks(n, length) : 0;
+        if (direct) {             // on the disk now; the FLUSH CACHE comes at flush()
+            this.dev.writeSync(this.lba + this._first(n),
+                direct * this.sectorsPerBlock, u8.subarray(offset, offset + direct * bs));
+            this.counters.writes++;
+            this.counters.blocksWritten += direct;
+            this.unflushed = true;
+            pos += direct * bs; offset += direct * bs; length -= direct * bs;
+            continue;
+        }
+        var take = Math.min(length, this._sectorsIn(n) * this.sectorSize - at);
         var e = this.blocks[n];
         if (!e && at === 0 && take === this._sectorsIn(n) * this.sectorSize) {
             this.counters.misses++;
@@ -207,16 +259,16 @@ BlockCache.prototype.setU32 = function (pos, v) {
 // Writes the entries (ascending, contiguous blocks) in one command.
 BlockCache.prototype._writeRun = function (run) {
     var first = run[0].n, last = run[run.length - 1].n;
-    var sectors = (last - first) * this.sectorsPerBlock + this._sectorsIn(last);
+    var base = this._first(first), sectors = this._first(last + 1) - base;
     var bytes;
     if (run.length === 1) {
         bytes = run[0].data;
     } else {
         bytes = new Uint8Array(sectors * this.sectorSize);
         for (var i = 0; i < run.length; i++)
-            bytes.set(run[i].data, (run[i].n - first) * this.blockSize);
+            bytes.set(run[i].data, (this._first(run[i].n) - base) * this.sectorSize);
     }
-    this.dev.writeSync(this.lba + first * this.sectorsPerBlock, sectors, bytes);
+    this.dev.writeSync(this.lba + base, sectors, bytes);
     this.counters.writes++;
     this.counters.blocksWritten += run.length;
     for (var j = 0; j < run.length; j++)
@@ -243,8 +295,9 @@ BlockCache.prototype.flush = function () {
     }
     if (run.length)
         this._writeRun(run);
-    if (dirty.length && this.dev.flushSync)
+    if ((dirty.length || this.unflushed) && this.dev.flushSync)
         this.dev.flushSync();
+    this.unflushed = false;
     this.counters.flushes++;
     return dirty.length;
 };

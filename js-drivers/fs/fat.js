@@ -37,8 +37,10 @@ function FatFs(dev, options) {
     var boot = new Uint8Array(dev.sectorSize);
     dev.readSync(lba, 1, boot);
     this.g = bpb.parse(boot, sectors * dev.sectorSize);
+    // Blocks start where clusters do, so that whole clusters are whole blocks.
     this.cache = new BlockCache(dev, {lba: lba, sectors: sectors,
-        blockSize: options.blockSize || 4096, capacity: options.cacheBlocks || 1024});
+        blockSize: options.blockSize || 4096, capacity: options.cacheBlocks || 1024,
+        alignSector: this.g.firstDataSector * this.g.bytesPerSector / dev.sectorSize});
     this.table = new FatTable(this.cache, this.g);
     this.nodes = {};                 // entry position -> node
     this.now = options.now || Date.now;
@@ -226,7 +228,8 @@ FatFs.prototype._reserve = function (node, bytes) {
         if (added.length && have === 0) {
             node.cluster = added[0];
         }
-        node.clusters = node.clusters.concat(added);
+        for (var i = 0; i < added.length; i++)
+            node.clusters.push(added[i]);
     }
     return Math.min(bytes, node.clusters.length * cs);
 };

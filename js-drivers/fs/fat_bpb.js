@@ -2,7 +2,8 @@
 // the root directory and the data region are, and whether the volume is
 // FAT12, FAT16 or FAT32. Microsoft's FAT32 File System Specification 1.03
 // ("the spec"): §3.1-3.3 the fields, §3.5 the type, decided by the count of
-// clusters alone (never by the type string).
+// clusters (never by the type string) between FAT12 and FAT16, and by the
+// layout (a 16-bit FAT size of 0) for FAT32, as Linux does.
 //
 // parse() checks every field a driver relies on and throws an Error whose
 // message says what is wrong (code 'EINVAL'): a corrupt volume is refused
@@ -84,19 +85,27 @@ function parse(b, partitionBytes) {
         throw fail(g.totalSectors + ' sectors of ' + g.bytesPerSector + ' do not fit in the ' +
             partitionBytes + ' bytes of the partition');
     g.clusterCount = Math.floor((g.totalSectors - g.firstDataSector) / g.sectorsPerCluster);
-    // The spec §3.5: the type is the count of clusters, nothing else.
-    g.type = g.clusterCount < 4085 ? 12 : g.clusterCount < 65525 ? 16 : 32;
+    // The spec §3.5: the type is the count of clusters. But mkfs.fat -F 32
+    // makes FAT32 volumes of fewer clusters when asked (with a warning), and
+    // Linux reads a volume whose 16-bit FAT size is 0 as FAT32 whatever its
+    // count; so do we: the layout decides between FAT32 and FAT12/16.
     if (g.clusterCount === 0)
         throw fail('no clusters');
+    if (fat16Size === 0)
+        g.type = 32;
+    else if (g.clusterCount < 65525)
+        g.type = g.clusterCount < 4085 ? 12 : 16;
+    else
+        throw fail('a FAT12/16 layout (16-bit FAT size ' + fat16Size + ') with ' +
+            g.clusterCount + ' clusters (FAT16 has fewer than 65525)');
     var bitsPerEntry = g.type === 12 ? 12 : g.type === 16 ? 16 : 32;
     if (Math.floor(g.fatSectors * g.bytesPerSector * 8 / bitsPerEntry) < g.clusterCount + 2)
         throw fail('a FAT of ' + g.fatSectors + ' sectors is too small for ' +
             g.clusterCount + ' clusters');
     g.activeFat = -1;
     if (g.type === 32) {
-        if (fat16Size !== 0 || g.rootEntries !== 0)
-            throw fail('FAT32 (' + g.clusterCount + ' clusters) with a FAT12/16 root ' +
-                'directory or FAT size field');
+        if (g.rootEntries !== 0)
+            throw fail('FAT32 layout with ' + g.rootEntries + ' fixed root directory entries');
         var extFlags = u16(b, 40);
         if (extFlags & 0x80) {      // mirroring off: only one FAT is used (spec §3.3)
             g.activeFat = extFlags & 0x0F;

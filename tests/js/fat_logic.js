@@ -106,6 +106,10 @@ check.equal(bpb.parse(bootSector({total: 236 + 4 * 4085, spc: 4, fatSize: 100}))
 g = bpb.parse(bootSector({fat32: true, spc: 1, total: 32 + 2 * 600 + 65525, fatSize: 600}));
 check.equal(g.type, 32, '65525 clusters: FAT32');
 check.equal(g.rootCluster, 2, 'FAT32 root cluster');
+check.equal(bpb.parse(bootSector({fat32: true, spc: 8, total: 32 + 2 * 200 + 8 * 18000,
+    fatSize: 200})).type, 32, 'a FAT32 layout with 18000 clusters is FAT32 (as Linux reads it)');
+refuses({total: 236 + 70000, spc: 1, fatSize: 300}, function () {}, /FAT12\/16 layout/,
+    'a FAT16 layout with 70000 clusters');
 check.ok(bpb.looksLikeBootSector(bootSector({total: 100000, fatSize: 100})),
     'a boot sector looks like one (superfloppy detection)');
 check.equal(mbr.parse(diskOf({0: bootSector({total: 100000, fatSize: 100})}), 100000).scheme,
@@ -226,6 +230,31 @@ check.equal(disk.counters.reads - readsBefore, 1, 'read in one command');
 check.equal(tail[0], (8 * 512 + 8 * 2048) * 7 & 0xff, 'the right bytes');
 check.throws(function () { cache.read(20000, tail, 0, 512); }, /outside the range/,
     'reads past the range throw');
+
+// Blocks aligned on sector 3 of the range (where a FAT data region starts):
+// block 0 is sectors 0-2, block 1 sectors 3-6, ...; 16 whole uncached
+// blocks and more go straight between the disk and the caller.
+var adisk = new MemDisk(new Uint8Array(200 * 512), 'aligned');
+for (i = 0; i < adisk.bytes.length; i++) adisk.bytes[i] = (i >> 9) & 0xff;   // the sector number
+var acache = new BlockCache(adisk, {lba: 10, sectors: 150, blockSize: 2048, capacity: 64,
+    alignSector: 3});
+check.equal(acache.blockCount, 38, '150 sectors from sector 3 in blocks of 4: 1 + 37');
+check.equal(acache.u8(3 * 512), 13, 'sector 3 of the range is disk sector 13');
+check.equal(acache.blocks[1].data.length, 2048, 'in block 1, whole');
+acache.u8(0);
+check.equal(acache.blocks[0].data.length, 3 * 512, 'block 0 holds the 3 sectors before');
+var big = new Uint8Array(20 * 2048);
+readsBefore = adisk.counters.reads;
+acache.read(7 * 512, big, 0, big.length);
+check.equal(adisk.counters.reads - readsBefore, 1, '20 whole blocks read in one command');
+check.equal(acache.count, 2, 'without going through the cache');
+check.equal(big[big.length - 1], 10 + 7 + 79, 'the right sectors');
+for (i = 0; i < big.length; i++) big[i] = 0x77;
+acache.write(7 * 512, big, 0, big.length);
+check.equal(adisk.bytes[(10 + 7) * 512], 0x77, 'a large write goes to the disk at once');
+var flushes = adisk.counters.flushes;
+acache.flush();
+check.equal(adisk.counters.flushes, flushes + 1, 'and flush() still asks for FLUSH CACHE');
 
 // -- FAT12 entries: 12 bits, packed in pairs ----------------------------------------
 var fdisk = new MemDisk(new Uint8Array(32 * 512), 'fat12');
