@@ -112,3 +112,27 @@ def fat_enospc(c, tree):
         c.check(size > 3 << 20 and data == (block * (size // 65536 + 1))[:size],
                 f"mtools reads the {size} bytes written", len(data))
         return app_transcript(status, out, err)
+
+
+@scenario("qemu.fat_fsync")
+def fat_fsync(c, tree):
+    """A file written and fsync'd survives the program ending at once without
+    sync or unmount; a file written after it and never synced is not there,
+    and the volume is fsck-clean (the cache wrote nothing half-way)."""
+    needs_tools()
+    with tempfile.TemporaryDirectory() as tmp:
+        image = Path(tmp) / "fsync.img"
+        fatimage.make_superfloppy(image, 40, 32, cluster_sectors=1)
+        fatimage.populate(image, 0, {"dir": None, "hello.txt": b"Hello\n"})
+        status, out, err, got = run_guest(c, tree, image, "fsync")
+        c.check("fsync: 0" in got, "fsync returns 0")
+        dropped = [l for l in got if l.startswith("exit without sync: ")]
+        c.check(len(dropped) == 1 and not dropped[0].startswith("exit without sync: 0 "),
+                "the second file's changes were still in the cache at exit", dropped)
+        clean, report = fatimage.fsck(image)
+        c.check(clean, "fsck.fat -n is clean", report[-600:])
+        want = {"dir": None, "hello.txt": b"Hello\n",
+                "dir/synced file.bin": fat_workout.pattern(100000, 6)}
+        fat_workout.compare_trees(c, fatimage.read_tree(image, 0), want,
+                                  "the fsync'd file is there byte-exact, the other is not")
+        return app_transcript(status, out, err)
