@@ -185,20 +185,29 @@ FatFs.prototype.read = function (node, position, u8, offset, length) {
     var bad = this._checkChain(node);
     if (bad)
         return bad;
+    var cache = this.cache;
+    this._extents(node, position, length, function (pos, done, take) {
+        var ahead = Math.min(Math.ceil(take / cache.blockSize), 64);
+        cache.read(pos, u8, offset + done, take, ahead);
+    });
+    return length;
+};
+
+// Calls fn(volume byte position, bytes done before, bytes) for each piece
+// of the node's bytes [position, position + length) that lies in clusters
+// following each other on the disk (one piece, one cache call).
+FatFs.prototype._extents = function (node, position, length, fn) {
     var cs = this.g.clusterSize, done = 0, list = node.clusters;
     while (done < length) {
         var k = Math.floor((position + done) / cs), at = (position + done) % cs;
-        // Clusters that follow each other on the disk are read in one go.
         var run = 1;
         while (k + run < list.length && list[k + run] === list[k] + run &&
             run * cs - at < length - done)
             run++;
         var take = Math.min(run * cs - at, length - done);
-        var ahead = Math.min(Math.ceil(take / this.cache.blockSize), 64);
-        this.cache.read(bpb.clusterOffset(this.g, list[k]) + at, u8, offset + done, take, ahead);
+        fn(bpb.clusterOffset(this.g, list[k]) + at, done, take);
         done += take;
     }
-    return done;
 };
 
 // 0 when the node's chain is readable and long enough for its size, else
@@ -236,12 +245,8 @@ FatFs.prototype._reserve = function (node, bytes) {
 
 // Writes zeros over bytes [from, to) of the node's data (its chain holds them).
 FatFs.prototype._zero = function (node, from, to) {
-    var cs = this.g.clusterSize;
-    while (from < to) {
-        var k = Math.floor(from / cs), at = from % cs, take = Math.min(cs - at, to - from);
-        this.cache.zero(bpb.clusterOffset(this.g, node.clusters[k]) + at, take);
-        from += take;
-    }
+    var cache = this.cache;
+    this._extents(node, from, to - from, function (pos, done, take) { cache.zero(pos, take); });
 };
 
 FatFs.prototype.write = function (node, position, u8, offset, length) {
@@ -267,17 +272,10 @@ FatFs.prototype.write = function (node, position, u8, offset, length) {
     length = Math.min(length, room - position);
     if (position > node.size)            // a hole reads as zeros
         this._zero(node, node.size, position);
-    var cs = this.g.clusterSize, done = 0, list = node.clusters;
-    while (done < length) {
-        var k = Math.floor((position + done) / cs), at = (position + done) % cs;
-        var run = 1;
-        while (k + run < list.length && list[k + run] === list[k] + run &&
-            run * cs - at < length - done)
-            run++;
-        var take = Math.min(run * cs - at, length - done);
-        this.cache.write(bpb.clusterOffset(this.g, list[k]) + at, u8, offset + done, take);
-        done += take;
-    }
+    var cache = this.cache;
+    this._extents(node, position, length, function (pos, done, take) {
+        cache.write(pos, u8, offset + done, take);
+    });
     node.size = Math.max(node.size, position + length);
     node.mtimeMs = node.atimeMs = this.now();
     node.attr |= ATTR.ARCHIVE;
