@@ -267,8 +267,10 @@ FatFs.prototype.write = function (node, position, u8, offset, length) {
     var room = this._reserve(node, position + length);
     if (room < 0)
         return room;
-    if (room <= position)
+    if (room <= position) {               // not even one byte fits: take nothing
+        this._release(node, Math.ceil(node.size / this.g.clusterSize));
         return -errno.ENOSPC;
+    }
     length = Math.min(length, room - position);
     if (position > node.size)            // a hole reads as zeros
         this._zero(node, node.size, position);

@@ -182,6 +182,13 @@ function fill(fs, print) {
     var more = fs.write(extra, 0, bytes('x'), 0, 1);
     print('fill: wrote ' + at + ' bytes, then ' + code(last) + '; free clusters ' + after.bfree +
         '; one more byte: ' + code(more));
+    // 8 KiB given back; a write 1 MiB into an empty file cannot place even
+    // its first byte: ENOSPC, and the clusters it tried stay free.
+    must(fs.truncate(node, at - 8192), 'truncate fill.bin');
+    var freed = fs.statfs().bfree;
+    var far = fs.write(extra, 1048576, bytes('x'), 0, 1);
+    print('fill: write 1 MiB into an empty file: ' + code(far) + ', free clusters kept: ' +
+        (fs.statfs().bfree === freed && freed > 0) + ', size ' + extra.size);
     must(fs.sync(), 'sync');
     print('fill: size ' + node.size + ', cluster size ' + fs.g.clusterSize + ', clusters ' +
         before.blocks + ', free before ' + before.bfree);
