@@ -46,21 +46,24 @@ function describe(p) {
 function parse(readSector, sectorCount) {
     var first = readSector(0);
     var result = {scheme: 'none', partitions: [], warnings: []};
-    if (bpb.looksLikeBootSector(first)) {
-        result.scheme = 'superfloppy';
-        return result;
-    }
-    if (!hasSignature(first))
-        return result;
-    var primary = [];
-    for (var i = 0; i < 4; i++) {
+    // As Linux decides: a table whose status bytes are all 0 or 0x80 and
+    // that has an entry is a partition table; otherwise a FAT boot sector
+    // there makes the disk a superfloppy (its boot code fills bytes 446-509).
+    var primary = [], valid = hasSignature(first);
+    for (var i = 0; i < 4 && valid; i++) {
+        var status = first[446 + 16 * i];
+        if (status !== 0 && status !== 0x80)
+            valid = false;
         var e = entry(first, i);
-        if (!e)
-            continue;
-        if (e.status !== 0 && e.status !== 0x80)
-            return result;                  // not a partition table (boot code?)
-        e.number = i + 1;
-        primary.push(e);
+        if (e) {
+            e.number = i + 1;
+            primary.push(e);
+        }
+    }
+    if (!valid || primary.length === 0) {
+        if (bpb.looksLikeBootSector(first))
+            result.scheme = 'superfloppy';
+        return result;
     }
     result.scheme = 'mbr';
     function add(p) {

@@ -114,6 +114,14 @@ check.ok(bpb.looksLikeBootSector(bootSector({total: 100000, fatSize: 100})),
     'a boot sector looks like one (superfloppy detection)');
 check.equal(mbr.parse(diskOf({0: bootSector({total: 100000, fatSize: 100})}), 100000).scheme,
     'superfloppy', 'a FAT boot sector at LBA 0: superfloppy');
+var withCode = bootSector({total: 100000, fatSize: 100});
+for (var c = 446; c < 510; c++) withCode[c] = 0x41 + c % 26;          // boot code text
+check.equal(mbr.parse(diskOf({0: withCode}), 100000).scheme, 'superfloppy',
+    'boot code where the table would be: still a superfloppy');
+var jumpMbr = bootSector({total: 100000, fatSize: 100});
+partition(jumpMbr, 0, 0x0C, 2048, 10000, 0x80);
+check.equal(mbr.parse(diskOf({0: jumpMbr}), 100000).scheme, 'mbr',
+    'a valid table wins over a BPB-like start (as Linux decides)');
 
 function refuses(fields, edit, pattern, what) {
     var b = bootSector(fields);
