@@ -70,13 +70,20 @@ FatFs.prototype._clusters = function (node) {
     return node.clusters.length;
 };
 
-// The node of a directory entry (one object per entry position).
+// The node of a directory entry (one object per entry position). Once
+// made, a node is what is true of its file (every change goes through it
+// and then to the disk): a directory listing only tells where it is.
 FatFs.prototype._node = function (parent, e) {
     var node = this.nodes[e.pos];
-    if (!node) {
-        node = {clusters: null};
-        this.nodes[e.pos] = node;
+    if (node) {
+        node.parent = parent;
+        node.slot = e.slot;
+        node.firstSlot = e.firstSlot;
+        node.name = e.name;
+        return node;
     }
+    node = {clusters: null};
+    this.nodes[e.pos] = node;
     node.ino = e.pos / 32;
     node.type = e.isDir ? 'dir' : 'file';
     node.parent = parent;
@@ -87,8 +94,6 @@ FatFs.prototype._node = function (parent, e) {
     node.short = e.short;
     node.caseFlags = e.caseFlags;
     node.attr = e.attr;
-    if (node.cluster !== e.cluster)
-        node.clusters = null;
     node.cluster = e.cluster;
     node.size = e.isDir ? 0 : e.size;
     node.mtimeMs = e.mtimeMs;
@@ -115,7 +120,11 @@ FatFs.prototype._listing = function (d) {
     var n = this._clusters(d);
     if (n < 0)
         return n;
-    return dir.scan(this, d);
+    // Kept until the directory's entries change (_insert, _erase): lookups
+    // and creations in one directory then cost no rescan.
+    if (!d.listing)
+        d.listing = dir.scan(this, d);
+    return d.listing;
 };
 
 // -- lookups ------------------------------------------------------------------
@@ -364,6 +373,15 @@ FatFs.prototype._insert = function (d, listing, name, f) {
     f.slot = slot;
     f.firstSlot = first;
     f.isDir = (f.attr & ATTR.DIRECTORY) !== 0;
+    f.caseFlags = f.caseFlags || 0;
+    if (d.listing === listing) {         // the kept listing, brought up to date
+        listing.entries.push(f);
+        for (var k = first; k <= slot; k++)
+            listing.free[k] = 0;
+        listing.index = null;
+    } else {
+        d.listing = null;
+    }
     return this._node(d, f);
 };
 
@@ -372,6 +390,13 @@ FatFs.prototype._erase = function (node) {
     var mark = new Uint8Array([0xE5]);
     for (var i = node.firstSlot; i <= node.slot; i++)
         this.cache.write(dir.slotPos(this, node.parent, i), mark, 0, 1);
+    var listing = node.parent.listing;
+    if (listing) {                       // the kept listing, brought up to date
+        listing.entries = listing.entries.filter(function (e) { return e.pos !== node.pos; });
+        for (i = node.firstSlot; i <= node.slot; i++)
+            listing.free[i] = 1;
+        listing.index = null;
+    }
     delete this.nodes[node.pos];
 };
 
@@ -566,6 +591,7 @@ FatFs.prototype.unmount = function () {
     var r = this.sync();
     this.cache.drop();
     this.nodes = {};
+    this.root.listing = null;
     return r;
 };
 

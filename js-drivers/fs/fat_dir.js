@@ -145,14 +145,17 @@ function scan(vol, dir) {
 // The entry named `name` (matched without regard to case, on the long name
 // and on the short name), or null.
 function find(listing, name) {
-    var upper = name.toUpperCase();
-    for (var i = 0; i < listing.entries.length; i++) {
-        var e = listing.entries[i];
-        if (e.name.toUpperCase() === upper ||
-            names.displayShortName(e.short, 0) === upper)
-            return e;
+    if (!listing.index) {            // upper-case long and short names -> entry
+        var index = {};
+        for (var i = listing.entries.length - 1; i >= 0; i--) {
+            var e = listing.entries[i];
+            index['=' + names.displayShortName(e.short, 0)] = e;
+        }
+        for (i = listing.entries.length - 1; i >= 0; i--)   // long names win
+            index['=' + listing.entries[i].name.toUpperCase()] = listing.entries[i];
+        listing.index = index;
     }
-    return null;
+    return listing.index['=' + name.toUpperCase()] || null;
 }
 
 // The first slot of `need` consecutive free slots, or -1.
