@@ -71,30 +71,63 @@ FatTable.prototype._scanner = function () {
     };
 };
 
+// Sets the entry of cluster n in every FAT copy (or only the active one
+// when mirroring is off).
 FatTable.prototype.set = function (n, value) {
+    if (this.type !== 12) {
+        this.setMany([n], [value]);
+        return;
+    }
     if (n < 2 || n > this.max)
         throw new RangeError('fat: set of cluster ' + n + ' outside 2..' + this.max);
-    var cache = this.cache;
     for (var copy = 0; copy < this.g.numFats; copy++) {
         if (this.g.activeFat >= 0 && copy !== this.g.activeFat)
             continue;
+        // 12 bits: the low or high 12 of a 16-bit word, by the parity of n.
         var pos = bpb.fatOffset(this.g, copy) + this._offset(n);
-        if (this.type !== 12) {
-            // In place in the cached block (an entry never straddles blocks).
-            var block = cache._blockOf(pos), data = cache.get(block);
-            var i = pos - cache._first(block) * cache.sectorSize;
-            data[i] = value & 0xFF;
-            data[i + 1] = value >>> 8 & 0xFF;
-            if (this.type === 32) {
-                data[i + 2] = value >>> 16 & 0xFF;
-                data[i + 3] = (data[i + 3] & 0xF0) | (value >>> 24 & 0x0F);  // keep the high 4 bits
+        var old = this.cache.u16(pos);
+        this.cache.setU16(pos, n & 1 ? (old & 0x000F) | (value << 4 & 0xFFF0)
+            : (old & 0xF000) | (value & 0xFFF));
+    }
+};
+
+// Sets entry clusters[i] to values[i] for every i, in place in the cached
+// FAT blocks (a 16/32-bit entry never straddles a block): each block is
+// fetched once per copy and marked dirty once (allocating or freeing a
+// large file changes thousands of neighbouring entries).
+FatTable.prototype.setMany = function (clusters, values) {
+    if (this.type === 12) {
+        for (var j = 0; j < clusters.length; j++)
+            this.set(clusters[j], values[j]);
+        return;
+    }
+    var cache = this.cache, size = this.type === 16 ? 2 : 4;
+    for (var copy = 0; copy < this.g.numFats; copy++) {
+        if (this.g.activeFat >= 0 && copy !== this.g.activeFat)
+            continue;
+        var base = bpb.fatOffset(this.g, copy), block = -1, data = null, start = 0;
+        for (var i = 0; i < clusters.length; i++) {
+            var n = clusters[i], value = values[i];
+            if (n < 2 || n > this.max)
+                throw new RangeError('fat: set of cluster ' + n + ' outside 2..' + this.max);
+            var pos = base + n * size, b = cache._blockOf(pos);
+            if (b !== block) {
+                if (block >= 0)
+                    cache.markDirty(block);
+                block = b;
+                data = cache.get(b);
+                start = cache._first(b) * cache.sectorSize;
             }
-            cache.markDirty(block);
-        } else {
-            var old = this.cache.u16(pos);
-            this.cache.setU16(pos, n & 1 ? (old & 0x000F) | (value << 4 & 0xFFF0)
-                : (old & 0xF000) | (value & 0xFFF));
+            var at = pos - start;
+            data[at] = value & 0xFF;
+            data[at + 1] = value >>> 8 & 0xFF;
+            if (size === 4) {     // FAT32: 28 bits, the high 4 kept as found
+                data[at + 2] = value >>> 16 & 0xFF;
+                data[at + 3] = (data[at + 3] & 0xF0) | (value >>> 24 & 0x0F);
+            }
         }
+        if (block >= 0)
+            cache.markDirty(block);
     }
 };
 
@@ -140,8 +173,10 @@ FatTable.prototype.allocate = function (count, after) {
         this.fsInfoDirty = true;
         return null;
     }
+    var values = [];
     for (var i = 0; i < found.length; i++)
-        this.set(found[i], i + 1 < found.length ? found[i + 1] : this.eoc);
+        values.push(i + 1 < found.length ? found[i + 1] : this.eoc);
+    this.setMany(found, values);
     if (after)
         this.set(after, found[0]);
     this.nextFree = n;
@@ -157,8 +192,10 @@ FatTable.prototype.freeChain = function (clusters) {
         clusters = this.chain(clusters);
     if (typeof clusters === 'number')
         return clusters;                 // -EIO: leave a corrupt chain alone
+    var zeros = [];
     for (var i = 0; i < clusters.length; i++)
-        this.set(clusters[i], 0);
+        zeros.push(0);
+    this.setMany(clusters, zeros);
     if (this.freeCount >= 0)
         this.freeCount += clusters.length;
     if (clusters.length && clusters[0] < this.nextFree)

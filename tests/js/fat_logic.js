@@ -284,3 +284,20 @@ t12.set(2, 3); t12.set(3, 4);
 check.deepEqual(t12.chain(2), [2, 3, 4], 'a chain to end-of-chain');
 t12.set(4, 2);
 check.equal(t12.chain(2), -5, 'a loop: EIO, not a hang');
+
+// FAT32: 28-bit entries, the reserved high 4 bits kept; setMany over blocks.
+var d32 = new MemDisk(new Uint8Array(64 * 512), 'fat32');
+d32.bytes[512 + 5 * 4 + 3] = 0xF0;              // reserved bits of entry 5, FAT 1
+var c32 = new BlockCache(d32, {blockSize: 1024, capacity: 8});
+var t32 = new FatTable(c32, {type: 32, clusterCount: 1000, reservedSectors: 1, fatSectors: 8,
+    numFats: 2, bytesPerSector: 512, activeFat: -1, fsInfoSector: 0});
+t32.set(5, 7);
+check.equal(t32.get(5), 7, 'FAT32 entry');
+var many32 = [], next32 = [];
+for (i = 250; i < 270; i++) { many32.push(i); next32.push(i === 269 ? 0x0FFFFFFF : i + 1); }
+t32.setMany(many32, next32);                     // entries 250-269 straddle a 1 KiB block
+check.deepEqual(t32.chain(250), many32, 'a chain set in one go across blocks');
+c32.flush();
+check.equal(d32.bytes[512 + 5 * 4 + 3], 0xF0, 'the high 4 bits kept');
+check.equal(d32.bytes[512 + 8 * 512 + 255 * 4] | d32.bytes[512 + 8 * 512 + 255 * 4 + 1] << 8,
+    256, 'the second FAT has it too (entry 255 -> 256)');

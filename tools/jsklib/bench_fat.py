@@ -1,7 +1,7 @@
 """`jsk bench fat`: a file written and read through the FAT file system
 (js-drivers/fs/fat.js, its block cache and the AHCI driver's synchronous
 path), in MiB/s measured in the guest with hal.clock, next to the raw
-readSync rate over the same sectors (tests/bench/fat/fat.js). The image is
+readSync and writeSync rates over the same sectors (tests/bench/fat/fat.js). The image is
 a FAT32 volume made by mkfs.fat (4 KiB clusters). The file goes through the
 file-system object directly; `jsk bench fs` (the VFS) adds the system
 calls on top."""
@@ -19,7 +19,8 @@ JSK = Path(__file__).resolve().parents[1] / "jsk"
 PASS = re.compile(r"^pass (\w+) (\d+) ([\d.]+)$", re.M)
 MODES = [("write", "write + sync through fat.js (MiB/s)"),
          ("read", "read through fat.js, cold cache (MiB/s)"),
-         ("raw", "readSync of the same sectors (MiB/s)")]
+         ("raw", "readSync of the same sectors (MiB/s)"),
+         ("rawWrite", "writeSync of the same sectors + flush (MiB/s)")]
 
 
 def _args(p):
