@@ -154,8 +154,10 @@ var DIRECT_MIN = 16, DIRECT_MAX = 512;
 // (0 when fewer than DIRECT_MIN).
 BlockCache.prototype._directBlocks = function (n, length) {
     var k = 0, limit = Math.min(Math.floor(length / this.blockSize), DIRECT_MAX);
-    while (k < limit && n + k < this.blockCount && !this.blocks[n + k] &&
-        this._sectorsIn(n + k) === this.sectorsPerBlock)
+    var last = this.blockCount - 1;
+    while (k < limit && n + k <= last && !this.blocks[n + k] &&
+        // only the first and the last block can be short
+        ((n + k > 0 && n + k < last) || this._sectorsIn(n + k) === this.sectorsPerBlock))
         k++;
     return k >= DIRECT_MIN ? k : 0;
 };
