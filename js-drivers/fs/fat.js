@@ -258,13 +258,19 @@ FatFs.prototype._zero = function (node, from, to) {
     this._extents(node, from, to - from, function (pos, done, take) { cache.zero(pos, take); });
 };
 
-FatFs.prototype.write = function (node, position, u8, offset, length) {
+// 0 when the node's data may be changed, else why not (-errno).
+FatFs.prototype._changeable = function (node) {
     if (this.readOnly)
         return -errno.EROFS;
     if (node.type === 'dir')
         return -errno.EISDIR;
-    if (node.stale)
-        return -errno.ESTALE;
+    return node.stale ? -errno.ESTALE : 0;
+};
+
+FatFs.prototype.write = function (node, position, u8, offset, length) {
+    var refused = this._changeable(node);
+    if (refused)
+        return refused;
     if (length <= 0)
         return 0;
     if (position >= MAX_FILE)
@@ -295,12 +301,9 @@ FatFs.prototype.write = function (node, position, u8, offset, length) {
 };
 
 FatFs.prototype.truncate = function (node, size) {
-    if (this.readOnly)
-        return -errno.EROFS;
-    if (node.type === 'dir')
-        return -errno.EISDIR;
-    if (node.stale)
-        return -errno.ESTALE;
+    var refused = this._changeable(node);
+    if (refused)
+        return refused;
     if (size < 0)
         return -errno.EINVAL;
     if (size > MAX_FILE)

@@ -103,3 +103,24 @@ def check_image(c, image, offset, sectors, want, what):
     c.check(clean, f"{what}: fsck.fat -n is clean", report.strip()[-600:])
     compare_trees(c, fatimage.read_tree(image, offset), want,
                   f"{what}: mtools reads back exactly the expected tree")
+
+
+def check_fill(c, lines, image):
+    """The lines of fat_workout.js fill() and the image after it: ENOSPC when
+    the FAT is full, nothing kept by a write that fits no byte, fsck clean,
+    the bytes written read back by mtools."""
+    fill = [l for l in lines if l.startswith("fill: wrote ")]
+    c.check(len(fill) == 1 and fill[0].endswith(
+        "then ENOSPC; free clusters 0; one more byte: ENOSPC"),
+        "writes end with ENOSPC when the FAT is full, and so does the next", fill)
+    c.check("fill: write 1 MiB into an empty file: ENOSPC, free clusters kept: true, size 0"
+            in lines, "a write that cannot place one byte: ENOSPC, and it keeps no cluster")
+    size = int(fill[0].split()[2]) - 8192 if fill else -1   # 8 KiB given back after
+    clean, report = fatimage.fsck(image)
+    c.check(clean, "fill: fsck.fat -n is clean", report[-600:])
+    tree = fatimage.read_tree(image, 0)
+    data = tree.get("fill.bin", b"")
+    block = pattern(65536, 4)
+    c.check(size > 3 << 20 and data == (block * (size // 65536 + 1))[:size],
+            f"mtools reads the {size} bytes written to fill.bin", len(data))
+    c.check(tree.get("one more.txt") == b"", "the empty file made when full is there")
