@@ -136,6 +136,10 @@ function startDrivers() {
     driversApi = api;
     if (fileSystems)
         require('../fs/mounts').watchDisks(api, fileSystems.devfs);
+    // FAT volumes on the disks mount at /mnt/sda1... (js-drivers/fs/automount.js,
+    // docs/fs-fat.md): this sets up the file systems, after the prompt.
+    require('../fs/automount').start({ drivers: api, vfs: setUpFileSystems().vfs,
+        log: function (line) { kernel.consoleWrite(line + '\n'); } });
     var keyboard = null;
     api.whenProvided('input', function (input) {
         if (!keyboard)

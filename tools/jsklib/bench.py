@@ -142,3 +142,4 @@ from . import bench_js  # noqa: E402,F401
 from . import bench_reload  # noqa: E402,F401
 from . import bench_disk  # noqa: E402,F401
 from . import bench_net  # noqa: E402,F401
+from . import bench_fat  # noqa: E402,F401
