@@ -76,14 +76,20 @@ function mountDisk(disk, vfs, log) {
     return mounted;
 }
 
+// What start() mounted so far, [{path, fs}]: js-drivers/core/init.js
+// starts it with the drivers, and programs (tests) reach the FAT objects
+// through mounted() without mounting a volume a second time.
+var all = [];
+
 // options: {drivers, vfs, log(line)}; every disk there now and to come.
 function start(options) {
     var log = options.log || function () {};
-    var all = [];
     options.drivers.whenProvided('blockdev', function (disk) {
         all.push.apply(all, mountDisk(disk, options.vfs, log));
     });
     return all;
 }
 
-module.exports = {start: start, mountDisk: mountDisk, volumesOf: volumesOf};
+function mounted() { return all.slice(); }
+
+module.exports = {start: start, mounted: mounted, mountDisk: mountDisk, volumesOf: volumesOf};
