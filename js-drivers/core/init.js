@@ -60,6 +60,9 @@ registerAll(sys.register, system.create(kernel));
 registerOnFirstCall(sys.register,
     ['epoll_create', 'epoll_create1', 'epoll_ctl', 'epoll_wait', 'epoll_pwait'],
     function () { return require('./epoll').create(kernel); });
+registerOnFirstCall(sys.register, ['socket', 'connect', 'accept', 'sendto', 'recvfrom',
+    'shutdown', 'bind', 'listen', 'getsockname', 'getpeername', 'setsockopt', 'getsockopt',
+    'accept4'], function () { return require('../net/socket_syscalls').create(kernel).entries; });
 
 // Kept private to this module (exporting it would reopen the table to any
 // program): the service manager will live here and use it for hot reload.
