@@ -353,9 +353,8 @@ function create(stack, options) {
     // Takes received bytes: a count, 0 at end of stream, or -EAGAIN.
     Pcb.prototype.receive = function (dst, offset, n) {
         if (this.recvBuf.length > 0 && !this.readShut) {
-            var before = this.rcvbuf - this.recvBuf.length - this.oooBytes;
             var got = this.recvBuf.read(dst, offset, n);
-            this.windowUpdate(before);
+            this.windowUpdate();
             return got;
         }
         if (this.error)
@@ -369,8 +368,8 @@ function create(stack, options) {
 
     // After a read: tell the peer when the window opened by enough to
     // matter (RFC 9293 3.8.6.2.2, receiver-side silly window avoidance).
-    Pcb.prototype.windowUpdate = function (before) {
-        var now = this.rcvbuf - this.recvBuf.length - this.oooBytes;
+    Pcb.prototype.windowUpdate = function () {
+        var now = this.rcvbuf - this.recvBuf.length;
         var advertised = Math.max(0, S.diff(this.rcvAdv, this.rcvNxt));
         if (now - advertised >= Math.min(this.rcvbuf / 2, 2 * this.mss) &&
             (this.state === 'ESTABLISHED' || this.state === 'FIN_WAIT_1' || this.state === 'FIN_WAIT_2'))

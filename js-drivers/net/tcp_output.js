@@ -12,7 +12,9 @@ var S = require('./tcp_segment');
 function create(T) {
     // The window field to advertise (and remember its right edge).
     function window(pcb) {
-        var room = Math.max(0, pcb.rcvbuf - pcb.recvBuf.length - pcb.oooBytes);
+        // Out-of-order bytes lie inside the window already advertised: not
+        // subtracted, so duplicate ACKs carry an unchanged window (RFC 5681).
+        var room = Math.max(0, pcb.rcvbuf - pcb.recvBuf.length);
         var raw = Math.min(65535, Math.floor(room / Math.pow(2, pcb.rcvScale)));
         var edge = S.add(pcb.rcvNxt, raw * Math.pow(2, pcb.rcvScale));
         if (S.gt(edge, pcb.rcvAdv) || pcb.rcvAdv === undefined)
