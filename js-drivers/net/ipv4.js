@@ -93,7 +93,7 @@ function create(stack) {
     // Returns 0 or -errno. Larger than the MTU: fragmented, unless
     // options.dontFragment (then -EMSGSIZE).
     function output(src, dst, proto, payload, options) {
-        var r = route(dst);
+        var r = options && options.iface ? { iface: options.iface, nextHop: dst } : route(dst);
         if (!r)
             return -E.ENETUNREACH;
         if (payload.length + HEADER > 65535)

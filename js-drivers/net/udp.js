@@ -29,6 +29,7 @@ function create(stack) {
         this.reuseAddr = false;
         this.broadcast = false;
         this.closed = false;
+        this.device = null;   // an interface all datagrams leave through
         this.onChange = null; // called when readable
     }
 
@@ -89,7 +90,8 @@ function create(stack) {
         d.set(data, HEADER);
         var sum = checksum.finish(checksum.add(checksum.pseudo(src, addr, 17, d.length), d, 0, d.length));
         dv.setUint16(6, sum === 0 ? 0xffff : sum);
-        var res = stack.ipv4.output(src, addr, 17, d);
+        // SO_BINDTODEVICE-like: DHCP sends through its own interface.
+        var res = stack.ipv4.output(src, addr, 17, d, this.device ? { iface: this.device } : null);
         if (res < 0)
             return res;
         stats.tx++;

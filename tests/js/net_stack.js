@@ -364,3 +364,46 @@ function transfer(w, src, dst, data, limitMs) {
     check.ok(same(got, data), 'all bytes after the window reopens');
 })();
 
+(function dhcp() {
+    // A DHCP server on b hands a 10.0.2.15 with QEMU's gateway and DNS.
+    var dhcpMod = require('../../js-drivers/net/dhcp.js');
+    var w = h.pair();
+    w.a.configure(w.ea, 0, 0, 0);
+    var server = w.b.udp.open();
+    server.broadcast = true;
+    server.bind(0, 67);
+    var seen = [];
+    server.onChange = function () {
+        var m;
+        while ((m = server.receive()) !== null) {
+            var opts = dhcpMod.parseOptions(m.data);
+            var type = opts[53][0];
+            seen.push(type);
+            var reply = new Uint8Array(300);
+            reply.set(m.data.subarray(0, 240));
+            reply[0] = 2;
+            reply.set([10, 0, 2, 15], 16);
+            var o = [53, 1, type === dhcpMod.DISCOVER ? dhcpMod.OFFER : dhcpMod.ACK,
+                54, 4, 10, 0, 0, 2, 1, 4, 255, 255, 255, 0, 3, 4, 10, 0, 2, 2,
+                6, 4, 10, 0, 2, 3, 51, 4, 0, 0, 0x0e, 0x10, 255];
+            reply.set(o, 240);
+            if (seen.length > 1 || !w.dropFirst)
+                server.sendto(reply, 0xffffffff, 68);
+        }
+    };
+    w.dropFirst = true;  // the first DISCOVER goes unanswered: the client retries
+    var lease = null;
+    var client = dhcpMod.start(w.a, w.ea, function (err, l) { lease = err || l; });
+    w.run(function () { return lease !== null; }, 60000);
+    check.equal(seen.join(), '1,1,3', 'DISCOVER (retried), REQUEST');
+    check.equal(lease && [ipv4.format(lease.addr), ipv4.format(lease.gateway), ipv4.format(lease.dns),
+        ipv4.format(lease.mask), lease.leaseSeconds].join(' '),
+        '10.0.2.15 10.0.2.2 10.0.2.3 255.255.255.0 3600', 'the lease');
+    check.equal(ipv4.format(w.ea.addr) + ' ' + ipv4.format(w.ea.gateway), '10.0.2.15 10.0.2.2',
+        'the interface is configured');
+    check.equal(client.state(), 'BOUND', 'BOUND');
+    w.run(function () { return seen.length > 3; }, 1900 * 1000);
+    check.equal(seen[3], 3, 'renewed with a REQUEST at T1');
+    check.equal(client.state(), 'BOUND', 'BOUND again after the renewal');
+    client.stop();
+})();
