@@ -153,7 +153,7 @@ function create(kernel, stack) {
         if (pcb.error)
             r |= EPOLLERR;
         if (pcb.state === 'CLOSED' && (pcb.everConnected || pcb.error || sock.connecting))
-            r |= EPOLLHUP | EPOLLIN | EPOLLRDNORM | EPOLLOUT | EPOLLWRNORM;
+            r |= EPOLLHUP | EPOLLIN | EPOLLRDNORM | EPOLLRDHUP | EPOLLOUT | EPOLLWRNORM;
         if (pcb.state === 'SYN_SENT' || pcb.state === 'SYN_RECEIVED')
             return r;
         if (pcb.readable())

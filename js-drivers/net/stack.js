@@ -38,6 +38,16 @@ function create(env, options) {
             iface.mask = num(mask);
             iface.gateway = num(gateway);
         },
+        // /etc/resolv.conf's text from the DNS servers DHCP gave (docs/net.md:
+        // unode's dns asks them itself, over UDP).
+        resolvConf: function () {
+            var text = '';
+            stack.interfaces.forEach(function (f) {
+                if (f.dns)
+                    text += 'nameserver ' + ipv4.format(f.dns) + '\n';
+            });
+            return text;
+        },
         flush: function () {
             if (flushing)
                 return;

@@ -162,6 +162,18 @@ var rfd = S(NR.socket, AF_INET, SOCK_STREAM, 0);
 var closedPort = port === 65535 ? port - 1 : port + 1;
 check('ECONNREFUSED', S(NR.connect, rfd, sockaddr(127, 0, 0, 1, closedPort), 16), -ECONNREFUSED);
 S(NR.close, rfd);
+var nfd = S(NR.socket, AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+var nr = S(NR.connect, nfd, sockaddr(127, 0, 0, 1, closedPort), 16);
+check('non-blocking connect to a closed port', nr === -EINPROGRESS || nr === -ECONNREFUSED, true);
+if (nr === -EINPROGRESS) {
+    var EPOLLERR = 8, EPOLLHUP = 0x10;
+    check('epoll: refused connect is EPOLLERR|EPOLLHUP|EPOLLOUT',
+        waitFor(nfd, EPOLLOUT, 2000) & (EPOLLERR | EPOLLHUP | EPOLLOUT), EPOLLERR | EPOLLHUP | EPOLLOUT);
+    var e2 = int32(-1);
+    check('SO_ERROR is ECONNREFUSED', S(NR.getsockopt, nfd, 1, 4, e2, int32(4)) + ' ' + e2[0], '0 ' + ECONNREFUSED);
+    check('SO_ERROR is read once', S(NR.getsockopt, nfd, 1, 4, e2, int32(4)) + ' ' + e2[0], '0 0');
+}
+S(NR.close, nfd);
 var ufd0 = S(NR.socket, AF_INET, SOCK_STREAM, 0);
 check('ENOTCONN from getpeername', S(NR.getpeername, ufd0, new Uint8Array(16), int32(16)), -ENOTCONN);
 S(NR.close, ufd0);
