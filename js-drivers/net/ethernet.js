@@ -7,6 +7,7 @@
 
 var ETH_HEADER = 14;
 var ETH_MIN_FRAME = 60;  // without the FCS, which the NIC adds
+var RX_QUEUE_MAX = 4096;  // frames waiting for the stack
 var TYPE_IPV4 = 0x0800, TYPE_ARP = 0x0806;
 var BROADCAST = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
 
@@ -48,7 +49,7 @@ function attach(stack, netif) {
         mtu: netif.mtu || 1500,
         addr: 0, mask: 0, gateway: 0,
         netif: netif,
-        stats: { rxFrames: 0, txFrames: 0, rxDropped: 0 },
+        stats: { rxFrames: 0, txFrames: 0, rxDropped: 0, txDropped: 0 },
         // IPv4 packet to the neighbour `nextHop` (0xffffffff: broadcast).
         output: function (packet, nextHop) {
             if (nextHop === 0xffffffff || (iface.mask && (nextHop | iface.mask) === 0xffffffff)) {
@@ -59,14 +60,34 @@ function attach(stack, netif) {
         },
         sendFrame: function (dstMac, type, payload) { send(dstMac, type, payload); }
     };
+    // A frame the NIC cannot take (ring full: send() is false; driver not
+    // running: it throws) is dropped and counted; TCP retransmits.
     function send(dstMac, type, payload) {
         iface.stats.txFrames++;
-        netif.send(frame(dstMac, mac, type, payload));
+        var ok;
+        try {
+            ok = netif.send(frame(dstMac, mac, type, payload));
+        } catch (e) {
+            ok = false;
+        }
+        if (ok === false)
+            iface.stats.txDropped++;
     }
     iface.arp = require('./arp').create(stack, iface);
-    netif.onReceive(function (f) {
-        f = f instanceof Uint8Array ? f : new Uint8Array(f);
-        iface.stats.rxFrames++;
+    // Frames are queued by the driver's receive callback and processed
+    // later (env.defer: outside the driver's IRQ time budget, which the
+    // stack's TCP work must not count against); at most RX_QUEUE_MAX wait.
+    var rxQueue = [];
+    var scheduled = false;
+    function processQueue() {
+        scheduled = false;
+        var batch = rxQueue;
+        rxQueue = [];
+        for (var i = 0; i < batch.length; i++)
+            receive(batch[i]);
+        stack.flush();
+    }
+    function receive(f) {
         if (f.length < ETH_HEADER) {
             iface.stats.rxDropped++;
             return;
@@ -79,7 +100,18 @@ function attach(stack, netif) {
             iface.arp.input(payload);
         else
             iface.stats.rxDropped++;
-        stack.flush();
+    }
+    netif.onReceive(function (f) {
+        iface.stats.rxFrames++;
+        if (rxQueue.length >= RX_QUEUE_MAX) {
+            iface.stats.rxDropped++;
+            return;
+        }
+        rxQueue.push(f instanceof Uint8Array ? new Uint8Array(f) : new Uint8Array(f.slice ? f.slice(0) : f));
+        if (!scheduled) {
+            scheduled = true;
+            stack.env.defer(processQueue);
+        }
     });
     stack.addInterface(iface);
     return iface;

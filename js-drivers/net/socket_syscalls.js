@@ -40,6 +40,7 @@ function kernelEnv(kernel) {
         now: function () { return kernel.monotonicNs() / 1e6; },
         setTimer: function (ms, fn) { return timers.after(ms, fn); },
         clearTimer: function (t) { timers.cancel(t); },
+        defer: function (fn) { return timers.soon(fn); },
         random32: function () {
             kernel.randomBytes(seed);
             return ((seed[0] << 24) | (seed[1] << 16) | (seed[2] << 8) | seed[3]) >>> 0;

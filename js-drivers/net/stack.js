@@ -5,6 +5,9 @@
 //   env.now()                  monotonic milliseconds
 //   env.setTimer(ms, fn) -> t  one-shot timer; env.clearTimer(t)
 //   env.random32()             initial sequence numbers, DHCP xids
+//   env.defer(fn)              fn soon, from the top level (received frames
+//                              are processed there, not in the NIC's IRQ
+//                              handler); setTimer(0, fn) when absent
 //
 // On bare metal env comes from js-drivers/core/timers.js and the kernel
 // (socket_syscalls.js); the tests give a virtual clock, so two stacks
@@ -18,6 +21,8 @@ var ipv4 = require('./ipv4');
 
 function create(env, options) {
     options = options || {};
+    if (!env.defer)
+        env.defer = function (fn) { return env.setTimer(0, fn); };
     var stack = {
         env: env,
         interfaces: [],

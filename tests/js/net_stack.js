@@ -402,7 +402,7 @@ function transfer(w, src, dst, data, limitMs) {
     check.equal(ipv4.format(w.ea.addr) + ' ' + ipv4.format(w.ea.gateway), '10.0.2.15 10.0.2.2',
         'the interface is configured');
     check.equal(client.state(), 'BOUND', 'BOUND');
-    w.run(function () { return seen.length > 3; }, 1900 * 1000);
+    w.run(function () { return seen.length > 3 && client.state() === 'BOUND'; }, 1900 * 1000);
     check.equal(seen[3], 3, 'renewed with a REQUEST at T1');
     check.equal(client.state(), 'BOUND', 'BOUND again after the renewal');
     client.stop();
