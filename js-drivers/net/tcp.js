@@ -234,7 +234,8 @@ function create(stack, options) {
                 ((seg.flags & S.FIN) ? 1 : 0));
             s.flags = S.RST | S.ACK;
         }
-        stack.ipv4.output(info.dst, info.src, 6, S.build(info.dst, info.src, s));
+        stack.ipv4.output(info.dst, info.src, 6, S.build(info.dst, info.src, s,
+            info.iface === stack.loopback));
     };
 
     var out = T.out = require('./tcp_output').create(T);
@@ -244,7 +245,7 @@ function create(stack, options) {
         stats.segmentsReceived++;
         if (info.broadcast)
             return;
-        var seg = S.parse(info.src, info.dst, p);
+        var seg = S.parse(info.src, info.dst, p, info.iface === stack.loopback);
         if (!seg) {
             stats.badSegments++;
             return;

@@ -43,7 +43,7 @@ function create(T) {
         T.stats.segmentsSent++;
         T.trace(pcb, 'out', s);
         T.stack.ipv4.output(pcb.localAddr, pcb.remoteAddr, 6,
-            S.build(pcb.localAddr, pcb.remoteAddr, s));
+            S.build(pcb.localAddr, pcb.remoteAddr, s, T.stack.ipv4.isLocal(pcb.remoteAddr)));
     }
 
     function sendSyn(pcb) {

@@ -88,8 +88,11 @@ function create(stack) {
         dv.setUint16(2, port);
         dv.setUint16(4, d.length);
         d.set(data, HEADER);
-        var sum = checksum.finish(checksum.add(checksum.pseudo(src, addr, 17, d.length), d, 0, d.length));
-        dv.setUint16(6, sum === 0 ? 0xffff : sum);
+        // Over loopback: no checksum (0 means none in UDP), as Linux's lo.
+        if (!stack.ipv4.isLocal(addr)) {
+            var sum = checksum.finish(checksum.add(checksum.pseudo(src, addr, 17, d.length), d, 0, d.length));
+            dv.setUint16(6, sum === 0 ? 0xffff : sum);
+        }
         // SO_BINDTODEVICE-like: DHCP sends through its own interface.
         var res = stack.ipv4.output(src, addr, 17, d, this.device ? { iface: this.device } : null);
         if (res < 0)
