@@ -44,6 +44,21 @@ hdr[10] = 0xb8; hdr[11] = 0x61;
 check.equal(checksum.compute(hdr, 0, 20), 0, 'a header with its checksum sums to 0');
 check.equal(checksum.compute(bytes([0x12, 0x34, 0x56]), 0, 3), (~(0x1234 + 0x5600)) & 0xffff,
     'an odd byte is padded with zero');
+// native:inet's sum (engine/inet.cpp) against the JS definition.
+check.ok(checksum.native, 'the engine has native:inet');
+var rnd = pattern(5000, 21);
+var agree = true;
+[[0, 5000, 0], [1, 4001, 0], [3, 32, 0x1ffff], [7, 1499, 0xfffe], [0, 33, 123456789]].forEach(function (t) {
+    var a = checksum.finish(checksum.add(t[2], rnd, t[0], t[1]));
+    var b = checksum.finish(checksum.addJs(t[2], rnd, t[0], t[1]));
+    if (a !== b) {
+        agree = false;
+        check.fail('native and JS sums differ at ' + t.join(',') + ': ' + a + ' vs ' + b);
+    }
+});
+check.ok(agree, 'native and JS sums agree (odd offsets and lengths, unfolded initial sums)');
+check.throws(function () { require('native:inet').sum(rnd, 4990, 20, 0); }, /outside a buffer/,
+    'native sum outside the buffer: RangeError');
 // A TCP segment built here parses back, and one flipped bit fails.
 var seg = S.build(0x0a000001, 0x0a000002, { sport: 1234, dport: 80, seq: 0xfffffff0, ack: 5,
     flags: S.SYN | S.ACK, window: 1000, mss: 1460, wscale: 7, data: bytes([1, 2, 3]) });
