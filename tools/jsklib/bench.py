@@ -140,3 +140,4 @@ def boot(tree, args):
 from . import bench_js  # noqa: E402,F401
 from . import bench_reload  # noqa: E402,F401
 from . import bench_disk  # noqa: E402,F401
+from . import bench_net_loopback  # noqa: E402,F401
