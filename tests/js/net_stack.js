@@ -379,6 +379,25 @@ function transfer(w, src, dst, data, limitMs) {
     check.ok(same(got, data), 'all bytes after the window reopens');
 })();
 
+(function loopbackTcp() {
+    // 127.0.0.1: 64 KiB segments (MSS 65495), no checksums, no stall.
+    var w = h.single();
+    var lo = ipv4.parse('127.0.0.1');
+    var L = w.s.tcp.open();
+    L.bind(lo, 8080);
+    L.listen(4);
+    var C = w.s.tcp.open();
+    C.connect(lo, 8080);
+    w.run(function () { return C.state === 'ESTABLISHED' && L.acceptQueue.length > 0; }, 1000);
+    var A = L.accept();
+    check.equal(C.mss, 65495, 'loopback MSS 65495');
+    var data = pattern(1 << 20, 17);
+    var t0 = w.clock.t;
+    check.ok(same(transfer(w, C, A, data), data), '1 MiB over loopback');
+    check.equal(w.clock.t - t0, 0, 'no timer was needed (no stall, no retransmission)');
+    check.equal(w.s.tcp.stats.timeouts + w.s.tcp.stats.retransmits, 0, 'no timeouts');
+})();
+
 (function dhcp() {
     // A DHCP server on b hands a 10.0.2.15 with QEMU's gateway and DNS.
     var dhcpMod = require('../../js-drivers/net/dhcp.js');

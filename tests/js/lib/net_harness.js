@@ -115,10 +115,20 @@ Link.prototype.deliver = function () {
 // Runs the world until cond() holds or time passes limitMs; returns cond().
 function run(clock, link, stacks, cond, limitMs) {
     var end = clock.t + (limitMs || 600000);
+    function traffic() {
+        var n = link ? link.stats.sent : 0;
+        stacks.forEach(function (s) { n += s.loopback.stats.packets; });
+        return n;
+    }
     for (var steps = 0; steps < 10000000; steps++) {
         stacks.forEach(function (s) { s.flush(); });
+        var before = traffic();
         if (cond())
             return true;
+        // cond() may have moved data itself (read, written, flushed): it
+        // looks again before time moves on.
+        if (traffic() !== before)
+            continue;
         if (link && link.deliver() > 0)
             continue;
         var pending = stacks.some(function (s) { return s.loopback.pending() > 0; });
