@@ -184,13 +184,19 @@ function create(kernel, stack) {
         }
     }
 
-    function sockOf(fd) {
-        var file = fdtable.get(fd);
-        if (!file)
-            return -E.EBADF;
-        if (file.kind !== 'socket')
-            return -E.ENOTSOCK;
-        return file;
+    // The entry for a call whose first argument is a socket's fd: fn gets
+    // the socket's file instead (or the call gives EBADF, ENOTSOCK).
+    function onSocket(fn) {
+        return function (fd) {
+            var file = fdtable.get(fd);
+            if (!file)
+                return -E.EBADF;
+            if (file.kind !== 'socket')
+                return -E.ENOTSOCK;
+            var args = Array.prototype.slice.call(arguments);
+            args[0] = file;
+            return fn.apply(null, args);
+        };
     }
 
     function socket(domain, type, protocol) {
@@ -210,10 +216,7 @@ function create(kernel, stack) {
         return fdtable.install(newFile(sock, flags), flags & SOCK_CLOEXEC ? fdtable.FD_CLOEXEC : 0);
     }
 
-    function bind(fd, addr, addrlen) {
-        var file = sockOf(fd);
-        if (typeof file === 'number')
-            return file;
+    function bind(file, addr, addrlen) {
         var a = readAddr(addr, addrlen);
         if (typeof a === 'number')
             return a;
@@ -224,19 +227,13 @@ function create(kernel, stack) {
         return r;
     }
 
-    function listen(fd, backlog) {
-        var file = sockOf(fd);
-        if (typeof file === 'number')
-            return file;
+    function listen(file, backlog) {
         if (file.sock.type !== SOCK_STREAM)
             return -E.EOPNOTSUPP;
         return file.sock.pcb.listen(abi.int(backlog));
     }
 
-    function accept4(fd, addr, addrlen, flags) {
-        var file = sockOf(fd);
-        if (typeof file === 'number')
-            return file;
+    function accept4(file, addr, addrlen, flags) {
         flags = abi.int(flags);
         if (flags & ~(SOCK_NONBLOCK | SOCK_CLOEXEC))
             return -E.EINVAL;
@@ -266,12 +263,9 @@ function create(kernel, stack) {
         return nfd;
     }
 
-    function accept(fd, addr, addrlen) { return accept4(fd, addr, addrlen, 0); }
+    function accept(file, addr, addrlen) { return accept4(file, addr, addrlen, 0); }
 
-    function connect(fd, addr, addrlen) {
-        var file = sockOf(fd);
-        if (typeof file === 'number')
-            return file;
+    function connect(file, addr, addrlen) {
         var a = readAddr(addr, addrlen);
         if (typeof a === 'number')
             return a;
@@ -377,10 +371,7 @@ function create(kernel, stack) {
         });
     }
 
-    function sendto(fd, buf, len, flags, addr, addrlen) {
-        var file = sockOf(fd);
-        if (typeof file === 'number')
-            return file;
+    function sendto(file, buf, len, flags, addr, addrlen) {
         var u8 = typeof buf === 'string' ? utf8(buf, abi.size(len)) : abi.bytes(buf);
         var n = abi.size(len);
         if (u8 === null || n < 0 || n > u8.length)
@@ -403,10 +394,7 @@ function create(kernel, stack) {
         return send(file, u8, n, flags);
     }
 
-    function recvfrom(fd, buf, len, flags, addr, addrlen) {
-        var file = sockOf(fd);
-        if (typeof file === 'number')
-            return file;
+    function recvfrom(file, buf, len, flags, addr, addrlen) {
         var u8 = abi.bytes(buf);
         var n = abi.size(len);
         if (u8 === null || n < 0 || n > u8.length)
@@ -414,10 +402,7 @@ function create(kernel, stack) {
         return receive(file, u8, n, abi.int(flags), addr || null, addrlen || null);
     }
 
-    function shutdown(fd, how) {
-        var file = sockOf(fd);
-        if (typeof file === 'number')
-            return file;
+    function shutdown(file, how) {
         how = abi.int(how);
         if (how !== SHUT_RD && how !== SHUT_WR && how !== SHUT_RDWR)
             return -E.EINVAL;
@@ -433,18 +418,12 @@ function create(kernel, stack) {
         return r;
     }
 
-    function getsockname(fd, addr, addrlen) {
-        var file = sockOf(fd);
-        if (typeof file === 'number')
-            return file;
+    function getsockname(file, addr, addrlen) {
         var p = file.sock.pcb;
         return writeAddr(addr, addrlen, p.localAddr, p.localPort) || 0;
     }
 
-    function getpeername(fd, addr, addrlen) {
-        var file = sockOf(fd);
-        if (typeof file === 'number')
-            return file;
+    function getpeername(file, addr, addrlen) {
         var p = file.sock.pcb;
         var connected = file.sock.type === SOCK_DGRAM ? p.remotePort !== 0 :
             p.state !== 'LISTEN' && p.state !== 'SYN_SENT' && p.state !== 'CLOSED' || p.everConnected && p.state !== 'CLOSED';
@@ -463,10 +442,7 @@ function create(kernel, stack) {
         return { v: dv.getInt32(0, true) };
     }
 
-    function setsockopt(fd, level, name, optval, optlen) {
-        var file = sockOf(fd);
-        if (typeof file === 'number')
-            return file;
+    function setsockopt(file, level, name, optval, optlen) {
         var a = intArg(optval, optlen);
         if (typeof a === 'number')
             return a;
@@ -508,10 +484,7 @@ function create(kernel, stack) {
         return -E.ENOPROTOOPT;
     }
 
-    function getsockopt(fd, level, name, optval, optlen) {
-        var file = sockOf(fd);
-        if (typeof file === 'number')
-            return file;
+    function getsockopt(file, level, name, optval, optlen) {
         var lv = abi.view(optlen, 4);
         if (lv === null)
             return -E.EFAULT;
@@ -587,10 +560,11 @@ function create(kernel, stack) {
 
     return {
         entries: {
-            socket: socket, bind: bind, listen: listen, accept: accept, accept4: accept4,
-            connect: connect, sendto: sendto, recvfrom: recvfrom, shutdown: shutdown,
-            getsockname: getsockname, getpeername: getpeername, setsockopt: setsockopt,
-            getsockopt: getsockopt
+            socket: socket, bind: onSocket(bind), listen: onSocket(listen),
+            accept: onSocket(accept), accept4: onSocket(accept4), connect: onSocket(connect),
+            sendto: onSocket(sendto), recvfrom: onSocket(recvfrom), shutdown: onSocket(shutdown),
+            getsockname: onSocket(getsockname), getpeername: onSocket(getpeername),
+            setsockopt: onSocket(setsockopt), getsockopt: onSocket(getsockopt)
         },
         stack: stack
     };
