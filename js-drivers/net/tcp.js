@@ -264,9 +264,11 @@ function create(stack, options) {
     // --- the calls of the socket layer ---------------------------------
 
     function shares(a, b) {
-        // SO_REUSEADDR: a port held only by TIME_WAIT connections (or
-        // closed ones) can be bound again; a listener still excludes.
-        return a.reuseAddr && b.state !== 'LISTEN' && (b.state === 'TIME_WAIT' || b.state === 'CLOSED');
+        // SO_REUSEADDR (Linux's rule): a port can be bound again when no
+        // listener holds it and the sockets holding it set it too, or are
+        // only in TIME_WAIT (or closed).
+        return a.reuseAddr && b.state !== 'LISTEN' &&
+            (b.reuseAddr || b.state === 'TIME_WAIT' || b.state === 'CLOSED');
     }
 
     Pcb.prototype.bind = function (addr, port) {

@@ -49,6 +49,12 @@ function create(T) {
         c.remotePort = seg.sport;
         c.nodelay = lp.nodelay;
         c.keepAlive = lp.keepAlive;
+        c.reuseAddr = lp.reuseAddr;
+        c.keepIdleMs = lp.keepIdleMs;
+        c.keepIntervalMs = lp.keepIntervalMs;
+        c.keepCount = lp.keepCount;
+        c.sndbuf = lp.sndbuf;
+        c.rcvbuf = lp.rcvbuf;
         c.state = 'SYN_RECEIVED';
         c.irs = seg.seq;
         c.rcvNxt = S.add(seg.seq, 1);

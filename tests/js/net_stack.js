@@ -269,6 +269,23 @@ function transfer(w, src, dst, data, limitMs) {
     check.equal(y.bind(ipv4.parse('10.9.9.9'), 7001), -99, 'EADDRNOTAVAIL');
 })();
 
+(function reuseAddr() {
+    // A server restarts on its port while a connection it accepted lives on.
+    var w = h.pair();
+    var c = connected(w, { before: function (C, L) { L.reuseAddr = true; } });
+    check.equal(c.A.reuseAddr, true, 'an accepted socket inherits SO_REUSEADDR');
+    c.L.close();
+    var plain = w.b.tcp.open();
+    check.equal(plain.bind(0, 80), -98, 'without SO_REUSEADDR: EADDRINUSE');
+    var again = w.b.tcp.open();
+    again.reuseAddr = true;
+    check.equal(again.bind(0, 80), 0, 'with SO_REUSEADDR: the port binds again');
+    check.equal(again.listen(4), 0, 'and listens');
+    var third = w.b.tcp.open();
+    third.reuseAddr = true;
+    check.equal(third.bind(0, 80), -98, 'but never next to a listener');
+})();
+
 (function backlog() {
     var w = h.pair();
     var L = w.b.tcp.open();
