@@ -388,9 +388,6 @@ function create(kernel, stack) {
             stack.flush();
             return r;
         }
-        if (sock.type === SOCK_STREAM && sock.pcb.state === 'CLOSED' && !sock.pcb.everConnected &&
-            !sock.pcb.error)
-            return -E.ENOTCONN;
         return send(file, u8, n, flags);
     }
 

@@ -343,8 +343,9 @@ function create(stack, options) {
             return this.takeError();
         if (this.state === 'SYN_SENT' || this.state === 'SYN_RECEIVED')
             return 0;
+        // Linux says EPIPE (and raises SIGPIPE) even on a socket never connected.
         if (this.finQueued || (this.state !== 'ESTABLISHED' && this.state !== 'CLOSE_WAIT'))
-            return this.everConnected ? -E.EPIPE : -E.ENOTCONN;
+            return -E.EPIPE;
         var take = Math.min(n, this.sndbuf - this.sendBuf.length);
         if (take <= 0)
             return 0;

@@ -181,6 +181,35 @@ check('ENOTSOCK', S(NR.listen, 1, 1), -ENOTSOCK);
 check('EBADF', S(NR.listen, 999, 1), -EBADF);
 check('close listener', S(NR.close, lfd), 0);
 
+// --- errnos of bad calls, as Linux gives them ----------------------------------
+var t = S(NR.socket, AF_INET, SOCK_STREAM, 0), u = S(NR.socket, AF_INET, SOCK_DGRAM, 0);
+var lo = sockaddr(127, 0, 0, 1, 0);
+var MSG_NOSIGNAL = 0x4000;  // Linux would also raise SIGPIPE
+check('send on an unconnected TCP socket: EPIPE', S(NR.sendto, t, 'x', 1, MSG_NOSIGNAL, null, 0), -32);
+check('read on an unconnected TCP socket: ENOTCONN', S(NR.read, t, rbuf, 4), -ENOTCONN);
+check('shutdown unconnected: ENOTCONN', S(NR.shutdown, t, 1), -ENOTCONN);
+check('socket(9999): EAFNOSUPPORT', S(NR.socket, 9999, SOCK_STREAM, 0), -97);
+check('socket type 99: EINVAL', S(NR.socket, AF_INET, 99, 0), -22);
+check('SOCK_STREAM with IPPROTO_UDP: EPROTONOSUPPORT', S(NR.socket, AF_INET, SOCK_STREAM, 17), -93);
+check('bind with addrlen 8: EINVAL', S(NR.bind, t, lo, 8), -22);
+var six = new Uint8Array(16);
+six[0] = 10;
+check('bind AF_INET6 address: EAFNOSUPPORT', S(NR.bind, t, six, 16), -97);
+check('listen on UDP: EOPNOTSUPP', S(NR.listen, u, 1), -95);
+check('getsockopt unknown: ENOPROTOOPT', S(NR.getsockopt, t, 1, 999, int32(0), int32(4)), -92);
+check('setsockopt optlen 2: EINVAL', S(NR.setsockopt, t, 1, 2, int32(1), 2), -22);
+check('UDP connect AF_UNSPEC: 0', S(NR.connect, u, new Uint8Array(16), 16), 0);
+check('UDP send without address: EDESTADDRREQ', S(NR.sendto, u, 'x', 1, 0, null, 0), -89);
+check('connect to port 0: ECONNREFUSED', S(NR.connect, t, lo, 16), -ECONNREFUSED);
+var unbound = new Uint8Array(16), t2 = S(NR.socket, AF_INET, SOCK_STREAM, 0);
+for (var b = 0; b < 16; b++)
+    unbound[b] = 9;
+check('getsockname unbound: 0.0.0.0:0', S(NR.getsockname, t2, unbound, int32(16)) + ' ' +
+    Array.prototype.slice.call(unbound, 0, 8).join(','), '0 2,0,0,0,0,0,0,0');
+S(NR.close, t);
+S(NR.close, t2);
+S(NR.close, u);
+
 // --- UDP -------------------------------------------------------------------
 var u1 = S(NR.socket, AF_INET, SOCK_DGRAM, 0);
 var u2 = S(NR.socket, AF_INET, SOCK_DGRAM | SOCK_NONBLOCK, 0);
