@@ -175,6 +175,28 @@ if (nr === -EINPROGRESS) {
 }
 S(NR.close, nfd);
 var ufd0 = S(NR.socket, AF_INET, SOCK_STREAM, 0);
+// A connection closed with unread data is reset (RFC 2525 2.17): the peer
+// reads ECONNRESET once, then end of stream; accept4's SOCK_NONBLOCK.
+var lfd2 = S(NR.socket, AF_INET, SOCK_STREAM, 0);
+S(NR.bind, lfd2, sockaddr(127, 0, 0, 1, 0), 16);
+S(NR.listen, lfd2, 2);
+var c2 = S(NR.socket, AF_INET, SOCK_STREAM, 0);
+check('blocking connect', S(NR.connect, c2, sockaddr(127, 0, 0, 1, portOf(localName(lfd2))), 16), 0);
+var a2 = S(NR.accept4, lfd2, null, null, SOCK_NONBLOCK);
+check('accept4 SOCK_NONBLOCK sets O_NONBLOCK', S(NR.fcntl, a2, 3, 0) & 0x800, 0x800);
+check('MSG_PEEK', S(NR.write, c2, 'peek', 4) + ' ' + (waitFor(a2, EPOLLIN, 2000) & EPOLLIN) + ' ' +
+    S(NR.recvfrom, a2, rbuf, 64, 2, null, null) + ' ' + S(NR.read, a2, rbuf, 64), '4 1 4 4');
+S(NR.write, c2, 'unread', 6);
+waitFor(a2, EPOLLIN, 2000);
+S(NR.close, a2);
+var EPOLLERR_ = 8, EPOLLHUP_ = 0x10;
+check('epoll after a reset: EPOLLIN|EPOLLERR|EPOLLHUP', waitFor(c2, EPOLLIN, 2000) &
+    (EPOLLIN | EPOLLERR_ | EPOLLHUP_), EPOLLIN | EPOLLERR_ | EPOLLHUP_);
+check('read after a reset: ECONNRESET', S(NR.read, c2, rbuf, 64), -104);
+check('then end of stream', S(NR.read, c2, rbuf, 64), 0);
+check('write after a reset: EPIPE', S(NR.sendto, c2, 'x', 1, 0x4000, null, 0), -32);
+S(NR.close, c2);
+S(NR.close, lfd2);
 check('ENOTCONN from getpeername', S(NR.getpeername, ufd0, new Uint8Array(16), int32(16)), -ENOTCONN);
 S(NR.close, ufd0);
 check('ENOTSOCK', S(NR.listen, 1, 1), -ENOTSOCK);
