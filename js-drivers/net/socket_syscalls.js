@@ -89,11 +89,25 @@ function writeAddr(buf, lenBuf, addr, port) {
     return 0;
 }
 
+// The machine's service (and stack), made once: the system-call table and
+// tools (js-drivers/tools/ping.js) share it.
+var machine = null;
+
+// create(kernel): the machine's service. create(kernel, stack): one over
+// a given stack (tests).
 function create(kernel, stack) {
     if (!stack) {
+        if (machine)
+            return machine;
         stack = require('./stack').create(kernelEnv(kernel));
         attachNics(kernel, stack);
+        machine = service(kernel, stack);
+        return machine;
     }
+    return service(kernel, stack);
+}
+
+function service(kernel, stack) {
 
     // Readiness changed (maybe inside a wait): epoll_wait should look again.
     function notify() { timers.wake(); }
@@ -588,10 +602,11 @@ function attachNics(kernel, stack) {
         } catch (e) {
             return;
         }
-        dhcp.start(stack, iface, function (err, lease) {
-            kernel.consoleWrite(err ? 'net: ' + iface.name + ': DHCP: ' + err.message + '\n' :
-                'net: ' + iface.name + ': ' + stack.ipv4.format(lease.addr) + ' gateway ' +
-                stack.ipv4.format(lease.gateway) + ' dns ' + stack.ipv4.format(lease.dns) + '\n');
+        // Quiet when it works (programs' output stays theirs); a failure is
+        // said on the console.
+        iface.dhcp = dhcp.start(stack, iface, function (err) {
+            if (err)
+                kernel.consoleWrite('net: ' + iface.name + ': DHCP: ' + err.message + '\n');
         });
     });
 }
