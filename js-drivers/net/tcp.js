@@ -35,7 +35,7 @@ function create(stack, options) {
     ports.add = function (pcb) { ports.all().push(pcb); };
     var stats = { segmentsReceived: 0, segmentsSent: 0, retransmits: 0, fastRetransmits: 0,
         timeouts: 0, resetsSent: 0, badSegments: 0, outOfOrder: 0, bytesReceived: 0,
-        listenDrops: 0, activeOpens: 0, passiveOpens: 0 };
+        listenDrops: 0, activeOpens: 0, passiveOpens: 0, windowProbes: 0 };
     var env = stack.env;
     var T = { stack: stack, env: env, ports: ports, stats: stats, params: params };
     T.trace = function (pcb, dir, s) {
@@ -71,7 +71,7 @@ function create(stack, options) {
         this.rto = new Rto(); this.retries = 0;
         this.rttSeq = null; this.rttStart = 0;
         this.rtxTimer = null; this.stateTimer = null; this.keepTimer = null;
-        this.lastHeard = env.now(); this.keepProbes = 0;
+        this.lastHeard = env.now(); this.keepProbes = 0; this.probeAt = null;
         this.nodelay = false; this.keepAlive = false; this.reuseAddr = false;
         this.error = 0;          // pending -errno, for SO_ERROR and the next call
         this.everConnected = false;
@@ -118,6 +118,10 @@ function create(stack, options) {
 
     function retransmitTimeout(pcb) {
         stats.timeouts++;
+        // Window probes count toward the limit only while unanswered.
+        if (pcb.probeAt !== null && pcb.lastHeard >= pcb.probeAt)
+            pcb.retries = 0;
+        pcb.probeAt = null;
         pcb.retries++;
         pcb.rttSeq = null;  // Karn: nothing in flight is timed any more
         var syn = pcb.state === 'SYN_SENT' || pcb.state === 'SYN_RECEIVED';
@@ -136,7 +140,13 @@ function create(stack, options) {
         }
         var inflight = S.diff(pcb.sndMax, pcb.sndUna);
         if (inflight === 0) {
-            out.output(pcb, true);  // persist: probe the zero window
+            // Persist: probe the zero window with an old sequence number (as
+            // Linux does), which the peer answers with an ACK carrying its
+            // window; the retry limit counts only unanswered probes.
+            pcb.probeAt = env.now();
+            out.send(pcb, S.add(pcb.sndUna, -1), S.ACK, null, false);
+            T.stats.windowProbes++;
+            T.armRetransmit(pcb);
             return;
         }
         // Go back to the first unacknowledged byte, one segment at a time

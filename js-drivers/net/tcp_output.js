@@ -3,8 +3,9 @@
 // avoidance), Nagle's rule (RFC 896; off with TCP_NODELAY), FIN after the
 // last byte, ACKs with the receive window (scaled, RFC 7323), and the
 // retransmission timer's work: go back to the first unacknowledged byte
-// with the window cut to one segment, or a one-byte window probe when the
-// peer's window is zero (RFC 9293 3.8.6.1).
+// with the window cut to one segment (one byte past a window the peer
+// shrank to zero: `probe`). Zero-window probes of an idle sender are
+// tcp.js's (RFC 9293 3.8.6.1).
 'use strict';
 
 var S = require('./tcp_segment');

@@ -388,9 +388,14 @@ function transfer(w, src, dst, data, limitMs) {
             sent += k;
         return false;
     }, 30000);
-    check.equal(c.A.bytesReadable(), 8192, 'the receive buffer fills');
+    check.ok(c.A.bytesReadable() > 8192 - 8, 'the receive buffer fills (to the window scale\'s 8 bytes)');
     check.equal(c.C.sndWnd, 0, 'the window is zero');
-    check.ok(w.a.tcp.stats.timeouts > 0, 'the persist timer probed');
+    check.ok(w.a.tcp.stats.windowProbes > 0, 'the persist timer probed');
+    check.equal(w.b.tcp.stats.outOfOrder, 0, 'probes carry no data (nothing out of order)');
+    var before = w.a.tcp.stats.windowProbes;
+    w.run(function () { return false; }, 3000000);  // 50 minutes: RTO backs off to 120 s
+    check.ok(w.a.tcp.stats.windowProbes > before + w.a.tcp.params.retries && c.C.state === 'ESTABLISHED',
+        'a peer that answers probes is probed on, past the retry limit\'s count');
     var got = transfer(w, { send: function (d, o, n) { var k = c.C.send(data, sent, data.length - sent); if (k > 0) sent += k; return 0; } },
         c.A, data, 600000);
     check.ok(same(got, data), 'all bytes after the window reopens');
