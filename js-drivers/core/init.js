@@ -104,11 +104,6 @@ function startDrivers() {
         if (!keyboard)
             keyboard = require('../tty/keyboard').attach(input, tty.feed);
     });
-    // The network stack comes up with the first NIC (DHCP right away, as
-    // an OS configures its interfaces at boot), not at the first socket call.
-    api.whenProvided('netif', function () {
-        require('../net/socket_syscalls').create(kernel);
-    });
     // tools/jsk push: driver sources over COM2 when the machine has one.
     require('./reload_channel').start(hal, api);
 }

@@ -25,6 +25,9 @@ function ping(host, options) {
     var stack = require('/js-drivers/net/socket_syscalls.js').create(kernel).stack;
     var lines = ['PING ' + host + ' (' + host + ') ' + size + '(' + (size + 28) + ') bytes of data.'];
     var received = 0;
+    // The stack may have just come up: give DHCP a moment (5 s at most).
+    for (var t = 0; t < 250 && !stack.ipv4.route(dst) && dhcpPending(stack); t++)
+        kernel.waitForEvent(20, 0);
     for (var seq = 1; seq <= count; seq++) {
         var result = null;
         stack.icmp.ping(dst, { seq: seq, size: size, timeoutMs: options.timeoutMs || 1000 },
@@ -47,6 +50,10 @@ function ping(host, options) {
     lines.push(count + ' packets transmitted, ' + received + ' received, ' +
         Math.round(100 * (count - received) / count) + '% packet loss');
     return { lines: lines, sent: count, received: received };
+}
+
+function dhcpPending(stack) {
+    return stack.interfaces.some(function (f) { return f.dhcp && f.dhcp.state() !== 'BOUND'; });
 }
 
 module.exports = { ping: ping };
