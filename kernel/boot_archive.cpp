@@ -87,4 +87,18 @@ bool read(const char* path, const void*& data, size_t& length) {
     return false;
 }
 
+bool find(const char* path, CpioArchive::Entry& entry) {
+    check();
+    for (size_t i = 0; i < count; i++)
+        if (archives[i].find(path, entry))
+            return true;
+    return false;
+}
+
+void for_each_child(const char* path, CpioArchive::ChildVisitor visit, void* context) {
+    check();
+    for (size_t i = 0; i < count; i++)
+        archives[i].for_each_child(path, visit, context);
+}
+
 }  // namespace kernel::boot_archive

@@ -35,5 +35,11 @@ Type type(const char* path);
 // The file's bytes, in place (not NUL-terminated); false when it is not a
 // regular file in any archive.
 bool read(const char* path, const void*& data, size_t& length);
+// The entry at `path` as the first archive that has it holds it (false
+// for an implied directory or nothing); for the VFS's stat.
+bool find(const char* path, CpioArchive::Entry& entry);
+// The direct children of the directory `path` in every archive (see
+// CpioArchive::for_each_child; names may repeat).
+void for_each_child(const char* path, CpioArchive::ChildVisitor visit, void* context);
 
 }  // namespace kernel::boot_archive

@@ -63,17 +63,25 @@ function newSlot(kind, driver) {
             if (typeof v !== 'function')
                 return v;
             if (!slot.wrappers[p]) {
+                // Which kind of method p is, decided once: most calls (a
+                // NIC's send, per frame) are neither and go straight through.
+                var subscribe = SUBSCRIBE.test(p), unsubscribe = UNSUBSCRIBE.test(p);
                 slot.wrappers[p] = function () {
                     var impl = current();
+                    if (!subscribe && !unsubscribe)
+                        return impl[p].apply(impl, arguments);
                     var args = Array.prototype.slice.call(arguments);
-                    if (SUBSCRIBE.test(p)) {
+                    // Called first: a subscription the driver refused
+                    // (it threw) is not repeated on the next version.
+                    var result = impl[p].apply(impl, args);
+                    if (subscribe) {
                         slot.subs.push({method: p, args: args});
-                    } else if (UNSUBSCRIBE.test(p)) {
+                    } else {
                         slot.subs = slot.subs.filter(function (s) {
                             return !(s.args[0] === args[0] && s.args[1] === args[1]);
                         });
                     }
-                    return impl[p].apply(impl, args);
+                    return result;
                 };
             }
             return slot.wrappers[p];
@@ -181,16 +189,17 @@ function guard(e, gen, fn) {
     };
 }
 
+// The owner's PciDevice with claimIrq guarded. Its methods are read-only
+// properties (hal_module.cpp), so the device is copied property by property
+// (descriptors included) with claimIrq defined anew.
 function wrapPciDevice(e, gen, d) {
-    // The HAL's copy has claimIrq read-only and not configurable: a copy of
-    // it (same prototype, same properties) gets the guarded one.
     var w = Object.create(Object.getPrototypeOf(d));
     Object.getOwnPropertyNames(d).forEach(function (k) {
         if (k !== 'claimIrq')
             Object.defineProperty(w, k, Object.getOwnPropertyDescriptor(d, k));
     });
     Object.defineProperty(w, 'claimIrq', {value: function (handler) {
-        return d.claimIrq.call(this, guard(e, gen, handler));
+        return d.claimIrq(guard(e, gen, handler));
     }});
     return w;
 }
@@ -457,6 +466,8 @@ api.reload = function (name, source) {
         }
         return done(true);
     }
+    if (e.state === 'stopping')   // asked from inside its own stop() (a listener it calls)
+        return done(false, name + ' is stopping: a reload from inside its stop() is refused');
     var old = {mod: e.mod, source: e.source, wasRunning: e.state === 'running'};
     var handover = quiesce(e, true);
     var why;

@@ -1,6 +1,6 @@
 // The file-descriptor table and the system calls that only look a file up
 // in it and hand the call to the file: read, write, close, ioctl, fstat,
-// fcntl. A file (an "open file description") is an object:
+// fcntl, dup, dup2, dup3. A file (an "open file description") is an object:
 //
 //   kind        'tty', 'epoll', ... (for diagnostics)
 //   flags       status flags (O_NONBLOCK, O_RDWR...), F_GETFL/F_SETFL
@@ -20,7 +20,7 @@
 var abi = require('./abi');
 var E = require('./errno');
 
-var O_ACCMODE = 3, O_NONBLOCK = 0x800, O_APPEND = 0x400;
+var O_ACCMODE = 3, O_NONBLOCK = 0x800, O_APPEND = 0x400, O_CLOEXEC = 0x80000;
 var FD_CLOEXEC = 1;
 var F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_DUPFD_CLOEXEC = 1030;
 var MAX_FDS = 1024;  // RLIMIT_NOFILE's usual soft limit
@@ -141,8 +141,39 @@ function fcntl(fd, cmd, arg) {
     }
 }
 
+// dup(fd): the lowest free fd for the same open file (offset and status
+// flags shared), without FD_CLOEXEC.
+function dup(fd) {
+    var file = get(fd);
+    return file ? install(file, 0) : -E.EBADF;
+}
+
+// dup3(oldfd, newfd, flags): newfd (closed first if open) for the same
+// file; flags 0 or O_CLOEXEC; the same fd twice is EINVAL.
+function dup3(oldfd, newfd, flags) {
+    var file = get(oldfd);
+    if (!file)
+        return -E.EBADF;
+    flags = abi.int(flags);
+    if (flags & ~O_CLOEXEC)
+        return -E.EINVAL;
+    if (oldfd === newfd)
+        return -E.EINVAL;
+    if (!(typeof newfd === 'number' && newfd === (newfd | 0) && newfd >= 0 && newfd < MAX_FDS))
+        return -E.EBADF;
+    return installAt(newfd, file, flags ? FD_CLOEXEC : 0);
+}
+
+// dup2: like dup3 without flags, and the same fd twice is that fd.
+function dup2(oldfd, newfd) {
+    if (!get(oldfd))
+        return -E.EBADF;
+    return oldfd === newfd ? newfd : dup3(oldfd, newfd, 0);
+}
+
 module.exports = {
     O_NONBLOCK: O_NONBLOCK, O_RDWR: 2, FD_CLOEXEC: FD_CLOEXEC,
     get: get, install: install, installAt: installAt, close: close,
-    entries: { read: read, write: write, close: close, ioctl: ioctl, fstat: fstat, fcntl: fcntl }
+    entries: { read: read, write: write, close: close, ioctl: ioctl, fstat: fstat, fcntl: fcntl,
+        dup: dup, dup2: dup2, dup3: dup3 }
 };

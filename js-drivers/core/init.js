@@ -21,6 +21,32 @@ var fdtable = require('./fdtable');
 var tty = require('../tty/console');
 var system = require('./system');
 
+// The file systems (js-drivers/fs: the archive at /, /tmp, /dev, /mnt) and
+// the file system calls are set up on the first file system call (the
+// names are in fs/lazy.js; registerOnFirstCall below): booting to the
+// REPL's prompt does not pay for them.
+var fileSystems = null;  // {vfs, devfs} once set up
+var driversApi = null;   // the driver manager's API once the drivers run
+function setUpFileSystems() {
+    if (!fileSystems) {
+        var mounts = require('../fs/mounts');
+        fileSystems = { vfs: require('../fs/vfs'), devfs: mounts.setup(kernel).devfs };
+        if (driversApi)  // disks appear as /dev/sda... (js-drivers/fs/devfs.js)
+            mounts.watchDisks(driversApi, fileSystems.devfs);
+    }
+    return fileSystems;
+}
+
+function loadFileCalls() {
+    setUpFileSystems();
+    var calls = require('../fs/syscalls').create(kernel,
+        { cwd: require('native:engine').options.cwd });
+    var wrong = require('../fs/lazy').mismatch(calls);
+    if (wrong.length)
+        throw new Error('init: fs/lazy.js and fs/syscalls.js disagree on ' + wrong.join(', '));
+    return calls;
+}
+
 function registerAll(register, entries) {
     var names = Object.keys(entries);
     for (var i = 0; i < names.length; i++) {
@@ -32,20 +58,27 @@ function registerAll(register, entries) {
 }
 
 // A service that programs first use when they wait (epoll: the event
-// loop's first wait, after the REPL's prompt) loads on its first system
-// call: its names get entries that load it, put its real entries in the
-// table (through the private registrar below) and make the call. Every
-// module loaded before the prompt costs boot time.
-function registerOnFirstCall(register, names, load) {
-    var entries = null;
-    names.forEach(function (name) {
-        register(numbers[name], function () {
-            if (!entries) {
-                entries = load();
-                registerAll(registrar, entries);
-            }
-            return entries[name].apply(null, arguments);
-        });
+// loop's first wait, after the REPL's prompt), or that many never use
+// (the file system calls), loads on its first system call: native:sys
+// keeps one loader for all its numbers, which puts the real entries in the
+// table (through the private registrar below) and the call goes on to
+// them. Every module loaded before the prompt costs boot time.
+function registerOnFirstCall(names, load) {
+    var nrs = names.map(function (name) {
+        if (numbers[name] === undefined)
+            throw new Error('init: no system-call number for ' + name);
+        return numbers[name];
+    });
+    var loading = false;
+    sys.registerDeferred(nrs, function (nr) {
+        if (loading)  // the service's own loading made one of its calls
+            throw new Error('init: system call ' + nr + ' used while its service loads');
+        loading = true;
+        try {
+            registerAll(registrar, load());
+        } finally {
+            loading = false;
+        }
     });
 }
 
@@ -56,16 +89,18 @@ fdtable.installAt(1, consoleFile);
 fdtable.installAt(2, consoleFile);
 
 registerAll(sys.register, fdtable.entries);
-registerAll(sys.register, system.create(kernel));
-registerOnFirstCall(sys.register,
-    ['epoll_create', 'epoll_create1', 'epoll_ctl', 'epoll_wait', 'epoll_pwait'],
+registerOnFirstCall(require('../fs/lazy').NAMES, loadFileCalls);
+registerAll(sys.register, system.create(kernel, {
+    beforeExit: function () { return fileSystems ? fileSystems.vfs.syncAll() : 0; } }));
+registerOnFirstCall(['epoll_create', 'epoll_create1', 'epoll_ctl', 'epoll_wait', 'epoll_pwait'],
     function () { return require('./epoll').create(kernel); });
-registerOnFirstCall(sys.register, ['socket', 'connect', 'accept', 'sendto', 'recvfrom',
+registerOnFirstCall(['socket', 'connect', 'accept', 'sendto', 'recvfrom',
     'shutdown', 'bind', 'listen', 'getsockname', 'getpeername', 'setsockopt', 'getsockopt',
     'accept4'], function () { return require('../net/socket_syscalls').create(kernel).entries; });
 
 // Kept private to this module (exporting it would reopen the table to any
-// program): the service manager will live here and use it for hot reload.
+// program): loadFileCalls uses it, and the service manager will for hot
+// reload.
 var registrar = sys.lock();
 
 // The driver manager (js-drivers/core/drivers.js, docs/drivers.md): starts
@@ -99,6 +134,15 @@ function startDrivers() {
     // across reloads and restarts of the driver. A machine without an
     // i8042 (or a failing one) only loses the keyboard; one whose first
     // start failed is attached when a restart provides it.
+    // Disks appear as /dev/sda... (js-drivers/fs/devfs.js), now or when
+    // the file systems are set up.
+    driversApi = api;
+    if (fileSystems)
+        require('../fs/mounts').watchDisks(api, fileSystems.devfs);
+    // FAT volumes on the disks mount at /mnt/sda1... (js-drivers/fs/automount.js,
+    // docs/fs-fat.md): this sets up the file systems, after the prompt.
+    require('../fs/automount').start({ drivers: api, vfs: setUpFileSystems().vfs,
+        log: function (line) { kernel.consoleWrite(line + '\n'); } });
     var keyboard = null;
     api.whenProvided('input', function (input) {
         if (!keyboard)

@@ -12,7 +12,8 @@ var TIMER_ABSTIME = 1;
 var GRND_NONBLOCK = 1, GRND_RANDOM = 2, GRND_INSECURE = 4;
 var UTS_LENGTH = 65;
 
-function create(kernel) {
+// hooks.beforeExit (optional) runs before exit and exit_group end the machine.
+function create(kernel, hooks) {
     // Which kernel clock a clock id reads: 0 realtime, 1 monotonic, -1 none.
     // One process on one CPU that never stops: its CPU time and the time
     // since boot are the monotonic clock.
@@ -191,6 +192,8 @@ function create(kernel) {
     }
 
     function exit_group(status) {
+        if (hooks && hooks.beforeExit)
+            hooks.beforeExit();  // the VFS writes its file systems back
         kernel.exit(abi.int(status) & 0xff);
         return 0;  // not reached
     }

@@ -56,6 +56,13 @@ function create(stack) {
         return 0;
     };
 
+    // The pending error (ICMP unreachable), reported once.
+    Pcb.prototype.takeError = function () {
+        var e = this.error;
+        this.error = 0;
+        return e;
+    };
+
     Pcb.prototype.disconnect = function () {
         this.remoteAddr = 0;
         this.remotePort = 0;

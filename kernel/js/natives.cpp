@@ -10,6 +10,7 @@
 #include "hal/hal_module.h"
 #include "hal/pci.h"
 #include "kernel/arch/x86_64/cpu.h"
+#include "kernel/boot_archive.h"
 #include "kernel/console/console.h"
 #include "kernel/console/input.h"
 #include "kernel/debug/profiler.h"
@@ -36,6 +37,7 @@ constexpr int kEIO = 5;
 constexpr const char* kStashKey = "jsk:syscalls";
 
 void* table[kTableSize];
+bool deferred[kTableSize];  // table[nr] is a loader, not the entry (registerDeferred)
 bool table_locked;
 
 // Called when native:sys is built, once per heap: a new heap starts with an
@@ -44,6 +46,8 @@ bool table_locked;
 void reset_table(duk_context* ctx) {
     for (void*& entry : table)
         entry = nullptr;
+    for (bool& d : deferred)
+        d = false;
     table_locked = false;
     duk_push_heap_stash(ctx);
     duk_push_array(ctx);
@@ -51,21 +55,51 @@ void reset_table(duk_context* ctx) {
     duk_pop(ctx);
 }
 
-// register(nr, fn): fn null/undefined removes the entry.
-duk_ret_t set_entry(duk_context* ctx) {
-    duk_int_t nr = duk_require_int(ctx, 0);
+// Stores the function at `fn_index` (or nothing, when it is null or
+// undefined) as entry nr; the stash array keeps it alive.
+duk_ret_t put_entry(duk_context* ctx, duk_int_t nr, duk_idx_t fn_index, bool is_deferred) {
     if (nr < 0 || nr >= kTableSize)
         return duk_range_error(ctx, "system call number %ld out of range 0-%d", long(nr),
             kTableSize - 1);
-    bool remove = duk_is_null_or_undefined(ctx, 1);
+    bool remove = duk_is_null_or_undefined(ctx, fn_index);
     if (!remove)
-        duk_require_function(ctx, 1);
+        duk_require_function(ctx, fn_index);
     duk_push_heap_stash(ctx);
     duk_get_prop_string(ctx, -1, kStashKey);
-    duk_dup(ctx, 1);
+    duk_dup(ctx, fn_index);
     duk_put_prop_index(ctx, -2, duk_uarridx_t(nr));
     duk_pop_2(ctx);
-    table[nr] = remove ? nullptr : duk_get_heapptr(ctx, 1);
+    table[nr] = remove ? nullptr : duk_get_heapptr(ctx, fn_index);
+    deferred[nr] = is_deferred && !remove;
+    return 0;
+}
+
+// register(nr, fn): fn null/undefined removes the entry.
+duk_ret_t set_entry(duk_context* ctx) {
+    return put_entry(ctx, duk_require_int(ctx, 0), 1, false);
+}
+
+// registerDeferred([nr...], loader): entries that a service provides once
+// it is loaded. The first call to any of them calls loader(nr), which
+// registers the real entries (through the registrar: the table is locked
+// by then); the call then goes on to the entry registered for nr. One
+// function for all the numbers: a stub per number would cost a function
+// object each at boot (js-drivers/core/init.js defers the file system
+// calls and epoll this way).
+duk_ret_t native_register_deferred(duk_context* ctx) {
+    if (table_locked)
+        return duk_type_error(ctx,
+            "the system-call table is locked (services register from js-drivers/core/init.js)");
+    if (!duk_is_array(ctx, 0))
+        return duk_type_error(ctx, "registerDeferred: an array of system call numbers");
+    duk_require_function(ctx, 1);
+    duk_size_t count = duk_get_length(ctx, 0);
+    for (duk_size_t i = 0; i < count; i++) {
+        duk_get_prop_index(ctx, 0, duk_uarridx_t(i));
+        duk_int_t nr = duk_require_int(ctx, -1);
+        duk_pop(ctx);
+        put_entry(ctx, nr, 1, true);
+    }
     return 0;
 }
 
@@ -102,6 +136,24 @@ bool is_watchdog_error(duk_context* ctx) {
     return timeout;
 }
 
+// A deferred entry's first call: loader(nr) registers the service's real
+// entries. False when it failed (printed) or did not register nr.
+bool load_deferred(duk_context* ctx, int nr) {
+    duk_push_heapptr(ctx, table[nr]);
+    duk_push_int(ctx, nr);
+    duk_idx_t nargs = 1;
+    if (duk_safe_call(ctx, call_entry, &nargs, 2, 1) != DUK_EXEC_SUCCESS) {
+        if (is_watchdog_error(ctx))
+            duk_throw(ctx);
+        console::print("jskernel: loading the service of system call %d failed: %s\n", nr,
+            duk_safe_to_string(ctx, -1));
+        duk_pop(ctx);
+        return false;
+    }
+    duk_pop(ctx);
+    return table[nr] && !deferred[nr];
+}
+
 // syscall(nr, a0..a5): calls the registered function with the original
 // arguments (buffers stay the same objects) and returns its number.
 //   unknown or unregistered nr  -> -ENOSYS (38)
@@ -115,6 +167,10 @@ duk_ret_t native_syscall(duk_context* ctx) {
     double number = duk_get_number_default(ctx, 0, -1);
     int nr = int(number);
     if (top == 0 || double(nr) != number || nr < 0 || nr >= kTableSize || !table[nr]) {
+        duk_push_int(ctx, -kENOSYS);
+        return 1;
+    }
+    if (deferred[nr] && !load_deferred(ctx, nr)) {
         duk_push_int(ctx, -kENOSYS);
         return 1;
     }
@@ -147,6 +203,7 @@ void init_sys_module(duk_context* ctx) {
     reset_table(ctx);
     engine::put_function(ctx, "syscall", native_syscall, DUK_VARARGS);
     engine::put_function(ctx, "register", native_register, 2);
+    engine::put_function(ctx, "registerDeferred", native_register_deferred, 2);
     engine::put_function(ctx, "lock", native_lock, 0);
     duk_push_string(ctx, "jskernel");
     duk_put_prop_string(ctx, -2, "platform");
@@ -374,6 +431,79 @@ duk_ret_t native_stats(duk_context* ctx) {
     return 1;
 }
 
+// -- the boot archive, for the VFS's archivefs (js-drivers/fs/archivefs.js) --
+
+// archiveStat(path) -> {type: 'file'|'dir'|'other', size, mode} or null.
+// A directory only implied by deeper names has mode 0755.
+duk_ret_t native_archive_stat(duk_context* ctx) {
+    const char* path = duk_require_string(ctx, 0);
+    CpioArchive::Entry entry;
+    uint32_t mode;
+    size_t size = 0;
+    if (boot_archive::find(path, entry)) {
+        mode = entry.mode;
+        size = entry.is_file() ? entry.size : 0;
+    } else if (boot_archive::type(path) == boot_archive::Type::Directory) {
+        mode = CpioArchive::kDirectory | 0755;
+    } else {
+        duk_push_null(ctx);
+        return 1;
+    }
+    duk_push_object(ctx);
+    uint32_t kind = mode & CpioArchive::kTypeMask;
+    duk_push_string(ctx, kind == CpioArchive::kRegular ? "file"
+            : kind == CpioArchive::kDirectory ? "dir" : "other");
+    duk_put_prop_string(ctx, -2, "type");
+    duk_push_number(ctx, double(size));
+    duk_put_prop_string(ctx, -2, "size");
+    duk_push_uint(ctx, mode & 07777);
+    duk_put_prop_string(ctx, -2, "mode");
+    return 1;
+}
+
+// archiveList(path) -> [name, ...], the directory's direct children, each
+// once, in archive order.
+duk_ret_t native_archive_list(duk_context* ctx) {
+    const char* path = duk_require_string(ctx, 0);
+    duk_push_object(ctx);  // seen names
+    duk_push_array(ctx);
+    boot_archive::for_each_child(path, [](void* context, const char* name, size_t length,
+                                            const CpioArchive::Entry*) {
+        auto* c = static_cast<duk_context*>(context);
+        duk_push_lstring(c, name, length);
+        if (duk_has_prop(c, -3) == 0) {  // pops the key
+            duk_push_lstring(c, name, length);
+            duk_push_true(c);
+            duk_put_prop(c, -4);
+            auto index = duk_uarridx_t(duk_get_length(c, -1));
+            duk_push_lstring(c, name, length);
+            duk_put_prop_index(c, -2, index);
+        }
+    }, ctx);
+    return 1;
+}
+
+// archiveRead(path, position, buffer[, offset, length]) -> bytes copied
+// (0 at the end), or -1 when `path` is no regular file.
+duk_ret_t native_archive_read(duk_context* ctx) {
+    const char* path = duk_require_string(ctx, 0);
+    double position = duk_require_number(ctx, 1);
+    size_t length = 0;
+    uint8_t* data = require_bytes(ctx, 2, length);
+    data = window(ctx, 3, data, length);
+    const void* bytes;
+    size_t size;
+    if (!boot_archive::read(path, bytes, size)) {
+        duk_push_int(ctx, -1);
+        return 1;
+    }
+    size_t start = position > 0 ? (position < double(size) ? size_t(position) : size) : 0;
+    size_t n = size - start < length ? size - start : length;
+    __builtin_memcpy(data, static_cast<const uint8_t*>(bytes) + start, n);
+    duk_push_number(ctx, double(n));
+    return 1;
+}
+
 // profileStart([hz]) -> false without memory for samples; profileReport([top])
 // stops and prints the report (kernel/debug/profiler.h).
 duk_ret_t native_profile_start(duk_context* ctx) {
@@ -408,6 +538,9 @@ void init_kernel_module(duk_context* ctx) {
     engine::put_function(ctx, "uname", native_uname, 0);
     engine::put_function(ctx, "stats", native_stats, 0);
     engine::put_function(ctx, "profileStart", native_profile_start, 1);
+    engine::put_function(ctx, "archiveStat", native_archive_stat, 1);
+    engine::put_function(ctx, "archiveList", native_archive_list, 1);
+    engine::put_function(ctx, "archiveRead", native_archive_read, 5);
     engine::put_function(ctx, "profileReport", native_profile_report, 1);
     engine::put_function(ctx, "memory", native_memory, 0);
 }

@@ -343,4 +343,31 @@ bool CpioArchive::is_directory(const char* path) const {
     return false;
 }
 
+void CpioArchive::for_each_child(const char* path, ChildVisitor visit, void* context) const {
+    if (error_ != Error::None)
+        return;
+    const char* query = cpio_strip_path(path);
+    size_t length = query_length(query);
+    size_t cursor = 0;
+    Entry entry;
+    while (next(cursor, entry)) {
+        const char* name = cpio_strip_path(entry.name);
+        const char* rest;
+        if (length == 0) {
+            rest = name;
+        } else {
+            if (!is_parent(query, length, name))
+                continue;
+            rest = name + length + 1;
+        }
+        size_t n = 0;
+        while (rest[n] && rest[n] != '/')
+            n++;
+        if (n == 0)
+            continue;  // the root's own entry (".")
+        bool deeper = rest[n] == '/' && rest[n + 1] != 0;
+        visit(context, rest, n, deeper ? nullptr : &entry);
+    }
+}
+
 }  // namespace kernel

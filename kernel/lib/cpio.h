@@ -88,6 +88,15 @@ public:
     // for the root ("" or "/") of a valid archive.
     bool is_directory(const char* path) const;
 
+    // Lists the directory `path`: calls visit(context, name, length, entry)
+    // for each direct child; `entry` is the child's own entry, or null for
+    // a directory only implied by a deeper name ("node" under "stdlib" when
+    // only "stdlib/node/util.js" is stored). A name may be visited more
+    // than once (its entry and names below it); callers drop duplicates.
+    using ChildVisitor = void (*)(void* context, const char* name, size_t length,
+        const Entry* entry);
+    void for_each_child(const char* path, ChildVisitor visit, void* context) const;
+
 private:
     // Parses the entry at `offset`; sets `next` to the following entry.
     Error parse(size_t offset, Entry& out, size_t& next) const;

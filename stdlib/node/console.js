@@ -206,5 +206,17 @@ Console.prototype.table = function (data, properties) {
     this.log(require('./internal/cli_table.js').render(data, properties));
 };
 
-module.exports = new Console(require('./process.js').stdout, require('./process.js').stderr);
+// The global console writes to fds 1 and 2 directly while the program
+// has not touched process.stdout/stderr (making those streams is costly at
+// start-up); once it has, through them, so a replaced write() sees it.
+function StdioWriter(fd) {
+    var process = require('./process.js');
+    this.write = function (text) {
+        var stream = process._stdioIfMade(fd);
+        if (stream)
+            return stream.write(text);
+        return process._writeAll(fd, text);
+    };
+}
+module.exports = new Console(new StdioWriter(1), new StdioWriter(2));
 module.exports.Console = Console;

@@ -27,48 +27,25 @@ function writeAll(fd, text) {
     return true;
 }
 
-function WriteStream(fd) {
-    EventEmitter.call(this);
-    this.fd = fd;
-    this.writable = true;
-    this.isTTY = sys.ioctl(fd, 0x5401 /* TCGETS */, new Uint8Array(64)) === 0;
-}
-WriteStream.prototype = Object.create(EventEmitter.prototype);
-WriteStream.prototype.constructor = WriteStream;
-WriteStream.prototype.write = function (chunk, encoding, callback) {
-    if (typeof encoding === 'function')
-        callback = encoding;
-    if (typeof chunk === 'string')
-        writeAll(this.fd, chunk);
-    else
-        sys.write(this.fd, chunk);
-    if (typeof callback === 'function')
-        loop.nextTick(callback);
-    return true;
-};
-WriteStream.prototype.end = function (chunk, encoding, callback) {
-    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
-        this.write(chunk, encoding);
-    if (typeof chunk === 'function')
-        callback = chunk;
-    if (typeof callback === 'function')
-        loop.nextTick(callback);
-    return this;
-};
-
-process.stdout = new WriteStream(1);
-process.stderr = new WriteStream(2);
-// stdin is made on first use (reading it starts watching fd 0).
-var stdin = null;
-Object.defineProperty(process, 'stdin', {
-    enumerable: true,
-    configurable: true,
-    get: function () {
-        if (stdin === null)
-            stdin = new (require('./internal/stdin.js').ReadStream)(0);
-        return stdin;
+// process.stdin, stdout and stderr are streams (stdlib/node/tty.js), made
+// on first use: loading the stream classes is a measurable part of a
+// program's start-up on bare metal, and most programs only print through
+// console, which writes to the fd directly until process.stdout exists
+// (see _stdioIfMade): then it goes through the stream, so a program that
+// replaces process.stdout.write sees console's output too, as in Node.
+var stdio = [null, null, null];
+function stdioStream(fd) {
+    if (stdio[fd] === null) {
+        var tty = require('./tty.js');
+        stdio[fd] = fd === 0 ? new tty.ReadStream(0) : new tty.WriteStream(fd);
     }
+    return stdio[fd];
+}
+['stdin', 'stdout', 'stderr'].forEach(function (name, fd) {
+    Object.defineProperty(process, name, { enumerable: true, configurable: true,
+        get: function () { return stdioStream(fd); } });
 });
+process._stdioIfMade = function (fd) { return stdio[fd]; };
 process._writeAll = writeAll;
 
 process.argv = options.argv.slice();

@@ -1,13 +1,17 @@
-// require('readline'): the part the REPL needs, a line reader on file
-// descriptors. (Node's stream-based API, question(), completers and the
-// promises API are a later issue.)
+// require('readline'): a line reader on file descriptors or streams.
+// (Completers, the keypress events and the promises API are not there.)
 //
-//   var rl = readline.createInterface({input: 0, output: 1, prompt: '> '});
+//   var rl = readline.createInterface({input: process.stdin, output: process.stdout});
 //   rl.on('line', function (line) { ... }); rl.on('close', ...); rl.on('SIGINT', ...)
+//   rl.question('name? ', function (answer) { ... });
 //   rl.prompt(); rl.setPrompt(p); rl.getPrompt(); rl.write(data); rl.close()
 //
-// input/output are file descriptors (or objects with an `fd`, like
-// process.stdin). Terminal mode (the default when the input is a tty, and
+// input/output are file descriptors, or streams. A terminal (process.stdin
+// on a tty, or any fd on bare metal) is read through its fd, in raw mode
+// with the line editor; any other readable stream (a pipe's process.stdin,
+// fs.createReadStream, a PassThrough) is read through its 'data' and 'end'
+// events. Output goes to the fd of an object that has one (process.stdout),
+// else to its write(). Terminal mode (the default when the input is a tty, and
 // always on bare metal, whose console is a raw serial line with no termios)
 // puts a Linux tty into raw mode like libuv does (no ICANON, ECHO, ISIG,
 // IEXTEN; output post-processing kept so "\n" still moves to column 0),
@@ -142,10 +146,19 @@ function Interface(options) {
     var self = this;
     this.input = options.input === undefined ? 0 : options.input;
     this.output = options.output === undefined ? 1 : options.output;
-    this.fd = fdOf(this.input, 0);
-    this.outputFd = fdOf(this.output, 1);
-    this.terminal = options.terminal === undefined
-        ? isatty(this.fd) || sys.platform !== 'linux' : !!options.terminal;
+    this.fd = fdOf(this.input, -1);
+    this.outputFd = fdOf(this.output, -1);
+    this.outputStream = this.outputFd < 0 && this.output && typeof this.output.write === 'function'
+        ? this.output : null;
+    var consoleFd = this.fd >= 0 && (isatty(this.fd) || sys.platform !== 'linux');
+    this.terminal = options.terminal === undefined ? consoleFd : !!options.terminal;
+    // A stream that is not a terminal's fd is read through its events.
+    this.inputStream = this.input && typeof this.input.on === 'function' &&
+        !(this.terminal && this.fd >= 0) ? this.input : null;
+    if (this.inputStream)
+        this.fd = -1;
+    else if (this.fd < 0)
+        throw new TypeError('readline: input must be a file descriptor or a readable stream');
     this.closed = false;
     this.paused = false;
     this.decoder = new TextDecoder('utf-8');
@@ -153,13 +166,14 @@ function Interface(options) {
     this.partial = '';     // non-terminal mode: the line read so far
     this.afterCR = false;  // non-terminal mode: the last character was CR
     this.promptText = options.prompt === undefined ? '> ' : String(options.prompt);
-    this.savedTermios = this.terminal ? makeRaw(this.fd) : null;
+    this.savedTermios = this.terminal && this.fd >= 0 ? makeRaw(this.fd) : null;
+    this.questionCallback = null;  // question(): the next line is its answer
     if (this.terminal) {
         this.editor = new LineEditor({
             prompt: this.promptText,
             historySize: options.historySize,
             write: function (text) { self.writeOutput(text); },
-            onLine: function (line) { self.emit('line', line); },
+            onLine: function (line) { self.onLine(line); },
             onInterrupt: function () {
                 if (self.listenerCount('SIGINT') > 0)
                     self.emit('SIGINT');
@@ -174,11 +188,23 @@ function Interface(options) {
         this.history = this.editor.history;
     }
     this.loop = loadLoop();
-    // The callback runs outside the watchdog's budget: the REPL's evaluation
-    // arms its own (a nested callWithBudget would not, and the RangeError
-    // would then unwind past the REPL instead of ending only the entry).
-    if (this.loop && this.loop.watchReadable)
+    if (this.inputStream) {
+        this.onData = function (chunk) {
+            self.write(typeof chunk === 'string' ? chunk :
+                self.decoder.decode(chunk, { stream: true }));
+        };
+        this.onEnd = function () { self.endOfInput(); };
+        this.inputStream.on('data', this.onData);
+        this.inputStream.on('end', this.onEnd);
+        if (typeof this.inputStream.resume === 'function')
+            this.inputStream.resume();
+    } else if (this.loop && this.loop.watchReadable) {
+        // The callback runs outside the watchdog's budget: the REPL's
+        // evaluation arms its own (a nested callWithBudget would not, and
+        // the RangeError would then unwind past the REPL instead of ending
+        // only the entry).
         this.loop.watchReadable(this.fd, function () { self.readOnce(); }, { budget: false });
+    }
     if (typeof process === 'object' && process && typeof process.on === 'function')
         process.on('exit', function () { self.restoreTerminal(); });
 }
@@ -194,7 +220,60 @@ Object.defineProperty(Interface.prototype, 'cursor', {
     get: function () { return this.editor ? this.editor.cursor : this.partial.length; }
 });
 
-Interface.prototype.writeOutput = function (text) { writeAll(this.outputFd, text); };
+Interface.prototype.writeOutput = function (text) {
+    if (this.outputStream)
+        this.outputStream.write(text);
+    else if (this.outputFd >= 0)
+        writeAll(this.outputFd, text);
+};
+
+// A complete line: the answer to a pending question(), else a 'line' event.
+Interface.prototype.onLine = function (line) {
+    var answer = this.questionCallback;
+    if (answer) {
+        this.questionCallback = null;
+        this.setPrompt(this.promptBeforeQuestion);
+        answer(line);
+        return;
+    }
+    this.emit('line', line);
+};
+
+// question(query[, options], callback): writes query and hands the next
+// line to callback instead of the 'line' listeners. A question asked while
+// one is pending only shows the prompt again, as in Node.
+Interface.prototype.question = function (query, options, callback) {
+    if (typeof options === 'function')
+        callback = options;
+    if (this.closed) {
+        var error = new Error('readline was closed');
+        error.code = 'ERR_USE_AFTER_CLOSE';
+        throw error;
+    }
+    if (typeof callback !== 'function')
+        return;
+    if (this.questionCallback) {
+        this.prompt();
+        return;
+    }
+    this.promptBeforeQuestion = this.promptText;
+    this.questionCallback = callback;
+    this.setPrompt(String(query));
+    this.prompt();
+};
+
+// End of a stream input: a last line without its newline counts.
+Interface.prototype.endOfInput = function () {
+    var rest = this.decoder.decode();
+    if (rest)
+        this.write(rest);
+    if (!this.editor && this.partial !== '' && !this.closed) {
+        var line = this.partial;
+        this.partial = '';
+        this.onLine(line);
+    }
+    this.close();
+};
 
 Interface.prototype.setPrompt = function (prompt) {
     this.promptText = String(prompt);
@@ -231,7 +310,7 @@ Interface.prototype.write = function (data) {
         if (c === '\n' || c === '\r') {
             var line = this.partial;
             this.partial = '';
-            this.emit('line', line);
+            this.onLine(line);
         } else {
             this.partial += c;
         }
@@ -247,15 +326,7 @@ Interface.prototype.readOnce = function () {
     if (n === -EINTR || n === -EAGAIN)
         return true;
     if (n <= 0) {  // end of input, or an error that will not go away
-        var rest = this.decoder.decode();
-        if (rest)
-            this.write(rest);
-        if (!this.editor && this.partial !== '' && !this.closed) {
-            var line = this.partial;
-            this.partial = '';
-            this.emit('line', line);
-        }
-        this.close();
+        this.endOfInput();
         return false;
     }
     this.write(this.decoder.decode(this.buffer.subarray(0, n), { stream: true }));
@@ -278,8 +349,14 @@ Interface.prototype.close = function () {
     this.closed = true;
     if (this.editor)
         this.editor.stopped = true;
-    if (this.loop && this.loop.unwatch)
+    if (this.inputStream) {
+        this.inputStream.removeListener('data', this.onData);
+        this.inputStream.removeListener('end', this.onEnd);
+        if (typeof this.inputStream.pause === 'function')
+            this.inputStream.pause();
+    } else if (this.loop && this.loop.unwatch) {
         this.loop.unwatch(this.fd);
+    }
     this.restoreTerminal();
     this.emit('close');
 };

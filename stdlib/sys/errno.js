@@ -38,7 +38,12 @@ var messages = {
     ENOSYS: 'function not implemented', ENOTEMPTY: 'directory not empty',
     ECONNREFUSED: 'connection refused', ECONNRESET: 'connection reset by peer',
     EADDRINUSE: 'address already in use', ETIMEDOUT: 'connection timed out',
-    ENOTCONN: 'socket is not connected', EAFNOSUPPORT: 'address family not supported'
+    ENOTCONN: 'socket is not connected', EAFNOSUPPORT: 'address family not supported',
+    EROFS: 'read-only file system', EXDEV: 'cross-device link not permitted',
+    ENAMETOOLONG: 'name too long', ELOOP: 'too many symbolic links encountered',
+    ENXIO: 'no such device or address', ENODEV: 'no such device', EFBIG: 'file too large',
+    EMLINK: 'too many links', ENFILE: 'file table overflow', ETXTBSY: 'text file is busy',
+    EOPNOTSUPP: 'operation not supported on socket', EOVERFLOW: 'value too large for defined data type'
 };
 
 // name -> number, built on first use: a program that meets no error never

@@ -150,3 +150,15 @@ function encodeUtf8(text) { return new TextEncoder().encode(text); }
 function decodeUtf8(bytes) { return new TextDecoder().decode(bytes); }
 exports.encodeUtf8 = encodeUtf8;
 exports.decodeUtf8 = decodeUtf8;
+
+// openat(path, flags[, mode]) from the current directory; read-only use so far.
+NR.openat = 257;
+exports.AT_FDCWD = -100;
+exports.O_RDONLY = 0;
+exports.O_CLOEXEC = 0x80000;
+exports.openat = function (path, flags, mode) {
+    return syscall(NR.openat, exports.AT_FDCWD, String(path), flags || 0, mode || 0);
+};
+
+// socket, bind, listen, accept4, connect, sendto, recvfrom, ... (socket.js).
+require('./socket.js').install(exports, syscall);

@@ -41,9 +41,11 @@ Promise.race([new Promise(function (r) { setTimeout(r, 100, 'slow'); }), 'fast']
 Promise.any([Promise.reject(1), Promise.reject(2)]).catch(function (e) {
     console.log('any', e.constructor.name, e.message, e.errors);
 });
+// Timers well after the immediates even when a loaded emulator runs the
+// synchronous part slowly (the order is what is compared).
 var util = require('util');
 var sleep = util.promisify(function (ms, cb) { setTimeout(function () { cb(null, ms); }, ms); });
-sleep(100).then(function (v) { console.log('promisified', v); });
+sleep(1000).then(function (v) { console.log('promisified', v); });
 var failing = util.promisify(function (cb) { cb(new Error('cb error')); });
 failing().catch(function (e) { console.log('promisify rejects', e.message); });
 var callbackified = util.callbackify(function () { return Promise.resolve('cb value'); });
@@ -54,7 +56,7 @@ require('events').once(new (require('events'))(), 'never');
 var em = new (require('events'))();
 require('events').once(em, 'go').then(function (args) { console.log('events.once', args); });
 em.emit('go', 1, 'two');
-require('timers/promises').setTimeout(120, 'timer value').then(function (v) {
+require('timers/promises').setTimeout(1100, 'timer value').then(function (v) {
     console.log('timers/promises', v);
 });
 process.on('exit', function (code) { console.log('exit', code); });

@@ -111,6 +111,16 @@ var from = new Uint8Array(16);
 check.equal(text(buf, B.recvfrom(u, buf, 64, 0, from, new Int32Array([16]))), 'query',
     'blocking recvfrom gets the datagram');
 
+// A connected UDP socket whose datagram finds no port: ICMP port
+// unreachable, and recvfrom reports ECONNREFUSED once.
+var x = A.socket(2, 2, 0);
+check.equal(A.connect(x, toB(9), 16), 0, 'UDP connect');
+check.equal(fdtable.entries.write(x, 'nobody', 6), 6, 'UDP write');
+check.equal(A.recvfrom(x, buf, 64, 0, null, null), -111, 'recvfrom: ECONNREFUSED');
+var e2 = new Int32Array(1);
+A.getsockopt(x, 1, 4, e2, new Int32Array([4]));
+check.equal(e2[0], 0, 'the error was reported once');
+
 // Nobody answers any more: a blocking write's data is never acknowledged
 // and the connection times out; the next call reports ETIMEDOUT.
 w.link.opt.loss = 1;

@@ -68,3 +68,43 @@ sys.close(ep);
 
 // ioctl: TCGETS on a pipe is not a tty.
 check.equal(sys.ioctl(ep, 0x5401, new Uint8Array(64)), -sys.errno.EBADF, 'ioctl on closed fd');
+
+// Sockets: struct sockaddr_in, and a blocking TCP exchange on 127.0.0.1
+// through the raw calls (socket, bind, listen, connect, accept4, sendto,
+// recv, getsockname, getpeername, getsockopt, shutdown).
+var sa = sys.encodeSockaddrIn('127.0.0.1', 0x1234);
+check.deepEqual(Array.prototype.slice.call(sa), [2, 0, 0x12, 0x34, 127, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+    0, 0], 'sockaddr_in layout');
+check.deepEqual(sys.decodeSockaddrIn(sa), { family: 'IPv4', address: '127.0.0.1', port: 0x1234 },
+    'sockaddr_in decoded');
+check.equal(sys.encodeSockaddrIn('1.2.3', 1), null, 'bad address');
+check.equal(sys.encodeSockaddrIn('1.2.3.4', 65536), null, 'bad port');
+var listener = sys.socket(sys.AF_INET, sys.SOCK_STREAM | sys.SOCK_CLOEXEC, 0);
+check.ok(listener >= 0, 'socket');
+check.equal(sys.bind(listener, '127.0.0.1', 0), 0, 'bind');
+check.equal(sys.listen(listener, 4), 0, 'listen');
+var bound = sys.getsockname(listener);
+check.equal(bound.address, '127.0.0.1', 'getsockname address');
+check.ok(bound.port > 0, 'getsockname port');
+var client = sys.socket(sys.AF_INET, sys.SOCK_STREAM, 0);
+check.equal(sys.connect(client, '127.0.0.1', bound.port), 0, 'connect (backlog takes it)');
+var accepted = sys.accept4(listener, sys.SOCK_CLOEXEC);
+check.equal(accepted.address, '127.0.0.1', 'accept4 peer address');
+check.equal(sys.getpeername(client).port, bound.port, 'getpeername');
+check.equal(sys.getsockopt(client, sys.SOL_SOCKET, sys.SO_ERROR), 0, 'SO_ERROR');
+check.equal(sys.setsockopt(client, sys.IPPROTO_TCP, sys.TCP_NODELAY, 1), 0, 'TCP_NODELAY');
+check.equal(sys.getsockopt(client, sys.IPPROTO_TCP, sys.TCP_NODELAY), 1, 'TCP_NODELAY read back');
+check.equal(sys.sendto(client, sys.encodeUtf8('xping'), 1, 4, sys.MSG_NOSIGNAL), 4, 'sendto');
+check.equal(sys.shutdown(client, sys.SHUT_WR), 0, 'shutdown');
+var got = new Uint8Array(8);
+check.equal(sys.recv(accepted.fd, got, 0), 4, 'recv');
+check.equal(sys.decodeUtf8(got.subarray(0, 4)), 'ping', 'bytes through the socket');
+check.equal(sys.recv(accepted.fd, got, 0), 0, 'recv 0 after the FIN');
+check.equal(sys.recv(accepted.fd, got, sys.MSG_DONTWAIT), 0, 'still at the end');
+sys.close(accepted.fd);
+sys.close(client);
+sys.close(listener);
+var refused = sys.socket(sys.AF_INET, sys.SOCK_STREAM | sys.SOCK_CLOEXEC, 0);
+check.equal(sys.connect(refused, '127.0.0.1', bound.port), -sys.errno.ECONNREFUSED,
+    'ECONNREFUSED after close');
+sys.close(refused);

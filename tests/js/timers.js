@@ -11,7 +11,7 @@ function log(name) { return function () { order.push(name); }; }
 // timer's deadline is counted from when it is created, so on a slow machine
 // (the kernel under emulation) work done in between could reorder them.
 setTimeout(log('args'), 1);
-setTimeout(log('timeout 20'), 20);
+setTimeout(log('timeout 200'), 200);  // long after the 10 ms one, even on a loaded emulator
 setTimeout(log('timeout 5'), 5);
 setTimeout(log('timeout 5 again'), 5);
 setTimeout(function () {
@@ -59,6 +59,6 @@ process.on('exit', function () {
         'args',
         'timeout 5', 'timeout 5 again',
         'timeout 10', 'tick in timeout', 'immediate from timeout', 'timeout 0 from timeout',
-        'timeout 20'
+        'timeout 200'
     ], 'order');
 });

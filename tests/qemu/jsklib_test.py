@@ -77,6 +77,27 @@ class QemuCommandLine(unittest.TestCase):
             with self.assertRaises(qemu.UsageError):
                 qemu.parse_forward(bad)
 
+    def test_socket_netdevs(self):
+        # The NIC's backend: user networking by default, socket netdevs on
+        # 127.0.0.1 only; the model; forwards only with user networking.
+        def argv(**kw):
+            return " ".join(qemu.QemuConfig(self.tree, **kw).argv())
+        self.assertIn("-netdev socket,id=net0,connect=127.0.0.1:5555 -device e1000,netdev=net0",
+                      argv(net="connect:5555"))
+        self.assertIn("-netdev socket,id=net0,listen=127.0.0.1:5555", argv(net="listen:5555"))
+        self.assertIn("-netdev dgram,id=net0,local.type=inet,local.host=127.0.0.1,local.port=5000,"
+                      "remote.type=inet,remote.host=127.0.0.1,remote.port=5001",
+                      argv(net="dgram:5000:5001"))
+        self.assertIn("-device e1000-82545em,netdev=net0", argv(nic="e1000-82545em"))
+        for bad in ["tap", "connect:", "connect:0", "connect:host:1", "listen:99999",
+                    "dgram:1", "dgram:1:2:3", "user:1"]:
+            with self.assertRaises(qemu.UsageError, msg=bad):
+                qemu.parse_net(bad)
+        with self.assertRaises(qemu.UsageError):
+            qemu.QemuConfig(self.tree, net="connect:5555", forwards=[(1, 2)]).validate()
+        with self.assertRaises(qemu.UsageError):
+            qemu.QemuConfig(self.tree, nic="rtl8139").validate()
+
     def test_scratch_disk_is_sparse(self):
         Path(self.tree.iso).write_bytes(b"")
         qemu.QemuConfig(self.tree).prepare()

@@ -85,6 +85,33 @@ TEST(Cpio, ReadsFilesAndDirectories) {
     EXPECT_FALSE(a.is_directory("/nothing"));
 }
 
+// for_each_child, collected as "name:f" (file), "name:d" (directory
+// entry) or "name:-" (implied), in the order visited.
+std::string children(const CpioArchive& a, const char* path) {
+    std::string out;
+    a.for_each_child(path, [](void* context, const char* name, size_t length,
+                               const CpioArchive::Entry* e) {
+        std::string& s = *static_cast<std::string*>(context);
+        s += (s.empty() ? "" : " ") + std::string(name, length) + ":";
+        s += e == nullptr ? "-" : e->is_directory() ? "d" : "f";
+    }, &out);
+    return out;
+}
+
+TEST(Cpio, ListsTheChildrenOfADirectory) {
+    Builder b;
+    b.dir("stdlib").dir("stdlib/node").add("stdlib/node/util.js", "x");
+    b.add("./app/hello.js", "y").add("app/sub/deep.js", "z").add("apple", "").trailer();
+    CpioArchive a;
+    ASSERT_TRUE(a.open(b.bytes.data(), b.bytes.size()));
+    EXPECT_EQ(children(a, "/"), "stdlib:d stdlib:- stdlib:- app:- app:- apple:f");
+    EXPECT_EQ(children(a, "/stdlib"), "node:d node:-");
+    EXPECT_EQ(children(a, "/stdlib/node/"), "util.js:f");
+    EXPECT_EQ(children(a, "app"), "hello.js:f sub:-");
+    EXPECT_EQ(children(a, "/app/hello.js"), "");
+    EXPECT_EQ(children(a, "/nothing"), "");
+}
+
 TEST(Cpio, IteratesInOrderWithoutTheTrailer) {
     Builder b;
     b.add("a", "1").add("b", "22").dir("c").trailer();

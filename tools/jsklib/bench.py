@@ -1,8 +1,9 @@
 """`jsk bench NAME`: benchmarks are programs that print figures.
 
 Each benchmark registers itself with @benchmark; `jsk bench` builds one
-argparse sub-command per entry, so adding net-raw or disk later means adding
-one decorated function here (or in a module imported here).
+argparse sub-command per entry, so adding one (disk, say) means adding one
+decorated function here or in a module imported here (bench_js, bench_reload,
+bench_net).
 """
 import os
 import platform
@@ -140,4 +141,6 @@ def boot(tree, args):
 from . import bench_js  # noqa: E402,F401
 from . import bench_reload  # noqa: E402,F401
 from . import bench_disk  # noqa: E402,F401
+from . import bench_net  # noqa: E402,F401
+from . import bench_fat  # noqa: E402,F401
 from . import bench_net_loopback  # noqa: E402,F401

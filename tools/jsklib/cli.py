@@ -32,7 +32,7 @@ def qemu_config(args, tree, kernel, cmdline=None):
         disks=list(args.disk),
         forwards=[qemu.parse_forward(f) for f in args.forward],
         extra=list(args.qemu), gui=args.gui, accel=qemu.accel_from_env(),
-        com2=push.socket_path(tree, args.com2))
+        com2=push.socket_path(tree, args.com2), net=args.net, nic=args.nic)
     cfg.validate()
     return cfg
 
@@ -218,6 +218,12 @@ def run_options():
                         "default: a 16 MiB build/scratch.img")
     g.add_argument("--forward", metavar="HOSTPORT:GUESTPORT", action="append", default=[],
                    help="forward TCP 127.0.0.1:HOSTPORT to the guest (repeatable)")
+    g.add_argument("--net", metavar="SPEC", default="user",
+                   help="the NIC's backend, on 127.0.0.1 only: user (default, "
+                        "restrict=on), connect:PORT or listen:PORT (QEMU's stream socket "
+                        "netdev), dgram:LOCALPORT:REMOTEPORT (UDP)")
+    g.add_argument("--nic", metavar="MODEL", default="e1000", choices=qemu.NIC_MODELS,
+                   help="the NIC model: e1000 (82540EM, default) or e1000-82545em")
     g.add_argument("--qemu", metavar="ARG", action="append", default=[],
                    help="extra QEMU argument, verbatim (repeatable): --qemu=-d --qemu=int")
     g.add_argument("--gui", action="store_true", help="show the VGA display window")

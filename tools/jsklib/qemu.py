@@ -39,6 +39,40 @@ def parse_forward(spec):
     return int(m.group(1)), int(m.group(2))
 
 
+NIC_MODELS = ("e1000", "e1000-82545em")   # 82540EM (8086:100e), 82545EM (8086:100f)
+
+
+def parse_net(spec):
+    """The guest NIC's backend, as `jsk run --net SPEC` and QemuConfig.net
+    take it, -> the -netdev value (id net0). Every address is 127.0.0.1:
+
+    user                 QEMU user networking, restrict=on (the default)
+    connect:PORT         a stream socket QEMU opens to a peer listening on
+                         127.0.0.1:PORT; each frame is a 4-byte big-endian
+                         length and the frame
+    listen:PORT          the same, but QEMU listens and the peer connects
+    dgram:LOCAL:REMOTE   UDP: QEMU receives on 127.0.0.1:LOCAL and sends to
+                         127.0.0.1:REMOTE, one datagram per frame
+    """
+    def port(text):
+        if not re.fullmatch(r"\d{1,5}", text) or not 0 < int(text) < 65536:
+            raise UsageError(f"--net {spec}: {text!r} is not a port (1-65535)")
+        return int(text)
+
+    kind, _, rest = (spec or "user").partition(":")
+    if kind == "user" and not rest:
+        return "user,id=net0,restrict=on"
+    if kind in ("connect", "listen") and rest:
+        return f"socket,id=net0,{kind}=127.0.0.1:{port(rest)}"
+    if kind == "dgram" and rest.count(":") == 1:
+        local, remote = (port(p) for p in rest.split(":"))
+        return ("dgram,id=net0,local.type=inet,local.host=127.0.0.1,"
+                f"local.port={local},remote.type=inet,remote.host=127.0.0.1,"
+                f"remote.port={remote}")
+    raise UsageError(f"--net wants user, connect:PORT, listen:PORT or dgram:LOCAL:REMOTE "
+                     f"(all on 127.0.0.1), got {spec!r}")
+
+
 def accel_from_env():
     """TCG by default (deterministic, works everywhere); JSK_ACCEL=kvm opts in."""
     accel = os.environ.get("JSK_ACCEL", "tcg") or "tcg"
@@ -92,6 +126,8 @@ class QemuConfig:
     machine: str = "q35"              # tests also boot the older "pc" (i440FX)
     debug_exit: bool = True           # False: the guest must power off through ACPI
     com2: str = None                  # COM2 as a unix socket server at this path (jsk push)
+    net: str = "user"                 # the NIC's backend: see parse_net
+    nic: str = "e1000"                # the NIC model: one of NIC_MODELS
 
     def validate(self):
         """Check the options (before anything is built)."""
@@ -103,6 +139,11 @@ class QemuConfig:
         for d in self.disks:
             if not Path(d).is_file():
                 raise UsageError(f"--disk {d}: no such file")
+        parse_net(self.net)
+        if self.forwards and parse_net(self.net) != parse_net("user"):
+            raise UsageError("--forward needs user networking (--net user)")
+        if self.nic not in NIC_MODELS:
+            raise UsageError(f"--nic wants one of {', '.join(NIC_MODELS)}, got {self.nic!r}")
 
     def prepare(self):
         """Validate, check the image exists, and create the scratch disk used
@@ -123,9 +164,9 @@ class QemuConfig:
             a += ["-display", "none"]
         if self.debug_exit:
             a += ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
-        netdev = "user,id=net0,restrict=on" + "".join(
+        netdev = parse_net(self.net) + "".join(
             f",hostfwd=tcp:127.0.0.1:{h}-:{g}" for h, g in self.forwards)
-        a += ["-netdev", netdev, "-device", "e1000,netdev=net0"]
+        a += ["-netdev", netdev, "-device", f"{self.nic},netdev=net0"]
         if self.kernel:
             a += ["-kernel", str(self.tree.elf)]
             # Boot modules, as multiboot1 modules: "file args,file args".

@@ -293,33 +293,88 @@ function runImmediates() {
     }
 }
 
-// -- watched file descriptors (the REPL's stdin, later sockets) -------------
+// -- watched file descriptors (the REPL's stdin, sockets) --------------------
 
 var epollFd = -1;
-var watched = {};      // fd -> {callback, ref, always}
+// fd -> {readable, writable (callbacks or null), ref, always, budget, mask}
+var watched = {};
 var watchedCount = 0;
 
-// watchReadable(fd, callback[, {budget: false}]): callback(fd, events) runs
-// whenever fd is readable, under the watchdog unless budget is false. Files
-// that epoll refuses (EPERM: regular files, /dev/null) are always readable,
-// as with poll(2). Returns 0 or a negative errno.
-exports.watchReadable = function (fd, callback, options) {
-    if (watched[fd])
-        exports.unwatch(fd);
-    if (epollFd < 0) {
+function ensureEpoll() {
+    if (epollFd < 0)
         epollFd = sys.epoll_create1(sys.EPOLL_CLOEXEC);
-        if (epollFd < 0)
-            return epollFd;
+    return epollFd;
+}
+
+// Registers what fd's entry wants (EPOLLIN for a readable callback,
+// EPOLLOUT for a writable one) with epoll: level-triggered, one
+// registration per fd. Returns 0 or a negative errno.
+function register(fd, entry, isNew) {
+    var mask = (entry.readable ? sys.EPOLLIN : 0) | (entry.writable ? sys.EPOLLOUT : 0);
+    if (entry.always || (!isNew && mask === entry.mask))
+        return 0;
+    var r = sys.epoll_ctl(epollFd, isNew ? sys.EPOLL_CTL_ADD : sys.EPOLL_CTL_MOD, fd, mask, fd);
+    if (r < 0 && isNew && r === -sys.errno.EPERM) {
+        entry.always = true;  // a regular file or /dev/null: always ready
+        return 0;
     }
-    var r = sys.epoll_ctl(epollFd, sys.EPOLL_CTL_ADD, fd, sys.EPOLLIN, fd);
-    if (r < 0 && r !== -sys.errno.EPERM)
+    if (r === 0)
+        entry.mask = mask;
+    return r;
+}
+
+function watch(fd, kind, callback, options) {
+    if (ensureEpoll() < 0)
+        return epollFd;
+    var entry = watched[fd];
+    var isNew = !entry;
+    if (isNew) {
+        entry = { readable: null, writable: null, ref: true, always: false, mask: 0,
+            budget: !(options && options.budget === false) };
+    }
+    entry[kind] = callback;
+    var r = register(fd, entry, isNew);
+    if (r < 0) {
+        entry[kind] = null;
         return r;
-    watched[fd] = { callback: callback, ref: true, always: r < 0,
-        budget: !(options && options.budget === false) };
-    watchedCount++;
+    }
+    if (isNew) {
+        watched[fd] = entry;
+        watchedCount++;
+    }
     return 0;
+}
+
+// watchReadable(fd, callback[, {budget: false}]): callback(fd, events) runs
+// whenever fd is readable (or has an error or hang-up to report), under the
+// watchdog unless budget is false. Files that epoll refuses (EPERM: regular
+// files, /dev/null) are always readable, as with poll(2). Returns 0 or a
+// negative errno.
+exports.watchReadable = function (fd, callback, options) {
+    return watch(fd, 'readable', callback, options);
 };
 
+// watchWritable(fd, callback): callback(fd, events) runs whenever fd can be
+// written (or has an error or hang-up): a socket's pending writes, a
+// connect in progress.
+exports.watchWritable = function (fd, callback, options) {
+    return watch(fd, 'writable', callback, options);
+};
+
+function unwatchKind(fd, kind) {
+    var entry = watched[fd];
+    if (!entry || !entry[kind])
+        return;
+    entry[kind] = null;
+    if (!entry.readable && !entry.writable)
+        exports.unwatch(fd);
+    else
+        register(fd, entry, false);
+}
+exports.unwatchReadable = function (fd) { unwatchKind(fd, 'readable'); };
+exports.unwatchWritable = function (fd) { unwatchKind(fd, 'writable'); };
+
+// Forgets fd altogether (call it before closing fd).
 exports.unwatch = function (fd) {
     var entry = watched[fd];
     if (!entry)
@@ -375,30 +430,38 @@ function poll() {
     } else if (!hasRefedWatch()) {
         return;
     }
-    var ready = [];
+    var ready = [];  // fd, events, fd, events...
     var always = false;
     for (var fd in watched) {
         if (watched[fd].always) {
-            ready.push(Number(fd));
+            ready.push(Number(fd), sys.EPOLLIN | sys.EPOLLOUT);
             always = true;
         }
     }
     if (always)
         timeout = 0;
     if (epollFd >= 0 && watchedCount > 0) {
-        var events = sys.epoll_wait(epollFd, 16, timeout);
+        var events = sys.epoll_wait(epollFd, 64, timeout);
         if (typeof events !== 'number') {
             for (var i = 0; i < events.length; i++)
-                ready.push(events[i].data);
+                ready.push(events[i].data, events[i].events);
         }
     } else if (timeout > 0) {
         sys.nanosleep(timeout);
     }
     updateTime();
-    for (var j = 0; j < ready.length; j++) {
+    var problem = sys.EPOLLERR | sys.EPOLLHUP;
+    for (var j = 0; j < ready.length; j += 2) {
+        // Each callback is looked up again: an earlier one may have
+        // unwatched (or closed) this fd.
         var entry = watched[ready[j]];
-        if (entry) {
-            invoke(entry.callback, undefined, [ready[j]], !entry.budget);
+        if (entry && entry.readable && (ready[j + 1] & (sys.EPOLLIN | problem))) {
+            invoke(entry.readable, undefined, [ready[j], ready[j + 1]], !entry.budget);
+            runTicks();
+        }
+        entry = watched[ready[j]];
+        if (entry && entry.writable && (ready[j + 1] & (sys.EPOLLOUT | problem))) {
+            invoke(entry.writable, undefined, [ready[j], ready[j + 1]], !entry.budget);
             runTicks();
         }
     }

@@ -5,6 +5,9 @@
 // written to ICS, enabled in IMS, asserts INTx until ICR is read.
 'use strict';
 var hal = require('hal');
+// The e1000 driver (js-drivers/dev/e1000.js) holds the NIC from boot: it
+// is stopped (its resources released) so that this app can claim the device.
+require('drivers').stop('e1000');
 var ICR = 0xc0, ICS = 0xc8, IMS = 0xd0, IMC = 0xd8, TXDW = 1;
 
 var drv = hal.owner('e1000-test');

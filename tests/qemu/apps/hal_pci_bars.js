@@ -1,6 +1,9 @@
 // PciDevice.mapBar(i) and claimIrq(handler) through hal.pci and an owner's
 // pci (scenario qemu.hal_pci_bars; needs the native module hal_pci).
 var hal = require('hal');
+// The e1000 driver (js-drivers/dev/e1000.js) holds the NIC from boot: it
+// is stopped (its resources released) so that this app can claim the device.
+require('drivers').stop('e1000');
 if (!hal.pci) {
     console.log('no hal.pci');
     process.exit(0);

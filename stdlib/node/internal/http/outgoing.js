@@ -1,0 +1,356 @@
+// http.OutgoingMessage: the common half of ServerResponse and ClientRequest:
+// the header table, the head (status or request line and headers, sent with
+// the first body bytes), the body as is, with Content-Length, or in chunked
+// transfer encoding, and 'finish' once the socket has taken the last bytes.
+'use strict';
+
+var Stream = require('../streams/legacy.js');
+var Buffer = require('../../buffer.js').Buffer;
+var codedErrors = require('../coded_errors.js');
+
+var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+var INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+var HIGH_WATER_MARK = 16384;  // the socket's, for bytes held before it exists
+
+function OutgoingMessage() {
+    Stream.call(this);
+    this._headerTable = null;     // lower-case name -> [name, value]
+    this._header = null;          // the head, once built
+    this._headerSent = false;
+    this._last = false;           // close the connection after this message
+    this.chunkedEncoding = false;
+    this.useChunkedEncodingByDefault = true;
+    this.sendDate = false;
+    this.shouldKeepAlive = true;
+    this._hasBody = true;
+    this._contentLength = null;
+    this._keepAliveTimeout = 0;
+    this.finished = false;
+    this.writableEnded = false;
+    this.writableFinished = false;
+    this.destroyed = false;
+    this.socket = null;
+    this._outbox = [];            // bytes waiting for a socket
+    this._outboxSize = 0;
+    this._needDrain = false;      // a write returned false before the socket came
+    this._drainWaiting = false;
+}
+OutgoingMessage.prototype = Object.create(Stream.prototype, {
+    constructor: { value: OutgoingMessage, writable: true, configurable: true }
+});
+Object.setPrototypeOf(OutgoingMessage, Stream);
+
+Object.defineProperty(OutgoingMessage.prototype, 'headersSent', {
+    get: function () { return this._header !== null; }, configurable: true });
+Object.defineProperty(OutgoingMessage.prototype, 'connection', {
+    get: function () { return this.socket; }, configurable: true });
+Object.defineProperty(OutgoingMessage.prototype, 'writable', {
+    get: function () { return !this.writableEnded && !this.destroyed; }, configurable: true });
+
+function validateHeaderName(name) {
+    if (typeof name !== 'string' || !name || !TOKEN.test(name))
+        throw codedErrors.make(TypeError, 'ERR_INVALID_HTTP_TOKEN',
+            'Header name must be a valid HTTP token ["' + name + '"]');
+}
+
+function validateHeaderValue(name, value) {
+    if (value === undefined)
+        throw codedErrors.make(TypeError, 'ERR_HTTP_INVALID_HEADER_VALUE',
+            'Invalid value "' + value + '" for header "' + name + '"');
+    var values = Array.isArray(value) ? value : [value];
+    for (var i = 0; i < values.length; i++) {
+        if (INVALID_VALUE.test(String(values[i])))
+            throw codedErrors.make(TypeError, 'ERR_INVALID_CHAR',
+                'Invalid character in header content ["' + name + '"]');
+    }
+}
+
+OutgoingMessage.prototype.setHeader = function (name, value) {
+    if (this._header !== null)
+        throw codedErrors.make(Error, 'ERR_HTTP_HEADERS_SENT',
+            'Cannot set headers after they are sent to the client');
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+    if (this._headerTable === null)
+        this._headerTable = {};
+    this._headerTable[name.toLowerCase()] = [name, value];
+    return this;
+};
+
+OutgoingMessage.prototype.appendHeader = function (name, value) {
+    var existing = this.getHeader(name);
+    if (existing === undefined)
+        return this.setHeader(name, value);
+    return this.setHeader(name, [].concat(existing, value));
+};
+
+OutgoingMessage.prototype.getHeader = function (name) {
+    if (typeof name !== 'string')
+        throw codedErrors.invalidArgType('name', 'string', name);
+    var entry = this._headerTable && this._headerTable[name.toLowerCase()];
+    return entry ? entry[1] : undefined;
+};
+
+OutgoingMessage.prototype.getHeaders = function () {
+    var result = Object.create(null);
+    for (var key in this._headerTable || {})
+        result[key] = this._headerTable[key][1];
+    return result;
+};
+
+OutgoingMessage.prototype.getHeaderNames = function () {
+    return Object.keys(this._headerTable || {});
+};
+
+OutgoingMessage.prototype.getRawHeaderNames = function () {
+    var table = this._headerTable || {};
+    return Object.keys(table).map(function (key) { return table[key][0]; });
+};
+
+OutgoingMessage.prototype.hasHeader = function (name) {
+    return !!(this._headerTable && this._headerTable[String(name).toLowerCase()]);
+};
+
+OutgoingMessage.prototype.removeHeader = function (name) {
+    if (this._header !== null)
+        throw codedErrors.make(Error, 'ERR_HTTP_HEADERS_SENT',
+            'Cannot remove headers after they are sent to the client');
+    if (this._headerTable)
+        delete this._headerTable[String(name).toLowerCase()];
+};
+
+// Builds the head: firstLine, the headers as set, then the ones Node adds
+// (Date, Connection, Keep-Alive, Content-Length or Transfer-Encoding).
+OutgoingMessage.prototype._storeHeader = function (firstLine) {
+    var head = firstLine;
+    var seen = { connection: false, contentLength: false, te: false, date: false };
+    var table = this._headerTable || {};
+    for (var key in table) {
+        var name = table[key][0];
+        var values = Array.isArray(table[key][1]) ? table[key][1] : [table[key][1]];
+        for (var i = 0; i < values.length; i++)
+            head += name + ': ' + values[i] + '\r\n';
+        if (key === 'connection') {
+            seen.connection = true;
+            if (/(^|,)\s*close\s*(,|$)/i.test(values.join(',')))
+                this._last = true;
+            else
+                this.shouldKeepAlive = true;
+        } else if (key === 'content-length') {
+            seen.contentLength = true;
+        } else if (key === 'transfer-encoding') {
+            seen.te = true;
+            if (/(^|,)\s*chunked\s*$/i.test(values.join(',')))
+                this.chunkedEncoding = true;
+        } else if (key === 'date') {
+            seen.date = true;
+        }
+    }
+    if (this.sendDate && !seen.date)
+        head += 'Date: ' + httpDate(new Date()) + '\r\n';
+    if (!seen.connection) {
+        var keepAlive = this.shouldKeepAlive &&
+            (seen.contentLength || this.useChunkedEncodingByDefault || this.agent);
+        if (keepAlive) {
+            head += 'Connection: keep-alive\r\n';
+            if (this._keepAliveTimeout)
+                head += 'Keep-Alive: timeout=' + Math.floor(this._keepAliveTimeout / 1000) + '\r\n';
+        } else {
+            this._last = true;
+            head += 'Connection: close\r\n';
+        }
+    }
+    if (!seen.contentLength && !seen.te) {
+        if (!this._hasBody) {
+            this.chunkedEncoding = false;
+        } else if (!this.useChunkedEncodingByDefault) {
+            this._last = this._last || !this.shouldKeepAlive;
+        } else if (typeof this._contentLength === 'number') {
+            head += 'Content-Length: ' + this._contentLength + '\r\n';
+        } else {
+            head += 'Transfer-Encoding: chunked\r\n';
+            this.chunkedEncoding = true;
+        }
+    }
+    this._header = head + '\r\n';
+};
+
+var DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function two(n) { return (n < 10 ? '0' : '') + n; }
+
+// RFC 9110's IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT" (what V8's
+// toUTCString prints; Duktape's differs).
+function httpDate(date) {
+    return DAYS[date.getUTCDay()] + ', ' + two(date.getUTCDate()) + ' ' +
+        MONTHS[date.getUTCMonth()] + ' ' + date.getUTCFullYear() + ' ' +
+        two(date.getUTCHours()) + ':' + two(date.getUTCMinutes()) + ':' +
+        two(date.getUTCSeconds()) + ' GMT';
+}
+OutgoingMessage.httpDate = httpDate;
+
+function toBuffer(chunk, encoding) {
+    return typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : chunk;
+}
+
+// Hands bytes to the socket, the head first; without a socket yet, keeps
+// them. Returns false (and 'drain' follows) when the socket's buffer, or
+// the outbox, is full.
+OutgoingMessage.prototype._send = function (data, callback) {
+    if (!this._headerSent) {
+        this._headerSent = true;
+        data = Buffer.concat([Buffer.from(this._header, 'latin1'), data]);
+    }
+    if (this.socket !== null && this._outbox.length === 0 && !this.socket.connecting) {
+        var ok = this.socket.write(data, callback);
+        if (!ok)
+            this._waitDrain();
+        return ok;
+    }
+    this._outbox.push({ data: data, callback: callback });
+    this._outboxSize += data.length;
+    if (this._outboxSize >= HIGH_WATER_MARK) {
+        this._needDrain = true;
+        return false;
+    }
+    return true;
+};
+
+OutgoingMessage.prototype._waitDrain = function () {
+    var self = this;
+    if (this._drainWaiting)
+        return;
+    this._drainWaiting = true;
+    this.socket.once('drain', function () {
+        self._drainWaiting = false;
+        self.emit('drain');
+    });
+};
+
+// The socket is ready: what was written before goes out now.
+OutgoingMessage.prototype._flushOutbox = function () {
+    var outbox = this._outbox;
+    var ok = true;
+    this._outbox = [];
+    this._outboxSize = 0;
+    for (var i = 0; i < outbox.length; i++)
+        ok = this.socket.write(outbox[i].data, outbox[i].callback);
+    if (this._needDrain) {
+        this._needDrain = false;
+        var self = this;
+        if (ok)
+            process.nextTick(function () { self.emit('drain'); });
+        else
+            this._waitDrain();
+    }
+};
+
+function writeAfterEnd(message, callback) {
+    var error = codedErrors.make(Error, 'ERR_STREAM_WRITE_AFTER_END', 'write after end');
+    process.nextTick(function () {
+        message.emit('error', error);
+        if (typeof callback === 'function')
+            callback(error);
+    });
+}
+
+OutgoingMessage.prototype.write = function (chunk, encoding, callback) {
+    if (typeof encoding === 'function') {
+        callback = encoding;
+        encoding = null;
+    }
+    if (this.finished) {
+        writeAfterEnd(this, callback);
+        return true;
+    }
+    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array))
+        throw codedErrors.invalidArgType('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+    if (this._header === null)
+        this._implicitHeader();
+    if (!this._hasBody) {
+        if (typeof callback === 'function')
+            process.nextTick(callback);
+        return true;
+    }
+    var data = toBuffer(chunk, encoding);
+    if (data.length === 0) {
+        if (typeof callback === 'function')
+            process.nextTick(callback);
+        return true;
+    }
+    if (this.chunkedEncoding) {
+        data = Buffer.concat([Buffer.from(data.length.toString(16) + '\r\n', 'latin1'), data,
+            Buffer.from('\r\n', 'latin1')]);
+    }
+    return this._send(data, callback);
+};
+
+OutgoingMessage.prototype.end = function (chunk, encoding, callback) {
+    if (typeof chunk === 'function') {
+        callback = chunk;
+        chunk = null;
+    } else if (typeof encoding === 'function') {
+        callback = encoding;
+        encoding = null;
+    }
+    if (this.finished) {
+        if (typeof callback === 'function')
+            process.nextTick(callback);
+        return this;
+    }
+    if (chunk !== null && chunk !== undefined) {
+        if (this._header === null)
+            this._contentLength = toBuffer(chunk, encoding).length;
+        this.write(chunk, encoding);
+    }
+    if (this._header === null) {
+        this._contentLength = 0;
+        this._implicitHeader();
+    }
+    if (typeof callback === 'function')
+        this.once('finish', callback);
+    var self = this;
+    var tail = this.chunkedEncoding && this._hasBody ? Buffer.from('0\r\n\r\n', 'latin1')
+        : Buffer.alloc(0);
+    this.finished = true;
+    this.writableEnded = true;
+    this._send(tail, function () { self._onFinish(); });
+    return this;
+};
+
+OutgoingMessage.prototype._onFinish = function () {
+    if (this.writableFinished)
+        return;
+    this.writableFinished = true;
+    this.emit('finish');
+};
+
+OutgoingMessage.prototype.flushHeaders = function () {
+    if (this._header === null)
+        this._implicitHeader();
+    this._send(Buffer.alloc(0));
+};
+
+OutgoingMessage.prototype.setTimeout = function (msecs, callback) {
+    if (callback)
+        this.on('timeout', callback);
+    if (this.socket)
+        this.socket.setTimeout(msecs);
+    else
+        this.once('socket', function (socket) { socket.setTimeout(msecs); });
+    return this;
+};
+
+OutgoingMessage.prototype.destroy = function (error) {
+    if (this.destroyed)
+        return this;
+    this.destroyed = true;
+    if (this.socket)
+        this.socket.destroy(error);
+    else
+        this.once('socket', function (socket) { socket.destroy(error); });
+    return this;
+};
+
+module.exports = OutgoingMessage;

@@ -1,0 +1,261 @@
+// http.Server and http.ServerResponse. Each connection has a parser;
+// requests are answered one at a time in order (a pipelined request waits
+// for the response before it), and the connection stays open after a
+// response when both sides keep it alive, closing after keepAliveTimeout
+// of idleness. server.close() also closes the idle connections, as Node 19+.
+'use strict';
+
+var net = require('../../net.js');
+var Buffer = require('../../buffer.js').Buffer;
+var codedErrors = require('../coded_errors.js');
+var HTTPParser = require('./parser.js');
+var IncomingMessage = require('./incoming.js');
+var OutgoingMessage = require('./outgoing.js');
+var STATUS_CODES = require('./status_codes.js');
+
+function ServerResponse(req) {
+    OutgoingMessage.call(this);
+    this.req = req;
+    this.statusCode = 200;
+    this.statusMessage = undefined;
+    this.sendDate = true;
+    if (req.method === 'HEAD')
+        this._hasBody = false;
+    if (req.httpVersionMajor < 1 || (req.httpVersionMajor === 1 && req.httpVersionMinor < 1)) {
+        this.useChunkedEncodingByDefault = /(^|,)\s*chunked\s*(,|$)/i.test(req.headers.te || '');
+    }
+}
+ServerResponse.prototype = Object.create(OutgoingMessage.prototype, {
+    constructor: { value: ServerResponse, writable: true, configurable: true }
+});
+Object.setPrototypeOf(ServerResponse, OutgoingMessage);
+
+// writeHead(statusCode[, statusMessage][, headers])
+ServerResponse.prototype.writeHead = function (statusCode, reason, headers) {
+    if (this._header !== null)
+        throw codedErrors.make(Error, 'ERR_HTTP_HEADERS_SENT',
+            'Cannot write headers after they are sent to the client');
+    if (typeof reason !== 'string') {
+        headers = reason;
+        reason = undefined;
+    }
+    statusCode |= 0;
+    if (statusCode < 100 || statusCode > 999)
+        throw codedErrors.make(RangeError, 'ERR_HTTP_INVALID_STATUS_CODE',
+            'Invalid status code: ' + statusCode);
+    this.statusCode = statusCode;
+    this.statusMessage = reason || this.statusMessage || STATUS_CODES[statusCode] || 'unknown';
+    var i;
+    if (Array.isArray(headers)) {
+        for (i = 0; i + 1 < headers.length; i += 2)
+            this.appendHeader(headers[i], headers[i + 1]);
+    } else if (headers) {
+        var keys = Object.keys(headers);
+        for (i = 0; i < keys.length; i++) {
+            if (headers[keys[i]] !== undefined)
+                this.setHeader(keys[i], headers[keys[i]]);
+        }
+    }
+    if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode < 200))
+        this._hasBody = false;
+    this._storeHeader('HTTP/1.1 ' + statusCode + ' ' + this.statusMessage + '\r\n');
+    return this;
+};
+
+ServerResponse.prototype._implicitHeader = function () { this.writeHead(this.statusCode); };
+
+ServerResponse.prototype.writeContinue = function (callback) {
+    this.socket.write('HTTP/1.1 100 Continue\r\n\r\n', callback);
+};
+
+function Server(options, requestListener) {
+    if (!(this instanceof Server))
+        return new Server(options, requestListener);
+    if (typeof options === 'function') {
+        requestListener = options;
+        options = {};
+    }
+    options = options || {};
+    net.Server.call(this, { noDelay: options.noDelay !== false,
+        keepAlive: !!options.keepAlive, allowHalfOpen: true });
+    if (requestListener)
+        this.on('request', requestListener);
+    this.keepAliveTimeout = options.keepAliveTimeout === undefined ? 5000
+        : options.keepAliveTimeout;
+    this.timeout = 0;
+    this.requestTimeout = 300000;
+    this.headersTimeout = 60000;
+    this.maxHeadersCount = null;
+    this._httpConnections = [];
+    this.on('connection', onConnection);
+}
+Server.prototype = Object.create(net.Server.prototype, {
+    constructor: { value: Server, writable: true, configurable: true }
+});
+Object.setPrototypeOf(Server, net.Server);
+
+Server.prototype.setTimeout = function (msecs, callback) {
+    this.timeout = msecs;
+    if (callback)
+        this.on('timeout', callback);
+    return this;
+};
+
+Server.prototype.close = function () {
+    this.closeIdleConnections();
+    return net.Server.prototype.close.apply(this, arguments);
+};
+
+Server.prototype.closeIdleConnections = function () {
+    this._httpConnections.slice().forEach(function (connection) {
+        if (connection.idle())
+            connection.socket.destroy();
+    });
+};
+
+Server.prototype.closeAllConnections = function () {
+    this._httpConnections.slice().forEach(function (connection) {
+        connection.socket.destroy();
+    });
+};
+
+// One connection's state: its parser, the requests waiting for their turn,
+// the response being written.
+function Connection(server, socket) {
+    this.server = server;
+    this.socket = socket;
+    this.parser = new HTTPParser('request');
+    this.waiting = [];   // [req, res] pairs parsed but not yet emitted
+    this.active = null;  // the response being produced
+    this.request = null; // the request being parsed
+}
+
+Connection.prototype.idle = function () {
+    return this.active === null && this.waiting.length === 0 && this.parser.isIdle();
+};
+
+function onConnection(socket) {
+    var server = this;
+    var connection = new Connection(server, socket);
+    server._httpConnections.push(connection);
+    var parser = connection.parser;
+    if (server.timeout)
+        socket.setTimeout(server.timeout);
+    parser.onHeaders = function (info) {
+        var req = new IncomingMessage(socket);
+        req._setInfo(info);
+        req.shouldKeepAlive = info.shouldKeepAlive;
+        connection.request = req;
+        var res = new ServerResponse(req);
+        res.shouldKeepAlive = info.shouldKeepAlive;
+        res._keepAliveTimeout = server.keepAliveTimeout;
+        connection.waiting.push([req, res]);
+        if (connection.active === null)
+            next(connection);
+    };
+    parser.onBody = function (chunk) {
+        connection.request._pushBody(Buffer.from(chunk));
+    };
+    parser.onComplete = function () {
+        var req = connection.request;
+        req.complete = true;
+        req.push(null);
+    };
+    socket.on('data', function (data) {
+        var error = parser.feed(data);
+        if (error !== null) {
+            socket.removeAllListeners('data');
+            if (server.listenerCount('clientError') > 0) {
+                server.emit('clientError', error, socket);
+            } else {
+                socket.end(error.code === 'HPE_HEADER_OVERFLOW'
+                    ? 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n'
+                    : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+                socket.destroySoon();
+            }
+        }
+    });
+    socket.on('end', function () {
+        // The client is done sending; answer what it asked, then close.
+        if (connection.idle())
+            socket.end();
+        else
+            connection.closeAfter = true;
+    });
+    socket.on('timeout', function () {
+        if (connection.idle()) {  // keepAliveTimeout between requests
+            socket.destroy();
+            return;
+        }
+        var req = connection.active && connection.active.req;
+        var handled = (connection.active && connection.active.emit('timeout', socket)) ||
+            (req && req.emit('timeout', socket)) || server.emit('timeout', socket);
+        if (!handled)
+            socket.destroy();
+    });
+    socket.on('error', function (error) {
+        if (server.listenerCount('clientError') > 0)
+            server.emit('clientError', error, socket);
+        else
+            socket.destroy();
+    });
+    socket.on('close', function () {
+        var index = server._httpConnections.indexOf(connection);
+        if (index !== -1)
+            server._httpConnections.splice(index, 1);
+        var res = connection.active;
+        if (res !== null) {
+            if (!res.req.complete) {
+                res.req.aborted = true;
+                res.req.emit('aborted');
+            }
+            res.req.emit('close');
+            res.emit('close');
+        }
+    });
+}
+
+// Emits 'request' for the next parsed request of the connection.
+function next(connection) {
+    var pair = connection.waiting.shift();
+    if (!pair)
+        return;
+    var req = pair[0];
+    var res = pair[1];
+    var socket = connection.socket;
+    connection.active = res;
+    res.socket = socket;
+    if (connection.server.keepAliveTimeout && socket.timeout === connection.server.keepAliveTimeout)
+        socket.setTimeout(connection.server.timeout || 0);
+    res.on('finish', function () {
+        connection.active = null;
+        if (!req.complete)
+            req._dump();
+        req.emit('close');
+        res.emit('close');
+        if (res._last || connection.closeAfter) {
+            socket.destroySoon();
+        } else if (connection.waiting.length > 0) {
+            next(connection);
+        } else if (connection.server.keepAliveTimeout) {
+            socket.setTimeout(connection.server.keepAliveTimeout);
+        }
+    });
+    var expect = req.headers.expect;
+    if (expect && /^100-continue$/i.test(expect) && req.httpVersion === '1.1') {
+        if (connection.server.listenerCount('checkContinue') > 0) {
+            connection.server.emit('checkContinue', req, res);
+            return;
+        }
+        res.writeContinue();
+    }
+    connection.server.emit('request', req, res);
+}
+
+function createServer(options, requestListener) {
+    return new Server(options, requestListener);
+}
+
+exports.Server = Server;
+exports.ServerResponse = ServerResponse;
+exports.createServer = createServer;
