@@ -569,7 +569,26 @@ function service(kernel, stack) {
         return -E.ENOTTY;
     }
 
+    // Before the machine ends (exit_group): what sockets still have to send
+    // (data, FIN) goes out, as Linux goes on sending after a process died,
+    // for at most timeoutMs. Returns how many connections still had some.
+    function drain(timeoutMs) {
+        var deadline = kernel.monotonicNs() + timeoutMs * 1e6;
+        for (;;) {
+            stack.flush();
+            var busy = stack.tcp.ports.all().filter(function (p) {
+                return (p.state === 'ESTABLISHED' || p.state === 'CLOSE_WAIT' ||
+                        p.state === 'FIN_WAIT_1' || p.state === 'CLOSING' || p.state === 'LAST_ACK') &&
+                    (p.sendBuf.length > 0 || (p.finQueued && !p.finAcked));
+            }).length;
+            if (busy === 0 || kernel.monotonicNs() >= deadline)
+                return busy;
+            kernel.waitForEvent(Math.min(20, (deadline - kernel.monotonicNs()) / 1e6), 0);
+        }
+    }
+
     return {
+        drain: drain,
         entries: {
             socket: socket, bind: onSocket(bind), listen: onSocket(listen),
             accept: onSocket(accept), accept4: onSocket(accept4), connect: onSocket(connect),
@@ -611,4 +630,7 @@ function attachNics(kernel, stack) {
     });
 }
 
-module.exports = { create: create, readAddr: readAddr, writeAddr: writeAddr };
+// The machine's service if a program has used the network, else null.
+function current() { return machine; }
+
+module.exports = { create: create, current: current, readAddr: readAddr, writeAddr: writeAddr };
