@@ -1,5 +1,6 @@
 #include "engine/engine.h"
 
+#include "engine/inet.h"
 #include "engine/natives.h"
 #include "engine/platform.h"
 
@@ -232,6 +233,7 @@ bool Engine::create() {
     if (!context_)
         return false;
     register_native_module("engine", init_engine_module);
+    register_inet_module();
     platform::register_native_modules();
     return true;
 }

@@ -91,9 +91,23 @@ fdtable.installAt(2, consoleFile);
 registerAll(sys.register, fdtable.entries);
 registerOnFirstCall(require('../fs/lazy').NAMES, loadFileCalls);
 registerAll(sys.register, system.create(kernel, {
-    beforeExit: function () { return fileSystems ? fileSystems.vfs.syncAll() : 0; } }));
+    beforeExit: function () {
+        var r = fileSystems ? fileSystems.vfs.syncAll() : 0;
+        // Sockets' last bytes leave (at most 2 s) when the network was used.
+        var net = netUsed ? require('../net/socket_syscalls').current() : null;
+        if (net)
+            net.drain(2000);
+        return r;
+    } }));
 registerOnFirstCall(['epoll_create', 'epoll_create1', 'epoll_ctl', 'epoll_wait', 'epoll_pwait'],
     function () { return require('./epoll').create(kernel); });
+var netUsed = false;  // the stack's modules load only when a program uses a socket
+registerOnFirstCall(['socket', 'connect', 'accept', 'sendto', 'recvfrom',
+    'shutdown', 'bind', 'listen', 'getsockname', 'getpeername', 'setsockopt', 'getsockopt',
+    'accept4'], function () {
+    netUsed = true;
+    return require('../net/socket_syscalls').create(kernel).entries;
+});
 
 // Kept private to this module (exporting it would reopen the table to any
 // program): loadFileCalls uses it, and the service manager will for hot

@@ -16,5 +16,8 @@ module.exports = {
     exit_group: 231, epoll_wait: 232, epoll_ctl: 233, openat: 257, mkdirat: 258,
     newfstatat: 262, unlinkat: 263, renameat: 264, readlinkat: 267, fchmodat: 268,
     faccessat: 269, utimensat: 280, epoll_pwait: 281, epoll_create1: 291, dup3: 292,
-    renameat2: 316, getrandom: 318, faccessat2: 439
+    renameat2: 316, getrandom: 318, faccessat2: 439,
+    // The network stack's (net/socket_syscalls.js).
+    socket: 41, connect: 42, accept: 43, sendto: 44, recvfrom: 45, shutdown: 48, bind: 49,
+    listen: 50, getsockname: 51, getpeername: 52, setsockopt: 54, getsockopt: 55, accept4: 288
 };

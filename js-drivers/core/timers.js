@@ -15,6 +15,11 @@ var clock = null;
 // a timer is late by SLICE_MS at most.
 var SLICE_MS = 20;
 var sliced = function () { return false; };
+// wake(): a service whose file became ready from a timer or an IRQ
+// handler (the network stack) ends the current wait, so epoll_wait looks
+// again (a wait otherwise returns only for its own wake bits or deadline).
+var woken = false;
+var wrapper = null;
 
 function now() { return clock.monotonicNs() / 1e6; }
 
@@ -56,14 +61,20 @@ function runDue() {
 }
 
 function install(kernel) {
+    if (clock === kernel && kernel.waitForEvent === wrapper)
+        return;  // installed already (the network stack may come first)
     clock = kernel;
     var wait = kernel.waitForEvent;
-    kernel.waitForEvent = function (timeout, wakeOn) {
+    kernel.waitForEvent = wrapper = function (timeout, wakeOn) {
         if (typeof timeout !== 'number' || timeout !== timeout)
             timeout = -1;
         var end = timeout < 0 ? -1 : now() + timeout;
         for (;;) {
             runDue();
+            if (woken) {
+                woken = false;
+                return 0;
+            }
             var t;
             if (pending.length === 0) {
                 if (!sliced()) {
@@ -90,5 +101,11 @@ function install(kernel) {
     };
 }
 
-module.exports = {after: after, soon: soon, cancel: cancel, install: install,
+function wake() {
+    woken = true;
+    if (clock && clock.wakeSoon)
+        clock.wakeSoon();
+}
+
+module.exports = {after: after, soon: soon, cancel: cancel, install: install, wake: wake,
     sliceWhile: function (fn) { sliced = fn; }, now: function () { return now(); }};

@@ -1,0 +1,123 @@
+// Ethernet II framing (IEEE 802.3 / RFC 894) over a NIC driver's `netif`
+// interface (docs/drivers.md: {name, mac, mtu, link, send(frame),
+// onReceive(handler), stats()}): turns it into one of the stack's
+// interfaces, whose output() resolves the next hop with ARP and frames the
+// packet, and whose received frames go to ARP or IPv4 by EtherType.
+'use strict';
+
+var ETH_HEADER = 14;
+var ETH_MIN_FRAME = 60;  // without the FCS, which the NIC adds
+var RX_QUEUE_MAX = 4096;  // frames waiting for the stack
+var TYPE_IPV4 = 0x0800, TYPE_ARP = 0x0806;
+var BROADCAST = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
+
+// A MAC address as 6 numbers, from an array, Uint8Array or 'aa:bb:..'.
+function parseMac(mac) {
+    if (typeof mac === 'string')
+        return mac.split(':').map(function (h) { return parseInt(h, 16) & 0xff; });
+    return Array.prototype.slice.call(mac, 0, 6);
+}
+
+function formatMac(mac) {
+    return Array.prototype.map.call(mac, function (b) {
+        return (b < 16 ? '0' : '') + b.toString(16);
+    }).join(':');
+}
+
+// A frame: header + payload, padded to the 60-byte minimum.
+function frame(dstMac, srcMac, type, payload) {
+    var f = new Uint8Array(Math.max(ETH_MIN_FRAME, ETH_HEADER + payload.length));
+    for (var i = 0; i < 6; i++) {
+        f[i] = dstMac[i];
+        f[6 + i] = srcMac[i];
+    }
+    f[12] = type >> 8;
+    f[13] = type & 0xff;
+    f.set(payload, ETH_HEADER);
+    return f;
+}
+
+// Attaches `netif` to `stack` as interface `name` and returns it. The
+// interface has no address until one is configured (stack.configure, or
+// DHCP).
+function attach(stack, netif) {
+    var mac = parseMac(netif.mac);
+    var iface = {
+        name: netif.name || 'eth0',
+        kind: 'ethernet',
+        mac: mac,
+        mtu: netif.mtu || 1500,
+        addr: 0, mask: 0, gateway: 0,
+        netif: netif,
+        stats: { rxFrames: 0, txFrames: 0, rxDropped: 0, txDropped: 0 },
+        // IPv4 packet to the neighbour `nextHop` (0xffffffff: broadcast).
+        output: function (packet, nextHop) {
+            if (nextHop === 0xffffffff || (iface.mask && (nextHop | iface.mask) === 0xffffffff)) {
+                send(BROADCAST, TYPE_IPV4, packet);
+                return;
+            }
+            iface.arp.resolve(nextHop, packet);
+        },
+        sendFrame: function (dstMac, type, payload) { send(dstMac, type, payload); }
+    };
+    // A frame the NIC cannot take (ring full: send() is false; driver not
+    // running: it throws) is dropped and counted; TCP retransmits.
+    function send(dstMac, type, payload) {
+        iface.stats.txFrames++;
+        var ok;
+        try {
+            ok = netif.send(frame(dstMac, mac, type, payload));
+        } catch (e) {
+            ok = false;
+        }
+        if (ok === false)
+            iface.stats.txDropped++;
+    }
+    iface.arp = require('./arp').create(stack, iface);
+    // Frames are queued by the driver's receive callback and processed
+    // later (env.defer: outside the driver's IRQ time budget, which the
+    // stack's TCP work must not count against); at most RX_QUEUE_MAX wait.
+    var rxQueue = [];
+    var scheduled = false;
+    function processQueue() {
+        scheduled = false;
+        var batch = rxQueue;
+        rxQueue = [];
+        for (var i = 0; i < batch.length; i++)
+            receive(batch[i]);
+        stack.flush();
+    }
+    function receive(f) {
+        if (f.length < ETH_HEADER) {
+            iface.stats.rxDropped++;
+            return;
+        }
+        var type = (f[12] << 8) | f[13];
+        var payload = f.subarray(ETH_HEADER);
+        if (type === TYPE_IPV4)
+            stack.ipv4.input(iface, payload);
+        else if (type === TYPE_ARP)
+            iface.arp.input(payload);
+        else
+            iface.stats.rxDropped++;
+    }
+    netif.onReceive(function (f) {
+        iface.stats.rxFrames++;
+        if (rxQueue.length >= RX_QUEUE_MAX) {
+            iface.stats.rxDropped++;
+            return;
+        }
+        rxQueue.push(f instanceof Uint8Array ? new Uint8Array(f) : new Uint8Array(f.slice ? f.slice(0) : f));
+        if (!scheduled) {
+            scheduled = true;
+            stack.env.defer(processQueue);
+        }
+    });
+    stack.addInterface(iface);
+    return iface;
+}
+
+module.exports = {
+    attach: attach, frame: frame, parseMac: parseMac, formatMac: formatMac,
+    TYPE_IPV4: TYPE_IPV4, TYPE_ARP: TYPE_ARP, BROADCAST: BROADCAST, HEADER: ETH_HEADER
+};

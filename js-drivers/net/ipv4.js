@@ -1,0 +1,251 @@
+// IPv4 (RFC 791): header checks and checksum on input, routing and
+// fragmentation on output, fragment reassembly (RFC 815's hole idea, kept
+// simple: fragments sorted by offset) with limits, and delivery to the
+// transport protocols by number (1 ICMP, 6 TCP, 17 UDP).
+//
+// Addresses are unsigned 32-bit numbers (127.0.0.1 is 0x7f000001).
+// Routing: 127.0.0.0/8 and the interfaces' own addresses go to loopback;
+// an address on an interface's subnet goes there directly; anything else
+// to the default gateway's interface. No forwarding: this is a host.
+'use strict';
+
+var checksum = require('./checksum');
+var E = require('./errno');
+
+var HEADER = 20;
+var DEFAULT_TTL = 64;
+var FLAG_DF = 0x4000, FLAG_MF = 0x2000;
+var REASM_MAX_DATAGRAMS = 16;      // concurrent reassemblies
+var REASM_MAX_BYTES = 65535;       // the largest datagram
+var REASM_TIMEOUT_MS = 30000;      // Linux's ipfrag_time
+
+function parse(text) {
+    var m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+    if (!m)
+        return -1;
+    var v = 0;
+    for (var i = 1; i <= 4; i++) {
+        var b = +m[i];
+        if (b > 255)
+            return -1;
+        v = v * 256 + b;
+    }
+    return v;
+}
+
+function format(a) {
+    return [a >>> 24, (a >>> 16) & 0xff, (a >>> 8) & 0xff, a & 0xff].join('.');
+}
+
+function isLoopback(a) { return (a >>> 24) === 127; }
+
+function create(stack) {
+    var protocols = {};   // number -> handler(info, payload)
+    var nextId = 1;
+    var reassembly = [];  // {key, src, dst, proto, frags: [{off, data}], total, bytes, timer}
+    var stats = { rx: 0, tx: 0, badChecksum: 0, badHeader: 0, notForUs: 0, noProto: 0,
+        reassembled: 0, reassemblyDropped: 0, fragmentsSent: 0 };
+
+    function register(proto, handler) { protocols[proto] = handler; }
+
+    function isLocal(a) {
+        if (isLoopback(a))
+            return true;
+        for (var i = 0; i < stack.interfaces.length; i++)
+            if (stack.interfaces[i].addr !== 0 && stack.interfaces[i].addr === a)
+                return true;
+        return false;
+    }
+
+    // {iface, nextHop} for a destination, or null (unreachable).
+    function route(dst) {
+        var ifs = stack.interfaces, i;
+        if (isLocal(dst))
+            return stack.loopback ? { iface: stack.loopback, nextHop: dst } : null;
+        if (dst === 0xffffffff) {
+            for (i = 0; i < ifs.length; i++)
+                if (ifs[i].kind === 'ethernet')
+                    return { iface: ifs[i], nextHop: dst };
+            return null;
+        }
+        for (i = 0; i < ifs.length; i++) {
+            var f = ifs[i];
+            if (f.kind === 'ethernet' && f.addr && ((dst ^ f.addr) & f.mask) === 0)
+                return { iface: f, nextHop: dst };
+        }
+        for (i = 0; i < ifs.length; i++)
+            if (ifs[i].kind === 'ethernet' && ifs[i].gateway)
+                return { iface: ifs[i], nextHop: ifs[i].gateway };
+        return null;
+    }
+
+    // The source address the stack uses toward `dst` (0 if none).
+    function sourceFor(dst) {
+        if (isLoopback(dst))
+            return 0x7f000001;
+        var r = route(dst);
+        if (!r)
+            return 0;
+        return r.iface === stack.loopback ? dst : r.iface.addr;
+    }
+
+    // Sends `payload` (Uint8Array) as protocol `proto` from src to dst.
+    // Returns 0 or -errno. Larger than the MTU: fragmented, unless
+    // options.dontFragment (then -EMSGSIZE).
+    function output(src, dst, proto, payload, options) {
+        var r = options && options.iface ? { iface: options.iface, nextHop: dst } : route(dst);
+        if (!r)
+            return -E.ENETUNREACH;
+        if (payload.length + HEADER > 65535)
+            return -E.EMSGSIZE;
+        if (src === 0)
+            src = r.iface === stack.loopback ? (isLoopback(dst) ? 0x7f000001 : dst) : r.iface.addr;
+        var id = nextId;
+        nextId = (nextId + 1) & 0xffff;
+        var ttl = options && options.ttl || DEFAULT_TTL;
+        var mtu = r.iface.mtu;
+        if (payload.length + HEADER <= mtu) {
+            send(r, header(src, dst, proto, id, 0, ttl, payload));
+            return 0;
+        }
+        if (options && options.dontFragment)
+            return -E.EMSGSIZE;
+        var per = (mtu - HEADER) & ~7;
+        for (var off = 0; off < payload.length; off += per) {
+            var part = payload.subarray(off, Math.min(payload.length, off + per));
+            var more = off + per < payload.length ? FLAG_MF : 0;
+            stats.fragmentsSent++;
+            send(r, header(src, dst, proto, id, more | (off >> 3), ttl, part));
+        }
+        return 0;
+    }
+
+    function send(r, packet) {
+        stats.tx++;
+        r.iface.output(packet, r.nextHop);
+    }
+
+    function header(src, dst, proto, id, fragField, ttl, payload) {
+        var p = new Uint8Array(HEADER + payload.length);
+        var dv = new DataView(p.buffer);
+        p[0] = 0x45;
+        dv.setUint16(2, p.length);
+        dv.setUint16(4, id);
+        dv.setUint16(6, fragField);
+        p[8] = ttl;
+        p[9] = proto;
+        dv.setUint32(12, src >>> 0);
+        dv.setUint32(16, dst >>> 0);
+        dv.setUint16(10, checksum.compute(p, 0, HEADER));
+        p.set(payload, HEADER);
+        return p;
+    }
+
+    function input(iface, p) {
+        stats.rx++;
+        if (p.length < HEADER || (p[0] >> 4) !== 4) {
+            stats.badHeader++;
+            return;
+        }
+        var ihl = (p[0] & 15) * 4;
+        var dv = new DataView(p.buffer, p.byteOffset, p.length);
+        var total = dv.getUint16(2);
+        if (ihl < HEADER || total < ihl || total > p.length) {
+            stats.badHeader++;
+            return;
+        }
+        if (checksum.compute(p, 0, ihl) !== 0) {
+            stats.badChecksum++;
+            return;
+        }
+        p = p.subarray(0, total);  // Ethernet padding goes
+        var src = dv.getUint32(12), dst = dv.getUint32(16);
+        var bcast = dst === 0xffffffff || (iface.mask && (dst | iface.mask) === 0xffffffff &&
+            ((dst ^ iface.addr) & iface.mask) === 0);
+        // An unconfigured interface takes everything (DHCP's answers).
+        if (!(iface === stack.loopback || isLocal(dst) || bcast || iface.addr === 0)) {
+            stats.notForUs++;
+            return;
+        }
+        var info = { src: src, dst: dst, proto: p[9], iface: iface, ttl: p[8],
+            broadcast: bcast, header: p.subarray(0, ihl) };
+        var frag = dv.getUint16(6);
+        var payload = p.subarray(ihl);
+        if (frag & (FLAG_MF | 0x1fff)) {
+            payload = reassemble(info, dv.getUint16(4), (frag & 0x1fff) * 8,
+                (frag & FLAG_MF) !== 0, payload);
+            if (!payload)
+                return;
+        }
+        var h = protocols[info.proto];
+        if (!h) {
+            stats.noProto++;
+            if (stack.icmp && !bcast)
+                stack.icmp.unreachable(info, p, 2);  // protocol unreachable
+            return;
+        }
+        h(info, payload);
+    }
+
+    // Keeps a fragment; returns the whole payload once all have come.
+    function reassemble(info, id, off, more, data) {
+        var key = info.src + ':' + info.dst + ':' + info.proto + ':' + id;
+        var d = null, i;
+        for (i = 0; i < reassembly.length; i++)
+            if (reassembly[i].key === key)
+                d = reassembly[i];
+        if (!d) {
+            if (reassembly.length >= REASM_MAX_DATAGRAMS)
+                drop(reassembly[0]);  // the oldest goes
+            d = { key: key, frags: [], total: -1, bytes: 0, timer: null };
+            d.timer = stack.env.setTimer(REASM_TIMEOUT_MS, function () { drop(d); });
+            reassembly.push(d);
+        }
+        if (off + data.length > REASM_MAX_BYTES) {
+            drop(d);
+            return null;
+        }
+        if (!more)
+            d.total = off + data.length;
+        var copy = new Uint8Array(data.length);
+        copy.set(data);
+        for (i = 0; i < d.frags.length && d.frags[i].off < off; i++) {}
+        d.frags.splice(i, 0, { off: off, data: copy });
+        d.bytes += copy.length;
+        if (d.total < 0)
+            return null;
+        // Complete when the sorted fragments cover [0, total) without a hole.
+        var end = 0;
+        for (i = 0; i < d.frags.length; i++) {
+            if (d.frags[i].off > end)
+                return null;
+            end = Math.max(end, d.frags[i].off + d.frags[i].data.length);
+        }
+        if (end < d.total)
+            return null;
+        var whole = new Uint8Array(d.total);
+        for (i = 0; i < d.frags.length; i++) {
+            var f = d.frags[i];
+            whole.set(f.data.subarray(0, Math.min(f.data.length, d.total - f.off)), f.off);
+        }
+        stack.env.clearTimer(d.timer);
+        reassembly.splice(reassembly.indexOf(d), 1);
+        stats.reassembled++;
+        return whole;
+    }
+
+    function drop(d) {
+        var i = reassembly.indexOf(d);
+        if (i < 0)
+            return;
+        stack.env.clearTimer(d.timer);
+        reassembly.splice(i, 1);
+        stats.reassemblyDropped++;
+    }
+
+    return { register: register, input: input, output: output, route: route,
+        isLocal: isLocal, sourceFor: sourceFor, parse: parse, format: format, stats: stats };
+}
+
+module.exports = { create: create, parse: parse, format: format, isLoopback: isLoopback,
+    HEADER: HEADER };

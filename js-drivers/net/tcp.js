@@ -1,0 +1,499 @@
+// TCP (RFC 9293, which gathers RFC 793 and its fixes): the protocol
+// control block (pcb) of each socket, the calls the socket layer makes
+// (bind, listen, connect, accept, send, receive, shutdown, close), the
+// demultiplexing of arriving segments, and the timers: retransmission and
+// persist (tcp_output.js), TIME_WAIT (2 MSL), FIN_WAIT_2 after close, and
+// keep-alive (RFC 1122 4.2.3.6). The receiving side is tcp_input.js.
+//
+// States are strings ('ESTABLISHED'...) so a pcb prints readably.
+'use strict';
+
+var S = require('./tcp_segment');
+var Rto = require('./tcp_rto').Rto;
+var ByteQueue = require('./bytequeue');
+var Ports = require('./ports');
+var E = require('./errno');
+
+var defaults = {
+    sndbuf: 262144,          // bytes a socket buffers for sending
+    rcvbuf: 262144,          // and receiving (with window scale 3 it fits)
+    timeWaitMs: 60000,       // 2 MSL: Linux's TCP_TIMEWAIT_LEN
+    finWait2Ms: 60000,       // tcp_fin_timeout, after close()
+    synRetries: 6,           // tcp_syn_retries
+    retries: 15,             // tcp_retries2
+    keepIdleMs: 7200000, keepIntervalMs: 75000, keepCount: 9,
+    rcvScale: 3
+};
+
+function create(stack, options) {
+    var params = {};
+    Object.keys(defaults).forEach(function (k) {
+        params[k] = options && options[k] !== undefined ? options[k] : defaults[k];
+    });
+    var ports = Ports.create();
+    // Accepted connections share their listener's port: added, not bound.
+    ports.add = function (pcb) { ports.all().push(pcb); };
+    var stats = { segmentsReceived: 0, segmentsSent: 0, retransmits: 0, fastRetransmits: 0,
+        timeouts: 0, resetsSent: 0, badSegments: 0, outOfOrder: 0, bytesReceived: 0,
+        listenDrops: 0, activeOpens: 0, passiveOpens: 0, windowProbes: 0 };
+    var env = stack.env;
+    var T = { stack: stack, env: env, ports: ports, stats: stats, params: params };
+    T.trace = function (pcb, dir, s) {
+        if (T.tracer)
+            T.tracer(dir + ' ' + stack.ipv4.format(pcb.localAddr) + ':' + pcb.localPort + ' ' +
+                S.flagNames(s.flags) + ' seq=' + s.seq + ' ack=' + s.ack + ' win=' + s.window +
+                ' len=' + (s.data ? s.data.length : 0) + ' [' + pcb.state + ']');
+    };
+    T.tracer = null;
+
+    function Pcb() {
+        this.state = 'CLOSED';
+        this.localAddr = 0; this.localPort = 0;
+        this.remoteAddr = 0; this.remotePort = 0;
+        this.parent = null;
+        this.backlog = 0; this.acceptQueue = []; this.embryos = 0;
+        this.iss = env.random32() >>> 0;
+        this.sndUna = this.iss; this.sndNxt = this.iss; this.sndMax = this.iss;
+        this.sndBase = S.add(this.iss, 1);   // sequence number of sendBuf's first byte
+        this.sndWnd = 0; this.sndWl1 = 0; this.sndWl2 = 0;
+        this.sndScale = 0; this.rcvScale = params.rcvScale; this.offerScale = true;
+        this.irs = 0; this.rcvNxt = 0; this.rcvAdv = 0;
+        this.mss = 536; this.advMss = 536;
+        this.cwnd = 14600; this.ssthresh = 0x7fffffff;
+        this.dupAcks = 0; this.inRecovery = false;
+        this.sendBuf = new ByteQueue(); this.sndbuf = params.sndbuf;
+        this.recvBuf = new ByteQueue(); this.rcvbuf = params.rcvbuf;
+        this.ooo = []; this.oooBytes = 0;
+        this.finQueued = false; this.finSeq = 0; this.finAcked = false;
+        this.peerFinSeq = null; this.finReceived = false;
+        this.readShut = false;
+        this.ackPending = false;
+        this.rto = new Rto(); this.retries = 0;
+        this.rttSeq = null; this.rttStart = 0;
+        this.rtxTimer = null; this.stateTimer = null; this.keepTimer = null;
+        this.lastHeard = env.now(); this.keepProbes = 0; this.probeAt = null;
+        this.nodelay = false; this.keepAlive = false; this.reuseAddr = false;
+        this.error = 0;          // pending -errno, for SO_ERROR and the next call
+        this.everConnected = false;
+        this.userClosed = false;
+        this.onChange = null;    // the socket layer's readiness callback
+    }
+
+    T.newPcb = function () { return new Pcb(); };
+    T.changed = function (pcb) {
+        if (pcb.onChange)
+            pcb.onChange();
+    };
+    T.setState = function (pcb, state) {
+        pcb.state = state;
+        if (state === 'ESTABLISHED') {
+            pcb.everConnected = true;
+            stats[pcb.parent ? 'passiveOpens' : 'activeOpens']++;
+            armKeepalive(pcb);
+        }
+        T.changed(pcb);
+    };
+    T.mssFor = function (dst) {
+        var r = stack.ipv4.route(dst);
+        return Math.min(65495, (r ? r.iface.mtu : 576) - 40);
+    };
+
+    // Retransmission timer: `restart` re-arms a running one (new ACK).
+    T.armRetransmit = function (pcb, restart) {
+        if (pcb.rtxTimer && !restart)
+            return;
+        if (pcb.rtxTimer)
+            env.clearTimer(pcb.rtxTimer);
+        pcb.rtxTimer = env.setTimer(pcb.rto.rto, function () {
+            pcb.rtxTimer = null;
+            retransmitTimeout(pcb);
+            stack.flush();
+        });
+    };
+    T.stopRetransmit = function (pcb) {
+        if (pcb.rtxTimer)
+            env.clearTimer(pcb.rtxTimer);
+        pcb.rtxTimer = null;
+    };
+
+    function retransmitTimeout(pcb) {
+        stats.timeouts++;
+        // Window probes count toward the limit only while unanswered.
+        if (pcb.probeAt !== null && pcb.lastHeard >= pcb.probeAt)
+            pcb.retries = 0;
+        pcb.probeAt = null;
+        pcb.retries++;
+        pcb.rttSeq = null;  // Karn: nothing in flight is timed any more
+        var syn = pcb.state === 'SYN_SENT' || pcb.state === 'SYN_RECEIVED';
+        if (pcb.retries > (syn ? params.synRetries : params.retries)) {
+            if (pcb.state === 'SYN_RECEIVED' && pcb.parent)
+                T.destroy(pcb);
+            else
+                T.fail(pcb, -E.ETIMEDOUT, true);
+            return;
+        }
+        pcb.rto.backoff();
+        if (syn) {
+            T.stats.retransmits++;
+            out.sendSyn(pcb);
+            return;
+        }
+        var inflight = S.diff(pcb.sndMax, pcb.sndUna);
+        if (inflight === 0) {
+            // Persist: probe the zero window with an old sequence number (as
+            // Linux does), which the peer answers with an ACK carrying its
+            // window; the retry limit counts only unanswered probes.
+            pcb.probeAt = env.now();
+            out.send(pcb, S.add(pcb.sndUna, -1), S.ACK, null, false);
+            T.stats.windowProbes++;
+            T.armRetransmit(pcb);
+            return;
+        }
+        // Go back to the first unacknowledged byte, one segment at a time
+        // (RFC 5681 3.1: ssthresh halves, cwnd is one segment).
+        pcb.ssthresh = Math.max(Math.floor(inflight / 2), 2 * pcb.mss);
+        pcb.cwnd = pcb.mss;
+        pcb.inRecovery = false;
+        pcb.dupAcks = 0;
+        pcb.sndNxt = pcb.sndUna;
+        out.output(pcb, pcb.sndWnd === 0);
+        T.armRetransmit(pcb);
+    }
+
+    function armKeepalive(pcb) {
+        if (pcb.keepTimer)
+            env.clearTimer(pcb.keepTimer);
+        pcb.keepTimer = null;
+        if (!pcb.keepAlive || pcb.state !== 'ESTABLISHED')
+            return;
+        var idle = env.now() - pcb.lastHeard;
+        var keepIdle = pcb.keepIdleMs || params.keepIdleMs;
+        var wait = pcb.keepProbes > 0 ? pcb.keepIntervalMs || params.keepIntervalMs :
+            Math.max(0, keepIdle - idle);
+        pcb.keepTimer = env.setTimer(wait, function () {
+            pcb.keepTimer = null;
+            if (pcb.state !== 'ESTABLISHED' || !pcb.keepAlive)
+                return;
+            if (env.now() - pcb.lastHeard >= keepIdle) {
+                if (pcb.keepProbes >= (pcb.keepCount || params.keepCount)) {
+                    T.fail(pcb, -E.ETIMEDOUT, true);
+                    stack.flush();
+                    return;
+                }
+                pcb.keepProbes++;
+                // A probe: one sequence number behind, so the peer answers with an ACK.
+                out.send(pcb, S.add(pcb.sndUna, -1), S.ACK, null, false);
+                stack.flush();
+            }
+            armKeepalive(pcb);
+        });
+    }
+    T.armKeepalive = armKeepalive;
+
+    T.enterTimeWait = function (pcb) {
+        pcb.state = 'TIME_WAIT';
+        T.stopRetransmit(pcb);
+        if (pcb.stateTimer)
+            env.clearTimer(pcb.stateTimer);
+        pcb.stateTimer = env.setTimer(params.timeWaitMs, function () {
+            pcb.stateTimer = null;
+            T.destroy(pcb);
+        });
+        T.changed(pcb);
+    };
+
+    // The connection is gone: timers stop, the port is free (a listener's
+    // unaccepted children go too).
+    T.destroy = function (pcb) {
+        T.stopRetransmit(pcb);
+        if (pcb.stateTimer)
+            env.clearTimer(pcb.stateTimer);
+        if (pcb.keepTimer)
+            env.clearTimer(pcb.keepTimer);
+        pcb.stateTimer = pcb.keepTimer = null;
+        if (pcb.parent && pcb.state === 'SYN_RECEIVED')
+            pcb.parent.embryos--;
+        pcb.state = 'CLOSED';
+        ports.unbind(pcb);
+        T.changed(pcb);
+    };
+
+    // Aborts with an error for the user; `sendReset`: tell the peer.
+    T.fail = function (pcb, errno, sendReset) {
+        if (sendReset)
+            out.reset(pcb);
+        // A connection reset before accept() stays in the queue, as on
+        // Linux: the first call on the accepted socket reports the error.
+        pcb.error = errno;
+        T.destroy(pcb);
+    };
+
+    // A RST answering a segment no connection wants (RFC 793 3.4).
+    T.resetFor = function (info, seg) {
+        if (seg.flags & S.RST)
+            return;
+        stats.resetsSent++;
+        var s = { sport: seg.dport, dport: seg.sport, window: 0, mss: 0, wscale: -1, data: null };
+        if (seg.flags & S.ACK) {
+            s.seq = seg.ack;
+            s.ack = 0;
+            s.flags = S.RST;
+        } else {
+            s.seq = 0;
+            s.ack = S.add(seg.seq, seg.data.length + ((seg.flags & S.SYN) ? 1 : 0) +
+                ((seg.flags & S.FIN) ? 1 : 0));
+            s.flags = S.RST | S.ACK;
+        }
+        stack.ipv4.output(info.dst, info.src, 6, S.build(info.dst, info.src, s,
+            info.iface === stack.loopback));
+    };
+
+    var out = T.out = require('./tcp_output').create(T);
+    var inp = require('./tcp_input').create(T);
+
+    function input(info, p) {
+        stats.segmentsReceived++;
+        if (info.broadcast)
+            return;
+        var seg = S.parse(info.src, info.dst, p, info.iface === stack.loopback);
+        if (!seg) {
+            stats.badSegments++;
+            return;
+        }
+        var pcb = ports.lookup(info.dst, seg.dport, info.src, seg.sport, function (o) {
+            return o.state !== 'CLOSED' && (o.remotePort !== 0 || o.state === 'LISTEN');
+        });
+        if (!pcb) {
+            T.resetFor(info, seg);
+            return;
+        }
+        inp.input(pcb, info, seg);
+    }
+    stack.ipv4.register(6, input);
+
+    // --- the calls of the socket layer ---------------------------------
+
+    function shares(a, b) {
+        // SO_REUSEADDR (Linux's rule): a port can be bound again when no
+        // listener holds it and the sockets holding it set it too, or are
+        // only in TIME_WAIT (or closed).
+        return a.reuseAddr && b.state !== 'LISTEN' &&
+            (b.reuseAddr || b.state === 'TIME_WAIT' || b.state === 'CLOSED');
+    }
+
+    Pcb.prototype.bind = function (addr, port) {
+        if (this.localPort)
+            return -E.EINVAL;
+        if (addr !== 0 && !stack.ipv4.isLocal(addr))
+            return -E.EADDRNOTAVAIL;
+        return ports.bind(this, addr, port, shares);
+    };
+
+    Pcb.prototype.listen = function (backlog) {
+        if (this.state !== 'CLOSED' && this.state !== 'LISTEN')
+            return -E.EINVAL;
+        if (!this.localPort) {
+            var r = ports.bind(this, 0, 0, null);
+            if (r < 0)
+                return r;
+        }
+        // Linux clamps to somaxconn (4096) and takes a backlog of 0 as 1.
+        this.backlog = Math.max(1, Math.min(backlog, 4096));
+        this.state = 'LISTEN';
+        return 0;
+    };
+
+    // Starts the handshake; 0 (the caller waits for ESTABLISHED) or -errno.
+    Pcb.prototype.connect = function (addr, port) {
+        if (this.state === 'LISTEN')
+            return -E.EISCONN;
+        if (this.state === 'SYN_SENT')
+            return -E.EALREADY;
+        if (this.state !== 'CLOSED' || this.everConnected)
+            return -E.EISCONN;
+        if (port === 0 || addr === 0)
+            return -E.ECONNREFUSED;
+        var r = stack.ipv4.route(addr);
+        if (!r)
+            return -E.ENETUNREACH;
+        if (this.localAddr === 0) {
+            var src = stack.ipv4.sourceFor(addr);
+            if (!src)
+                return -E.EADDRNOTAVAIL;
+            if (this.localPort)
+                this.localAddr = src;
+            else {
+                var b = ports.bind(this, src, 0, null);
+                if (b < 0)
+                    return b;
+            }
+        } else if (!this.localPort) {
+            var b2 = ports.bind(this, this.localAddr, 0, null);
+            if (b2 < 0)
+                return b2;
+        }
+        this.remoteAddr = addr;
+        this.remotePort = port;
+        this.advMss = T.mssFor(addr);
+        this.error = 0;
+        this.state = 'SYN_SENT';
+        out.sendSyn(this);
+        return 0;
+    };
+
+    // The next established connection of a listener, or null.
+    Pcb.prototype.accept = function () {
+        return this.acceptQueue.shift() || null;
+    };
+
+    // Queues bytes to send: how many were taken (0: the buffer is full),
+    // or -errno.
+    Pcb.prototype.send = function (u8, offset, n) {
+        if (this.error)
+            return this.takeError();
+        if (this.state === 'SYN_SENT' || this.state === 'SYN_RECEIVED')
+            return 0;
+        // Linux says EPIPE (and raises SIGPIPE) even on a socket never connected.
+        if (this.finQueued || (this.state !== 'ESTABLISHED' && this.state !== 'CLOSE_WAIT'))
+            return -E.EPIPE;
+        var take = Math.min(n, this.sndbuf - this.sendBuf.length);
+        if (take <= 0)
+            return 0;
+        this.sendBuf.push(u8, offset, take);
+        out.output(this);
+        return take;
+    };
+
+    // Takes received bytes: a count, 0 at end of stream, or -EAGAIN.
+    Pcb.prototype.receive = function (dst, offset, n) {
+        if (this.recvBuf.length > 0 && !this.readShut) {
+            var got = this.recvBuf.read(dst, offset, n);
+            this.windowUpdate();
+            return got;
+        }
+        if (this.error)
+            return this.takeError();
+        if (this.finReceived || this.readShut || this.state === 'CLOSED' && this.everConnected)
+            return 0;
+        if (this.state === 'CLOSED' || this.state === 'LISTEN')
+            return -E.ENOTCONN;
+        return -E.EAGAIN;
+    };
+
+    // After a read: tell the peer when the window opened by enough to
+    // matter (RFC 9293 3.8.6.2.2, receiver-side silly window avoidance).
+    Pcb.prototype.windowUpdate = function () {
+        var now = this.rcvbuf - this.recvBuf.length;
+        var advertised = Math.max(0, S.diff(this.rcvAdv, this.rcvNxt));
+        if (now - advertised >= Math.min(this.rcvbuf / 2, 2 * this.mss) &&
+            (this.state === 'ESTABLISHED' || this.state === 'FIN_WAIT_1' || this.state === 'FIN_WAIT_2'))
+            out.ack(this);
+    };
+
+    Pcb.prototype.takeError = function () {
+        var e = this.error;
+        this.error = 0;
+        return e;
+    };
+
+    Pcb.prototype.readable = function () {
+        if (this.state === 'LISTEN')
+            return this.acceptQueue.length > 0;
+        return this.recvBuf.length > 0 || this.finReceived || this.error !== 0 || this.readShut ||
+            (this.state === 'CLOSED' && this.everConnected);
+    };
+
+    Pcb.prototype.writable = function () {
+        return (this.state === 'ESTABLISHED' || this.state === 'CLOSE_WAIT') && !this.finQueued &&
+            this.sendBuf.length < this.sndbuf;
+    };
+
+    Pcb.prototype.bytesReadable = function () { return this.recvBuf.length; };
+
+    // SHUT_WR: a FIN after the queued bytes.
+    Pcb.prototype.shutdownWrite = function () {
+        if (this.state === 'LISTEN' || this.state === 'SYN_SENT') {
+            return 0;
+        }
+        if (this.finQueued || (this.state !== 'ESTABLISHED' && this.state !== 'CLOSE_WAIT' &&
+            this.state !== 'SYN_RECEIVED'))
+            return this.everConnected || this.state === 'SYN_RECEIVED' ? 0 : -E.ENOTCONN;
+        this.finQueued = true;
+        this.finSeq = S.add(this.sndBase, this.sendBuf.length);
+        T.setState(this, this.state === 'CLOSE_WAIT' ? 'LAST_ACK' : 'FIN_WAIT_1');
+        out.output(this);
+        return 0;
+    };
+
+    Pcb.prototype.shutdownRead = function () {
+        this.readShut = true;
+        this.recvBuf.drop(this.recvBuf.length);
+        T.changed(this);
+        return 0;
+    };
+
+    // close(): a listener resets its unaccepted connections; a connection
+    // with unread data is reset (RFC 2525 2.17, as Linux does); else it
+    // closes in order and finishes on its own (TIME_WAIT, LAST_ACK...).
+    Pcb.prototype.close = function () {
+        var self = this;
+        this.userClosed = true;
+        this.onChange = null;
+        switch (this.state) {
+        case 'LISTEN':
+            this.acceptQueue.forEach(function (c) { T.fail(c, -E.ECONNABORTED, true); });
+            ports.all().slice().forEach(function (c) {
+                if (c.parent === self && c.state === 'SYN_RECEIVED')
+                    T.fail(c, -E.ECONNABORTED, true);
+            });
+            this.acceptQueue = [];
+            T.destroy(this);
+            break;
+        case 'CLOSED':
+        case 'SYN_SENT':
+            T.destroy(this);
+            break;
+        case 'SYN_RECEIVED':
+        case 'ESTABLISHED':
+        case 'CLOSE_WAIT':
+            if (this.recvBuf.length > 0) {
+                T.fail(this, 0, true);
+                break;
+            }
+            this.shutdownWrite();
+            break;
+        }
+        if (this.state === 'FIN_WAIT_2' || this.state === 'FIN_WAIT_1')
+            this.lingerTimer();
+    };
+
+    // After close(), FIN_WAIT_2 does not last forever (tcp_fin_timeout).
+    Pcb.prototype.lingerTimer = function () {
+        var self = this;
+        if (this.stateTimer)
+            return;
+        this.stateTimer = env.setTimer(params.finWait2Ms, function () {
+            self.stateTimer = null;
+            if (self.state === 'FIN_WAIT_2' || self.state === 'FIN_WAIT_1') {
+                T.destroy(self);
+                stack.flush();
+            }
+        });
+    };
+
+    Pcb.prototype.setKeepAlive = function (on) {
+        this.keepAlive = !!on;
+        armKeepalive(this);
+    };
+
+    Pcb.prototype.setNoDelay = function (on) {
+        this.nodelay = !!on;
+        if (on)
+            out.output(this);
+    };
+
+    return { open: function () { return new Pcb(); }, stats: stats, params: params, ports: ports,
+        T: T, trace: function (fn) { T.tracer = fn; } };
+}
+
+module.exports = { create: create, defaults: defaults };

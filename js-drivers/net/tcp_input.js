@@ -1,0 +1,349 @@
+// TCP's receiving side: "SEGMENT ARRIVES" of RFC 793 3.9 (as revised by
+// RFC 9293): the SYN states of the handshake, the acceptability check,
+// RST, ACK processing (send window update, RTT samples, congestion
+// window, fast retransmit on the third duplicate ACK, RFC 5681 3.2), data
+// in order and out of order (kept up to the receive buffer's size), and
+// FIN with the closing states.
+'use strict';
+
+var S = require('./tcp_segment');
+var E = require('./errno');
+
+var DUPACK_THRESHOLD = 3;
+
+function create(T) {
+    var out = T.out;
+
+    // Options of a SYN: the peer's MSS and window scale.
+    function takeSynOptions(pcb, seg) {
+        var peerMss = seg.mss || 536;  // RFC 9293 3.7.1's default
+        pcb.mss = Math.max(64, Math.min(peerMss, pcb.advMss));
+        if (seg.wscale >= 0 && pcb.offerScale) {
+            pcb.sndScale = seg.wscale;
+        } else {
+            pcb.sndScale = 0;
+            pcb.rcvScale = 0;
+            pcb.offerScale = false;
+        }
+        pcb.cwnd = Math.min(10 * pcb.mss, Math.max(2 * pcb.mss, 14600));  // RFC 6928
+    }
+
+    function listenInput(lp, info, seg) {
+        if (seg.flags & S.RST)
+            return;
+        if (seg.flags & S.ACK) {
+            T.resetFor(info, seg);
+            return;
+        }
+        if (!(seg.flags & S.SYN))
+            return;
+        if (lp.acceptQueue.length + lp.embryos >= lp.backlog) {
+            T.stats.listenDrops++;
+            return;  // the peer's SYN retransmission tries again
+        }
+        var c = T.newPcb();
+        c.parent = lp;
+        c.localAddr = info.dst;
+        c.localPort = lp.localPort;
+        c.remoteAddr = info.src;
+        c.remotePort = seg.sport;
+        c.nodelay = lp.nodelay;
+        c.keepAlive = lp.keepAlive;
+        c.reuseAddr = lp.reuseAddr;
+        c.keepIdleMs = lp.keepIdleMs;
+        c.keepIntervalMs = lp.keepIntervalMs;
+        c.keepCount = lp.keepCount;
+        c.sndbuf = lp.sndbuf;
+        c.rcvbuf = lp.rcvbuf;
+        c.state = 'SYN_RECEIVED';
+        c.irs = seg.seq;
+        c.rcvNxt = S.add(seg.seq, 1);
+        c.offerScale = seg.wscale >= 0;
+        c.advMss = T.mssFor(info.src);
+        takeSynOptions(c, seg);
+        c.sndWnd = seg.window;
+        c.sndWl1 = seg.seq;
+        c.sndWl2 = c.iss;
+        lp.embryos++;
+        T.ports.add(c);
+        out.sendSyn(c);
+    }
+
+    function synSentInput(pcb, info, seg) {
+        var ackOk = false;
+        if (seg.flags & S.ACK) {
+            if (S.le(seg.ack, pcb.iss) || S.gt(seg.ack, pcb.sndMax)) {
+                if (!(seg.flags & S.RST))
+                    T.resetFor(info, seg);
+                return;
+            }
+            ackOk = true;
+        }
+        if (seg.flags & S.RST) {
+            if (ackOk)
+                T.fail(pcb, -E.ECONNREFUSED);
+            return;
+        }
+        if (!(seg.flags & S.SYN))
+            return;
+        pcb.irs = seg.seq;
+        pcb.rcvNxt = S.add(seg.seq, 1);
+        pcb.rcvAdv = pcb.rcvNxt;
+        takeSynOptions(pcb, seg);
+        pcb.sndWnd = seg.window;  // unscaled in a SYN
+        pcb.sndWl1 = seg.seq;
+        pcb.sndWl2 = seg.ack;
+        if (ackOk) {
+            ackAdvance(pcb, seg.ack);
+            T.setState(pcb, 'ESTABLISHED');
+            out.ack(pcb);
+            out.output(pcb);
+        } else {
+            // Simultaneous open (RFC 793 figure 8).
+            T.setState(pcb, 'SYN_RECEIVED');
+            out.sendSyn(pcb);
+        }
+    }
+
+    // The peer acknowledged up to `ack` (newer than sndUna).
+    function ackAdvance(pcb, ack) {
+        var newly = S.diff(ack, pcb.sndUna);
+        pcb.sndUna = ack;
+        var dataAcked = Math.max(0, Math.min(S.diff(ack, pcb.sndBase), pcb.sendBuf.length));
+        pcb.sendBuf.drop(dataAcked);
+        pcb.sndBase = S.add(pcb.sndBase, dataAcked);
+        if (pcb.synPending) {
+            pcb.synPending = false;  // the SYN's sequence number is in `newly`
+        }
+        if (pcb.finQueued && S.gt(ack, pcb.finSeq))
+            pcb.finAcked = true;
+        if (S.lt(pcb.sndNxt, ack))
+            pcb.sndNxt = ack;
+        if (pcb.rttSeq !== null && S.ge(ack, pcb.rttSeq)) {
+            pcb.rto.sample(T.env.now() - pcb.rttStart);
+            pcb.rttSeq = null;
+        }
+        if (pcb.inRecovery) {
+            pcb.inRecovery = false;
+            pcb.cwnd = pcb.ssthresh;  // deflate (RFC 5681 3.2 step 6)
+        } else if (pcb.cwnd < pcb.ssthresh) {
+            pcb.cwnd += Math.min(newly, pcb.mss);
+        } else {
+            pcb.cwnd += Math.max(1, Math.floor(pcb.mss * pcb.mss / pcb.cwnd));
+        }
+        pcb.dupAcks = 0;
+        pcb.retries = 0;
+        pcb.rto.backoffs = 0;
+        if (S.diff(pcb.sndMax, pcb.sndUna) === 0)
+            T.stopRetransmit(pcb);
+        else
+            T.armRetransmit(pcb, true);
+    }
+
+    // Whether the segment has something in the receive window (RFC 793's
+    // four cases, taking in a segment that begins before rcvNxt).
+    function acceptable(pcb, seg, len) {
+        var wnd = Math.max(0, S.diff(pcb.rcvAdv, pcb.rcvNxt));
+        if (len === 0)
+            return wnd === 0 ? seg.seq === pcb.rcvNxt :
+                S.ge(seg.seq, pcb.rcvNxt) && S.lt(seg.seq, S.add(pcb.rcvNxt, wnd)) ||
+                seg.seq === pcb.rcvNxt;
+        if (wnd === 0)
+            return false;
+        var end = S.add(seg.seq, len - 1);
+        return (S.ge(seg.seq, pcb.rcvNxt) && S.lt(seg.seq, S.add(pcb.rcvNxt, wnd))) ||
+            (S.ge(end, pcb.rcvNxt) && S.lt(end, S.add(pcb.rcvNxt, wnd)));
+    }
+
+    function input(pcb, info, seg) {
+        T.trace(pcb, 'in', seg);
+        pcb.lastHeard = T.env.now();
+        pcb.keepProbes = 0;
+        if (pcb.state === 'LISTEN')
+            return listenInput(pcb, info, seg);
+        if (pcb.state === 'SYN_SENT')
+            return synSentInput(pcb, info, seg);
+        if (pcb.state === 'CLOSED')
+            return;
+        var len = seg.data.length + ((seg.flags & S.SYN) ? 1 : 0) + ((seg.flags & S.FIN) ? 1 : 0);
+        if (!acceptable(pcb, seg, len)) {
+            if (!(seg.flags & S.RST))
+                out.ack(pcb);  // a duplicate: the peer learns where we are
+            return;
+        }
+        if (seg.flags & S.RST) {
+            // RFC 5961 3.2: only the exact sequence resets; else a challenge ACK.
+            if (seg.seq !== pcb.rcvNxt) {
+                out.ack(pcb);
+                return;
+            }
+            if (pcb.state === 'SYN_RECEIVED' && pcb.parent)
+                T.destroy(pcb);
+            else
+                T.fail(pcb, pcb.state === 'SYN_RECEIVED' ? -E.ECONNREFUSED : -E.ECONNRESET);
+            return;
+        }
+        if (seg.flags & S.SYN) {
+            out.ack(pcb);  // RFC 5961 4.2: a challenge ACK, the segment goes
+            return;
+        }
+        if (!(seg.flags & S.ACK))
+            return;
+        if (pcb.state === 'SYN_RECEIVED') {
+            if (S.le(seg.ack, pcb.sndUna) || S.gt(seg.ack, pcb.sndMax)) {
+                T.resetFor(info, seg);
+                return;
+            }
+            T.setState(pcb, 'ESTABLISHED');
+            pcb.sndWnd = seg.window * Math.pow(2, pcb.sndScale);
+            pcb.sndWl1 = seg.seq;
+            pcb.sndWl2 = seg.ack;
+            if (pcb.parent) {
+                pcb.parent.embryos--;
+                pcb.parent.acceptQueue.push(pcb);
+                T.changed(pcb.parent);
+            }
+        }
+        // ACK.
+        if (S.gt(seg.ack, pcb.sndMax)) {
+            out.ack(pcb);
+            return;
+        }
+        var wnd = seg.window * Math.pow(2, pcb.sndScale);
+        if (S.gt(seg.ack, pcb.sndUna)) {
+            ackAdvance(pcb, seg.ack);
+            T.changed(pcb);  // writable
+        } else if (seg.ack === pcb.sndUna && seg.data.length === 0 && !(seg.flags & S.FIN) &&
+                   wnd === pcb.sndWnd && S.diff(pcb.sndMax, pcb.sndUna) > 0) {
+            pcb.dupAcks++;
+            if (pcb.dupAcks === DUPACK_THRESHOLD) {
+                var flight = S.diff(pcb.sndMax, pcb.sndUna);
+                pcb.ssthresh = Math.max(Math.floor(flight / 2), 2 * pcb.mss);
+                pcb.cwnd = pcb.ssthresh + 3 * pcb.mss;
+                pcb.inRecovery = true;
+                out.retransmitFirst(pcb);
+            } else if (pcb.dupAcks > DUPACK_THRESHOLD) {
+                pcb.cwnd += pcb.mss;  // each duplicate: a segment has left the network
+            }
+        }
+        if (S.lt(pcb.sndWl1, seg.seq) || (pcb.sndWl1 === seg.seq && S.le(pcb.sndWl2, seg.ack))) {
+            var opened = wnd > pcb.sndWnd;
+            pcb.sndWnd = wnd;
+            pcb.sndWl1 = seg.seq;
+            pcb.sndWl2 = seg.ack;
+            if (opened)
+                T.changed(pcb);
+        }
+        if (pcb.finAcked) {
+            if (pcb.state === 'FIN_WAIT_1')
+                T.setState(pcb, 'FIN_WAIT_2');
+            else if (pcb.state === 'CLOSING')
+                T.enterTimeWait(pcb);
+            else if (pcb.state === 'LAST_ACK') {
+                T.destroy(pcb);
+                return;
+            }
+        }
+        if (pcb.state === 'TIME_WAIT') {
+            if (seg.flags & S.FIN) {
+                out.ack(pcb);
+                T.enterTimeWait(pcb);  // restarts 2MSL (RFC 793)
+            }
+            return;
+        }
+        // Data.
+        var receiving = pcb.state === 'ESTABLISHED' || pcb.state === 'FIN_WAIT_1' ||
+            pcb.state === 'FIN_WAIT_2';
+        var dataSeq = seg.seq;
+        var data = seg.data;
+        if (receiving && data.length > 0) {
+            var skip = S.diff(pcb.rcvNxt, dataSeq);
+            if (skip > 0) {
+                data = data.subarray(Math.min(skip, data.length));
+                dataSeq = pcb.rcvNxt;
+            }
+            if (data.length > 0) {
+                if (dataSeq === pcb.rcvNxt) {
+                    take(pcb, data);
+                    drainOutOfOrder(pcb);
+                } else {
+                    keepOutOfOrder(pcb, dataSeq, data);
+                }
+            }
+            pcb.ackPending = true;
+        }
+        if (seg.flags & S.FIN) {
+            var finSeq = S.add(seg.seq, seg.data.length);
+            if (S.diff(finSeq, pcb.rcvNxt) >= 0 && !pcb.finReceived)
+                pcb.peerFinSeq = finSeq;
+            pcb.ackPending = true;
+        }
+        checkPeerFin(pcb);
+        if (receiving && data.length > 0)
+            T.changed(pcb);
+        out.output(pcb);
+    }
+
+    function take(pcb, data) {
+        var room = pcb.rcvbuf - pcb.recvBuf.length;
+        var n = Math.min(room, data.length);
+        if (pcb.readShut) {
+            n = data.length;  // SHUT_RD: taken and forgotten
+        } else if (n > 0) {
+            pcb.recvBuf.push(data, 0, n);
+        }
+        pcb.rcvNxt = S.add(pcb.rcvNxt, n);
+        T.stats.bytesReceived += n;
+    }
+
+    function keepOutOfOrder(pcb, seq, data) {
+        if (pcb.oooBytes + data.length > pcb.rcvbuf)
+            return;
+        for (var i = 0; i < pcb.ooo.length; i++) {
+            var o = pcb.ooo[i];
+            if (o.seq === seq && o.data.length >= data.length)
+                return;  // a duplicate
+            if (S.gt(o.seq, seq))
+                break;
+        }
+        var copy = new Uint8Array(data.length);
+        copy.set(data);
+        pcb.ooo.splice(i, 0, { seq: seq, data: copy });
+        pcb.oooBytes += copy.length;
+        T.stats.outOfOrder++;
+    }
+
+    function drainOutOfOrder(pcb) {
+        while (pcb.ooo.length > 0 && S.le(pcb.ooo[0].seq, pcb.rcvNxt)) {
+            var o = pcb.ooo.shift();
+            pcb.oooBytes -= o.data.length;
+            var skip = S.diff(pcb.rcvNxt, o.seq);
+            if (skip < o.data.length)
+                take(pcb, o.data.subarray(skip));
+        }
+    }
+
+    // The peer's FIN once every byte before it has come.
+    function checkPeerFin(pcb) {
+        if (pcb.peerFinSeq === null || pcb.finReceived || pcb.peerFinSeq !== pcb.rcvNxt)
+            return;
+        pcb.finReceived = true;
+        pcb.rcvNxt = S.add(pcb.rcvNxt, 1);
+        pcb.ackPending = true;
+        if (pcb.state === 'ESTABLISHED' || pcb.state === 'SYN_RECEIVED')
+            T.setState(pcb, 'CLOSE_WAIT');
+        else if (pcb.state === 'FIN_WAIT_1')
+            T.setState(pcb, pcb.finAcked ? 'TIME_WAIT' : 'CLOSING');
+        else if (pcb.state === 'FIN_WAIT_2')
+            T.setState(pcb, 'TIME_WAIT');
+        if (pcb.state === 'TIME_WAIT') {
+            out.ack(pcb);
+            T.enterTimeWait(pcb);
+        }
+        T.changed(pcb);
+    }
+
+    return { input: input };
+}
+
+module.exports = { create: create };

@@ -1,0 +1,145 @@
+// TCP's sending side: segments from the send buffer within the peer's
+// window and the congestion window (RFC 5681 slow start and congestion
+// avoidance), Nagle's rule (RFC 896; off with TCP_NODELAY), FIN after the
+// last byte, ACKs with the receive window (scaled, RFC 7323), and the
+// retransmission timer's work: go back to the first unacknowledged byte
+// with the window cut to one segment (one byte past a window the peer
+// shrank to zero: `probe`). Zero-window probes of an idle sender are
+// tcp.js's (RFC 9293 3.8.6.1).
+'use strict';
+
+var S = require('./tcp_segment');
+
+function create(T) {
+    // The window field to advertise (and remember its right edge).
+    function window(pcb) {
+        // Out-of-order bytes lie inside the window already advertised: not
+        // subtracted, so duplicate ACKs carry an unchanged window (RFC 5681).
+        var room = Math.max(0, pcb.rcvbuf - pcb.recvBuf.length);
+        var raw = Math.min(65535, Math.floor(room / Math.pow(2, pcb.rcvScale)));
+        var edge = S.add(pcb.rcvNxt, raw * Math.pow(2, pcb.rcvScale));
+        if (S.gt(edge, pcb.rcvAdv) || pcb.rcvAdv === undefined)
+            pcb.rcvAdv = edge;
+        return raw;
+    }
+
+    function send(pcb, seq, flags, data, syn) {
+        var s = {
+            sport: pcb.localPort, dport: pcb.remotePort,
+            seq: seq, ack: (flags & S.ACK) ? pcb.rcvNxt : 0, flags: flags,
+            window: 0, mss: 0, wscale: -1, data: data
+        };
+        if (syn) {
+            s.mss = pcb.advMss;
+            if (pcb.offerScale)
+                s.wscale = pcb.rcvScale;
+            // The window in a SYN is never scaled (RFC 7323 2.2).
+            s.window = Math.min(65535, pcb.rcvbuf);
+            pcb.rcvAdv = S.add(pcb.rcvNxt, s.window);
+        } else {
+            s.window = window(pcb);
+        }
+        if (flags & S.ACK)
+            pcb.ackPending = false;
+        T.stats.segmentsSent++;
+        T.trace(pcb, 'out', s);
+        T.stack.ipv4.output(pcb.localAddr, pcb.remoteAddr, 6,
+            S.build(pcb.localAddr, pcb.remoteAddr, s, T.stack.ipv4.isLocal(pcb.remoteAddr)));
+    }
+
+    function sendSyn(pcb) {
+        var flags = S.SYN | (pcb.state === 'SYN_RECEIVED' ? S.ACK : 0);
+        send(pcb, pcb.iss, flags, null, true);
+        pcb.sndNxt = S.add(pcb.iss, 1);
+        if (S.gt(pcb.sndNxt, pcb.sndMax))
+            pcb.sndMax = pcb.sndNxt;
+        T.armRetransmit(pcb);
+    }
+
+    function ack(pcb) { send(pcb, pcb.sndNxt, S.ACK, null, false); }
+
+    function reset(pcb) { send(pcb, pcb.sndNxt, S.RST | S.ACK, null, false); }
+
+    var SENDING = { ESTABLISHED: 1, CLOSE_WAIT: 1, FIN_WAIT_1: 1, CLOSING: 1, LAST_ACK: 1 };
+
+    // Sends what the windows allow. `probe`: one byte even into a zero window.
+    function output(pcb, probe) {
+        if (!SENDING[pcb.state])
+            return;
+        var sent = false;
+        for (var guard = 0; guard < 100000; guard++) {
+            var off = S.diff(pcb.sndNxt, pcb.sndBase);
+            var unsent = pcb.sendBuf.length - off;
+            var inflight = S.diff(pcb.sndNxt, pcb.sndUna);
+            var room = Math.min(pcb.sndWnd, pcb.cwnd) - inflight;
+            var finNow = pcb.finQueued && S.diff(pcb.sndNxt, pcb.finSeq) === 0;
+            if (unsent > 0) {
+                var len = Math.min(unsent, pcb.mss, room);
+                if (probe && len <= 0 && inflight === 0)
+                    len = 1;
+                if (len <= 0)
+                    break;
+                // Nagle: a small segment waits while data is unacknowledged.
+                if (len < pcb.mss && len === unsent && inflight > 0 && !pcb.nodelay && !pcb.finQueued)
+                    break;
+                // Sender-side silly window avoidance: no runt into a small window.
+                if (len < pcb.mss && len < unsent && !probe && inflight > 0)
+                    break;
+                var data = new Uint8Array(len);
+                pcb.sendBuf.peek(off, data, 0, len);
+                var last = off + len === pcb.sendBuf.length;
+                var flags = S.ACK | (last ? S.PSH : 0);
+                var withFin = last && pcb.finQueued;
+                if (withFin)
+                    flags |= S.FIN;
+                var seq = pcb.sndNxt;
+                if (pcb.rttSeq === null && S.ge(seq, pcb.sndMax)) {
+                    pcb.rttSeq = S.add(seq, len);
+                    pcb.rttStart = T.env.now();
+                }
+                if (S.lt(seq, pcb.sndMax))
+                    T.stats.retransmits++;
+                send(pcb, seq, flags, data, false);
+                pcb.sndNxt = S.add(seq, len + (withFin ? 1 : 0));
+                sent = true;
+                probe = false;
+            } else if (finNow) {
+                send(pcb, pcb.sndNxt, S.ACK | S.FIN, null, false);
+                pcb.sndNxt = S.add(pcb.sndNxt, 1);
+                sent = true;
+            } else {
+                break;
+            }
+            if (S.gt(pcb.sndNxt, pcb.sndMax))
+                pcb.sndMax = pcb.sndNxt;
+        }
+        if (sent || (pcb.sendBuf.length > S.diff(pcb.sndNxt, pcb.sndBase) && pcb.sndWnd === 0))
+            T.armRetransmit(pcb);  // the retransmission or the persist timer
+        if (pcb.ackPending)
+            ack(pcb);
+    }
+
+    // One segment again from the first unacknowledged byte (fast retransmit).
+    function retransmitFirst(pcb) {
+        var len = Math.min(pcb.mss, pcb.sendBuf.length - S.diff(pcb.sndUna, pcb.sndBase));
+        var flags = S.ACK;
+        var data = null;
+        if (len > 0) {
+            data = new Uint8Array(len);
+            pcb.sendBuf.peek(S.diff(pcb.sndUna, pcb.sndBase), data, 0, len);
+        }
+        if (pcb.finQueued && S.diff(S.add(pcb.sndUna, len), pcb.finSeq) === 0)
+            flags |= S.FIN;
+        if (!data && !(flags & S.FIN))
+            return;
+        T.stats.retransmits++;
+        T.stats.fastRetransmits++;
+        pcb.rttSeq = null;
+        send(pcb, pcb.sndUna, flags, data, false);
+    }
+
+    return { output: output, send: send, sendSyn: sendSyn, ack: ack, reset: reset,
+        retransmitFirst: retransmitFirst, window: window };
+}
+
+module.exports = { create: create };

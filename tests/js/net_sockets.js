@@ -1,0 +1,132 @@
+// js-drivers/net/socket_syscalls.js over two stacks on the fake link of
+// tests/js/lib/net_harness.js, with a stand-in for native:kernel whose
+// waits move the simulated world (frames, then the next timer): blocking
+// calls, timeouts and epoll_wait on sockets, with lost frames.
+'use strict';
+
+var check = require('./lib/check.js');
+var h = require('./lib/net_harness.js');
+var fdtable = require('../../js-drivers/core/fdtable.js');
+var sockets = require('../../js-drivers/net/socket_syscalls.js');
+var epollMod = require('../../js-drivers/core/epoll.js');
+
+var w = h.pair();
+// A wait: deliver what is on the link, else fire the next timer.
+var kernel = {
+    waits: 0,
+    monotonicNs: function () { return w.clock.t * 1e6; },
+    waitForEvent: function (timeout) {
+        kernel.waits++;
+        w.a.flush();
+        w.b.flush();
+        if (w.link.deliver() > 0)
+            return 0;
+        var next = null;
+        w.clock.timers.forEach(function (t) { if (next === null || t.due < next) next = t.due; });
+        if (next !== null && (timeout < 0 || next <= w.clock.t + timeout)) {
+            w.clock.fireNext();
+            return 0;
+        }
+        if (timeout < 0)
+            throw new Error('waiting for good with nothing left to happen');
+        w.clock.t += timeout;  // a sleep to the deadline
+        return 0;
+    }
+};
+var A = sockets.create(kernel, w.a).entries;
+var B = sockets.create(kernel, w.b).entries;
+var epoll = epollMod.create(kernel);
+
+function sa(a, b, c, d, port) {
+    var s = new Uint8Array(16);
+    s[0] = 2; s[2] = port >> 8; s[3] = port & 0xff; s[4] = a; s[5] = b; s[6] = c; s[7] = d;
+    return s;
+}
+var B_ADDR = [10, 0, 0, 2];
+function toB(port) { return sa(B_ADDR[0], B_ADDR[1], B_ADDR[2], B_ADDR[3], port); }
+function text(u8, n) { return String.fromCharCode.apply(null, u8.subarray(0, n)); }
+
+// A server on B; a blocking connect from A whose first SYN is lost.
+var l = B.socket(2, 1, 0);
+check.equal(B.bind(l, sa(0, 0, 0, 0, 80), 16), 0, 'bind 0.0.0.0:80');
+check.equal(B.listen(l, 4), 0, 'listen');
+var c = A.socket(2, 1, 0);
+var lostSyn = false;
+var deliver = w.link.deliver;
+w.link.deliver = function () {
+    // ARP goes first; the first TCP frame (the SYN) is lost.
+    if (!lostSyn && this.queue.length && this.queue[0].frame[23] === 6) {
+        this.queue.shift();
+        lostSyn = true;
+    }
+    return deliver.call(this);
+};
+var t0 = w.clock.t;
+check.equal(A.connect(c, toB(80), 16), 0, 'blocking connect succeeds');
+check.ok(lostSyn, 'the first SYN was lost');
+check.ok(w.clock.t - t0 >= 1000, 'after the SYN was sent again (RTO 1 s)');
+w.link.deliver = deliver;
+var peer = new Uint8Array(16), plen = new Int32Array([16]);
+var s = B.accept4(l, peer, plen, 0);
+check.ok(s >= 0, 'accept');
+check.equal(Array.prototype.slice.call(peer, 4, 8).join('.'), '10.0.0.1', 'peer 10.0.0.1');
+
+// A blocking read waits for data from the other side.
+var buf = new Uint8Array(64);
+check.equal(fdtable.entries.write(c, 'over the wire', 13), 13, 'write');
+check.equal(text(buf, fdtable.entries.read(s, buf, 64)), 'over the wire', 'blocking read gets it');
+
+// epoll_wait on a socket: readable once the peer writes; times out when not.
+var ep = epoll.epoll_create1(0);
+var ev = new Uint8Array(12);
+new DataView(ev.buffer).setUint32(0, 1, true);
+check.equal(epoll.epoll_ctl(ep, 1, c, ev), 0, 'epoll_ctl ADD');
+var out = new Uint8Array(12 * 4);
+var t1 = w.clock.t;
+check.equal(epoll.epoll_wait(ep, out, 4, 300), 0, 'epoll_wait times out with nothing to read');
+check.ok(w.clock.t - t1 >= 300, 'after 300 ms');
+fdtable.entries.write(s, 'ping', 4);
+check.equal(epoll.epoll_wait(ep, out, 4, 5000), 1, 'epoll_wait: readable');
+check.equal(new DataView(out.buffer).getUint32(0, true) & 1, 1, 'EPOLLIN');
+fdtable.entries.read(c, buf, 64);
+
+// A non-blocking connect to a closed port: EINPROGRESS, then SO_ERROR.
+var n = A.socket(2, 1 | 0x800, 0);
+check.equal(A.connect(n, toB(81), 16), -115, 'EINPROGRESS');
+new DataView(ev.buffer).setUint32(0, 4, true);
+epoll.epoll_ctl(ep, 1, n, ev);
+epoll.epoll_ctl(ep, 2, c, ev);
+check.equal(epoll.epoll_wait(ep, out, 4, 5000), 1, 'the failed connect is reported');
+check.equal(new DataView(out.buffer).getUint32(0, true) & 0x18, 0x18, 'EPOLLERR|EPOLLHUP');
+var err = new Int32Array(1);
+check.equal(A.getsockopt(n, 1, 4, err, new Int32Array([4])), 0, 'getsockopt SO_ERROR');
+check.equal(err[0], 111, 'ECONNREFUSED');
+
+// UDP across the link.
+var u = B.socket(2, 2, 0);
+B.bind(u, sa(0, 0, 0, 0, 53), 16);
+var v = A.socket(2, 2, 0);
+check.equal(A.sendto(v, 'query', 5, 0, toB(53), 16), 5, 'UDP sendto');
+var from = new Uint8Array(16);
+check.equal(text(buf, B.recvfrom(u, buf, 64, 0, from, new Int32Array([16]))), 'query',
+    'blocking recvfrom gets the datagram');
+
+// A connected UDP socket whose datagram finds no port: ICMP port
+// unreachable, and recvfrom reports ECONNREFUSED once.
+var x = A.socket(2, 2, 0);
+check.equal(A.connect(x, toB(9), 16), 0, 'UDP connect');
+check.equal(fdtable.entries.write(x, 'nobody', 6), 6, 'UDP write');
+check.equal(A.recvfrom(x, buf, 64, 0, null, null), -111, 'recvfrom: ECONNREFUSED');
+var e2 = new Int32Array(1);
+A.getsockopt(x, 1, 4, e2, new Int32Array([4]));
+check.equal(e2[0], 0, 'the error was reported once');
+
+// Nobody answers any more: a blocking write's data is never acknowledged
+// and the connection times out; the next call reports ETIMEDOUT.
+w.link.opt.loss = 1;
+fdtable.entries.write(c, 'lost', 4);
+check.equal(fdtable.entries.read(c, buf, 64), -110, 'read: ETIMEDOUT after the retries');
+check.equal(A.sendto(c, 'x', 1, 0x4000, null, 0), -32, 'then EPIPE');
+fdtable.entries.close(c);
+fdtable.entries.close(s);
+fdtable.entries.close(l);

@@ -1,0 +1,465 @@
+// js-drivers/net on a virtual clock: two stacks wired by a fake Ethernet
+// link (tests/js/lib/net_harness.js), which can lose, duplicate and
+// reorder frames. Checksums against known vectors, ARP, ICMP, UDP, IPv4
+// fragments, and TCP: handshake, transfer (1 MiB under 5% loss), close,
+// RST, TIME_WAIT, backlog, Nagle, window scale, keep-alive, timeouts.
+'use strict';
+
+var check = require('./lib/check.js');
+var h = require('./lib/net_harness.js');
+var checksum = require('../../js-drivers/net/checksum.js');
+var S = require('../../js-drivers/net/tcp_segment.js');
+var Rto = require('../../js-drivers/net/tcp_rto.js').Rto;
+var arp = require('../../js-drivers/net/arp.js');
+var ipv4 = require('../../js-drivers/net/ipv4.js');
+
+function bytes(list) { return new Uint8Array(list); }
+function pattern(n, seed) {
+    var d = new Uint8Array(n);
+    var x = seed || 7;
+    for (var i = 0; i < n; i++) {
+        x = (x * 1103515245 + 12345) & 0x7fffffff;
+        d[i] = x >> 16;
+    }
+    return d;
+}
+function same(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (var i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
+}
+
+// --- checksums ----------------------------------------------------------
+// RFC 1071 section 3's example: the sum of 0001 f203 f4f5 f6f7 is ddf2.
+check.equal(checksum.compute(bytes([0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7]), 0, 8),
+    (~0xddf2) & 0xffff, 'RFC 1071 example');
+// An IPv4 header whose checksum is b861 (192.168.0.1 -> 192.168.0.199, UDP).
+var hdr = bytes([0x45, 0x00, 0x00, 0x73, 0x00, 0x00, 0x40, 0x00, 0x40, 0x11, 0, 0,
+    0xc0, 0xa8, 0x00, 0x01, 0xc0, 0xa8, 0x00, 0xc7]);
+check.equal(checksum.compute(hdr, 0, 20), 0xb861, 'IPv4 header checksum');
+hdr[10] = 0xb8; hdr[11] = 0x61;
+check.equal(checksum.compute(hdr, 0, 20), 0, 'a header with its checksum sums to 0');
+check.equal(checksum.compute(bytes([0x12, 0x34, 0x56]), 0, 3), (~(0x1234 + 0x5600)) & 0xffff,
+    'an odd byte is padded with zero');
+// native:inet's sum (engine/inet.cpp) against the JS definition.
+check.ok(checksum.native, 'the engine has native:inet');
+var rnd = pattern(5000, 21);
+var agree = true;
+[[0, 5000, 0], [1, 4001, 0], [3, 32, 0x1ffff], [7, 1499, 0xfffe], [0, 33, 123456789]].forEach(function (t) {
+    var a = checksum.finish(checksum.add(t[2], rnd, t[0], t[1]));
+    var b = checksum.finish(checksum.addJs(t[2], rnd, t[0], t[1]));
+    if (a !== b) {
+        agree = false;
+        check.fail('native and JS sums differ at ' + t.join(',') + ': ' + a + ' vs ' + b);
+    }
+});
+check.ok(agree, 'native and JS sums agree (odd offsets and lengths, unfolded initial sums)');
+check.throws(function () { require('native:inet').sum(rnd, 4990, 20, 0); }, /outside a buffer/,
+    'native sum outside the buffer: RangeError');
+// A TCP segment built here parses back, and one flipped bit fails.
+var seg = S.build(0x0a000001, 0x0a000002, { sport: 1234, dport: 80, seq: 0xfffffff0, ack: 5,
+    flags: S.SYN | S.ACK, window: 1000, mss: 1460, wscale: 7, data: bytes([1, 2, 3]) });
+var back = S.parse(0x0a000001, 0x0a000002, seg);
+check.equal(back && [back.sport, back.dport, back.seq, back.ack, back.flags, back.window, back.mss,
+    back.wscale, back.data.length].join(), '1234,80,4294967280,5,18,1000,1460,7,3', 'segment round trip');
+seg[seg.length - 1] ^= 1;
+check.equal(S.parse(0x0a000001, 0x0a000002, seg), null, 'a corrupted segment is refused');
+check.ok(S.lt(0xfffffff0, 5) && S.gt(5, 0xfffffff0) && S.diff(5, 0xfffffff0) === 21,
+    'sequence numbers wrap');
+check.equal(ipv4.format(ipv4.parse('10.0.2.15')), '10.0.2.15', 'address parse/format');
+check.equal(ipv4.parse('10.0.2.256'), -1, 'a bad address');
+
+// --- RTO (RFC 6298) -------------------------------------------------------
+var rto = new Rto();
+check.equal(rto.rto, 1000, 'initial RTO 1 s');
+rto.sample(100);
+check.equal(rto.srtt + ' ' + rto.rttvar + ' ' + rto.rto, '100 50 300', 'first sample: SRTT=R, RTTVAR=R/2');
+rto.sample(200);
+check.equal(rto.srtt + ' ' + rto.rttvar + ' ' + rto.rto, '112.5 62.5 362.5', 'second sample');
+rto.backoff();
+rto.backoff();
+check.equal(rto.rto, 1450, 'backoff doubles');
+rto.sample(1);
+check.equal(rto.rto >= 200, true, 'never below the minimum');
+
+// --- ARP and ICMP ---------------------------------------------------------
+(function () {
+    var w = h.pair();
+    var result = null;
+    w.a.icmp.ping(ipv4.parse('10.0.0.2'), { timeoutMs: 1000 }, function (err, r) { result = err || r; });
+    check.ok(w.run(function () { return result !== null; }, 5000), 'ping answered');
+    check.equal(result && ipv4.format(result.from), '10.0.0.2', 'echo reply from 10.0.0.2');
+    check.equal(w.ea.arp.table().map(function (e) { return e.ip + ' ' + e.mac; }).join(),
+        '10.0.0.2 52:54:00:00:00:02', 'ARP resolved the peer');
+    check.equal(w.eb.arp.table().map(function (e) { return e.ip; }).join(), '10.0.0.1',
+        'the peer learned the asker (RFC 826 merge)');
+    check.equal(w.ea.arp.stats.requests, 1, 'one ARP request');
+    // Entries expire; then a new request is made.
+    w.clock.t += arp.CACHE_MS + 1;
+    check.equal(w.ea.arp.lookup(ipv4.parse('10.0.0.2')), null, 'the entry expired');
+    result = null;
+    w.a.icmp.ping(ipv4.parse('10.0.0.2'), { seq: 2 }, function (err, r) { result = err || r; });
+    w.run(function () { return result !== null; }, 5000);
+    check.equal(w.ea.arp.stats.requests, 2, 'resolved again after expiry');
+    // Nobody at .9: three requests, then the queued packet is dropped
+    // and the ping times out.
+    result = null;
+    w.a.icmp.ping(ipv4.parse('10.0.0.9'), { timeoutMs: 5000 }, function (err, r) { result = err || r; });
+    w.run(function () { return result !== null; }, 10000);
+    check.ok(result instanceof Error && /timeout/.test(result.message), 'ping to nobody times out');
+    check.equal(w.ea.arp.stats.requests, 2 + arp.TRIES, 'ARP retried ' + arp.TRIES + ' times');
+    check.equal(w.ea.arp.stats.dropped, 1, 'the waiting packet was dropped');
+    // Off-link goes to the gateway (10.0.0.254, absent): ARP asks for it.
+    var asked = [];
+    w.link.capture = function (from, f) {
+        if (f[12] === 8 && f[13] === 6)
+            asked.push(ipv4.format(new DataView(f.buffer, f.byteOffset).getUint32(14 + 24)));
+    };
+    w.a.icmp.ping(ipv4.parse('192.0.2.1'), { timeoutMs: 100 }, function () {});
+    w.run(function () { return false; }, 200);
+    check.equal(asked[0], '10.0.0.254', 'off-link traffic goes to the default gateway');
+    var s = h.single();
+    result = null;
+    s.s.icmp.ping(ipv4.parse('127.0.0.1'), {}, function (err, r) { result = err || r; });
+    s.run(function () { return result !== null; }, 1000);
+    check.equal(result && result.bytes, 56, 'ping 127.0.0.1 over loopback');
+})();
+
+// --- UDP and IPv4 fragments ----------------------------------------------
+(function () {
+    var w = h.pair();
+    var ua = w.a.udp.open(), ub = w.b.udp.open();
+    check.equal(ub.bind(0, 5353), 0, 'UDP bind');
+    check.equal(ua.sendto(bytes([104, 105]), ipv4.parse('10.0.0.2'), 5353), 2, 'UDP sendto');
+    w.run(function () { return ub.queue.length > 0; }, 5000);
+    var m = ub.receive();
+    check.equal(m && String.fromCharCode.apply(null, m.data) + ' ' + ipv4.format(m.addr) + ' ' +
+        (m.port === ua.localPort), 'hi 10.0.0.1 true', 'UDP datagram with its source');
+    // 4000 bytes cross a 1500-byte MTU as 3 fragments and come back whole.
+    var big = pattern(4000, 3);
+    ua.sendto(big, ipv4.parse('10.0.0.2'), 5353);
+    w.run(function () { return ub.queue.length > 0; }, 5000);
+    m = ub.receive();
+    check.ok(m && same(m.data, big), 'a fragmented datagram is reassembled');
+    check.equal(w.a.ipv4.stats.fragmentsSent, 3, 'three fragments');
+    check.equal(w.b.ipv4.stats.reassembled, 1, 'one reassembly');
+    // One fragment lost: nothing is delivered; the partial datagram goes
+    // after the reassembly timeout.
+    var dropped = false;
+    var origDeliver = w.link.deliver;
+    w.link.deliver = function () {
+        if (!dropped && this.queue.length >= 3) {
+            this.queue.splice(1, 1);  // the second fragment is lost
+            dropped = true;
+        }
+        return origDeliver.call(this);
+    };
+    ua.sendto(big, ipv4.parse('10.0.0.2'), 5353);
+    w.run(function () { return false; }, 40000);
+    check.equal(ub.queue.length, 0, 'an incomplete datagram is not delivered');
+    check.equal(w.b.ipv4.stats.reassemblyDropped, 1, 'and is dropped after the timeout');
+    w.link.deliver = origDeliver;
+    // A closed port: ICMP port unreachable; a connected socket gets ECONNREFUSED.
+    var uc = w.a.udp.open();
+    uc.connect(ipv4.parse('10.0.0.2'), 9);
+    uc.sendto(bytes([1]), 0, 0);
+    w.run(function () { return uc.error !== 0; }, 5000);
+    check.equal(uc.error, -111, 'UDP to a closed port: ECONNREFUSED');
+    check.equal(w.b.icmp.stats.unreachableSent, 1, 'one port unreachable sent');
+})();
+
+// --- TCP ------------------------------------------------------------------
+// A connected pair: client on a, server on b, port 80.
+function connected(w, options) {
+    options = options || {};
+    var L = w.b.tcp.open();
+    L.bind(0, 80);
+    L.listen(options.backlog || 8);
+    var C = w.a.tcp.open();
+    if (options.before)
+        options.before(C, L);
+    var r = C.connect(ipv4.parse('10.0.0.2'), 80);
+    w.run(function () { return C.state === 'ESTABLISHED' && L.acceptQueue.length > 0; }, 60000);
+    return { L: L, C: C, A: L.accept(), r: r };
+}
+
+// Moves `data` from src to dst pcb; returns what arrived.
+function transfer(w, src, dst, data, limitMs) {
+    var sent = 0, got = new Uint8Array(data.length), have = 0;
+    var buf = new Uint8Array(65536);
+    w.run(function () {
+        if (sent < data.length) {
+            var k = src.send(data, sent, data.length - sent);
+            if (k > 0)
+                sent += k;
+        }
+        for (;;) {
+            var r = dst.receive(buf, 0, buf.length);
+            if (r <= 0)
+                break;
+            got.set(buf.subarray(0, r), have);
+            have += r;
+        }
+        return have === data.length;
+    }, limitMs || 600000);
+    return got.subarray(0, have);
+}
+
+(function handshakeAndClose() {
+    var w = h.pair();
+    var segs = [];
+    w.link.capture = function (from, f) {
+        if (f[23] === 6)
+            segs.push(from + ':' + (f[14 + 20 + 13] & 0x3f));
+    };
+    var c = connected(w);
+    check.equal(c.r, 0, 'connect starts');
+    check.equal(c.A && c.A.state, 'ESTABLISHED', 'accepted connection established');
+    check.equal(segs.slice(0, 3).join(' '), '0:2 1:18 0:16', 'three-way handshake SYN, SYN|ACK, ACK');
+    check.equal(c.C.mss + ' ' + c.A.mss, '1460 1460', 'MSS 1460 both ways');
+    check.equal(c.C.sndScale + ' ' + c.A.sndScale, '3 3', 'window scale negotiated');
+    var data = pattern(100000, 5);
+    check.ok(same(transfer(w, c.C, c.A, data), data), '100 kB client -> server');
+    var reply = pattern(50000, 9);
+    check.ok(same(transfer(w, c.A, c.C, reply), reply), '50 kB server -> client');
+    // Active close by the client: FIN_WAIT_2, then the server's close
+    // puts the client in TIME_WAIT for 2 MSL.
+    c.C.close();
+    w.run(function () { return c.C.state === 'FIN_WAIT_2' && c.A.state === 'CLOSE_WAIT'; }, 1000);
+    check.equal(c.C.state + ' ' + c.A.state, 'FIN_WAIT_2 CLOSE_WAIT', 'half closed');
+    var buf = new Uint8Array(10);
+    check.equal(c.A.receive(buf, 0, 10), 0, 'server reads end of stream');
+    c.A.close();
+    w.run(function () { return c.A.state === 'CLOSED' && c.C.state === 'TIME_WAIT'; }, 1000);
+    check.equal(c.C.state + ' ' + c.A.state, 'TIME_WAIT CLOSED', 'client in TIME_WAIT, server closed');
+    var t0 = w.clock.t;
+    w.run(function () { return c.C.state === 'CLOSED'; }, 120000);
+    check.equal(w.clock.t - t0, 60000, 'TIME_WAIT lasts 2 MSL (60 s)');
+    // The port is free again; the listener still accepts.
+    var c2 = w.a.tcp.open();
+    c2.connect(ipv4.parse('10.0.0.2'), 80);
+    w.run(function () { return c2.state === 'ESTABLISHED'; }, 5000);
+    check.equal(c2.state, 'ESTABLISHED', 'a second connection to the listener');
+})();
+
+(function resets() {
+    var w = h.pair();
+    var C = w.a.tcp.open();
+    C.connect(ipv4.parse('10.0.0.2'), 81);
+    w.run(function () { return C.state === 'CLOSED'; }, 5000);
+    check.equal(C.error, -111, 'SYN to a closed port: RST, ECONNREFUSED');
+    // close() with unread data resets the connection (RFC 2525 2.17).
+    var c = connected(w);
+    c.C.send(bytes([1, 2, 3]), 0, 3);
+    w.run(function () { return c.A.bytesReadable() === 3; }, 1000);
+    c.A.close();
+    w.run(function () { return c.C.state === 'CLOSED'; }, 1000);
+    check.equal(c.C.error, -104, 'the peer sees ECONNRESET');
+    check.equal(c.C.send(bytes([1]), 0, 1), -104, 'the error is reported once');
+    check.equal(c.C.send(bytes([1]), 0, 1), -32, 'then EPIPE');
+    var buf = new Uint8Array(4);
+    check.equal(c.C.receive(buf, 0, 4), 0, 'and reads give end of stream');
+    // Bind conflicts.
+    var x = w.b.tcp.open(), y = w.b.tcp.open();
+    check.equal(x.bind(0, 7000), 0, 'bind 7000');
+    check.equal(y.bind(0, 7000), -98, 'EADDRINUSE');
+    check.equal(y.bind(ipv4.parse('10.9.9.9'), 7001), -99, 'EADDRNOTAVAIL');
+})();
+
+(function reuseAddr() {
+    // A server restarts on its port while a connection it accepted lives on.
+    var w = h.pair();
+    var c = connected(w, { before: function (C, L) { L.reuseAddr = true; } });
+    check.equal(c.A.reuseAddr, true, 'an accepted socket inherits SO_REUSEADDR');
+    c.L.close();
+    var plain = w.b.tcp.open();
+    check.equal(plain.bind(0, 80), -98, 'without SO_REUSEADDR: EADDRINUSE');
+    var again = w.b.tcp.open();
+    again.reuseAddr = true;
+    check.equal(again.bind(0, 80), 0, 'with SO_REUSEADDR: the port binds again');
+    check.equal(again.listen(4), 0, 'and listens');
+    var third = w.b.tcp.open();
+    third.reuseAddr = true;
+    check.equal(third.bind(0, 80), -98, 'but never next to a listener');
+})();
+
+(function backlog() {
+    var w = h.pair();
+    var L = w.b.tcp.open();
+    L.bind(0, 90);
+    L.listen(1);
+    var c1 = w.a.tcp.open(), c2 = w.a.tcp.open();
+    c1.connect(ipv4.parse('10.0.0.2'), 90);
+    w.run(function () { return L.acceptQueue.length === 1; }, 1000);
+    c2.connect(ipv4.parse('10.0.0.2'), 90);
+    w.run(function () { return w.b.tcp.stats.listenDrops > 0; }, 500);
+    check.equal(c2.state, 'SYN_SENT', 'a full backlog drops the SYN');
+    L.accept();
+    w.run(function () { return c2.state === 'ESTABLISHED'; }, 10000);
+    check.equal(c2.state, 'ESTABLISHED', 'the retransmitted SYN gets in after accept');
+    check.ok(w.a.tcp.stats.retransmits >= 1, 'the SYN was retransmitted');
+})();
+
+(function nagle() {
+    var w = h.pair();
+    var c = connected(w);
+    var dataSegs = 0;
+    w.link.capture = function (from, f) {
+        if (from === 0 && f[23] === 6 && f.length > 14 + 20 + 20 && (f[16] << 8 | f[17]) > 40)
+            dataSegs++;
+    };
+    c.C.send(bytes([1]), 0, 1);
+    c.C.send(bytes([2]), 0, 1);
+    c.C.send(bytes([3]), 0, 1);
+    check.equal(dataSegs, 1, 'Nagle: small writes wait while one is unacknowledged');
+    w.run(function () { return c.A.bytesReadable() === 3; }, 1000);
+    check.equal(dataSegs, 2, 'the rest goes in one segment when the ACK comes');
+    dataSegs = 0;
+    c.C.setNoDelay(true);
+    c.C.send(bytes([4]), 0, 1);
+    c.C.send(bytes([5]), 0, 1);
+    check.equal(dataSegs, 2, 'TCP_NODELAY: each write leaves at once');
+})();
+
+(function lossyMegabyte() {
+    var w = h.pair({ loss: 0.05, duplicate: 0.02, reorder: 0.05, seed: 4242 });
+    var c = connected(w);
+    check.equal(c.C.state, 'ESTABLISHED', 'handshake under loss');
+    var data = pattern(1 << 20, 11);
+    var got = transfer(w, c.C, c.A, data, 3600000);
+    check.equal(got.length, data.length, '1 MiB arrived under 5% loss');
+    check.ok(same(got, data), '1 MiB intact under loss, duplication and reordering');
+    check.ok(w.link.stats.lost > 20, 'frames were lost (' + w.link.stats.lost + ')');
+    check.ok(w.a.tcp.stats.retransmits > 0, 'retransmissions happened');
+    check.ok(w.a.tcp.stats.fastRetransmits > 0, 'fast retransmit on 3 duplicate ACKs');
+    check.ok(w.b.tcp.stats.outOfOrder > 0, 'out-of-order segments were kept');
+    c.C.close();
+    w.run(function () { return c.A.finReceived; }, 600000);
+    check.ok(c.A.finReceived, 'FIN arrives under loss');
+})();
+
+(function timeouts() {
+    // Nothing answers: the SYN is retried tcp_syn_retries times with
+    // doubling timeouts, then ETIMEDOUT.
+    var w = h.pair();
+    var C = w.a.tcp.open();
+    var sent = [];
+    w.link.capture = function (from, f) { if (f[23] === 6) sent.push(w.clock.t); };
+    w.link.opt.loss = 1;
+    C.connect(ipv4.parse('10.0.0.2'), 80);
+    // ARP cannot resolve under full loss: seed the cache by hand.
+    w.run(function () { return C.state === 'CLOSED'; }, 1000000);
+    check.equal(C.error, -110, 'connect times out: ETIMEDOUT');
+    // Data: the connection dies after tcp_retries2 with backoff.
+    var w2 = h.pair({ stack: { tcp: { retries: 4 } } });
+    var c = connected(w2);
+    w2.link.opt.loss = 1;
+    c.C.send(bytes([1, 2, 3]), 0, 3);
+    var t0 = w2.clock.t;
+    w2.run(function () { return c.C.state === 'CLOSED'; }, 10000000);
+    check.equal(c.C.error, -110, 'unacknowledged data: ETIMEDOUT');
+    check.ok(w2.clock.t - t0 >= 200 * (1 + 2 + 4 + 8 + 16), 'after backed-off retransmissions');
+    // Keep-alive: an idle connection whose peer vanished times out.
+    var w3 = h.pair({ stack: { tcp: { keepIdleMs: 10000, keepIntervalMs: 1000, keepCount: 3 } } });
+    var k = connected(w3);
+    k.C.setKeepAlive(true);
+    var probes = 0;
+    w3.link.capture = function (from, f) { if (from === 0 && f[23] === 6) probes++; };
+    w3.run(function () { return probes > 0; }, 20000);
+    check.ok(probes > 0 && k.C.state === 'ESTABLISHED', 'a keep-alive probe, answered');
+    w3.link.opt.loss = 1;
+    w3.run(function () { return k.C.state === 'CLOSED'; }, 100000);
+    check.equal(k.C.error, -110, 'unanswered keep-alives: ETIMEDOUT');
+})();
+
+(function zeroWindow() {
+    // The receiver does not read: the window closes, the sender probes,
+    // and the transfer completes once the receiver reads.
+    var w = h.pair({ stack: { tcp: { rcvbuf: 8192 } } });
+    var c = connected(w);
+    var data = pattern(40000, 13);
+    var sent = 0;
+    w.run(function () {
+        var k = c.C.send(data, sent, data.length - sent);
+        if (k > 0)
+            sent += k;
+        return false;
+    }, 30000);
+    check.ok(c.A.bytesReadable() > 8192 - 8, 'the receive buffer fills (to the window scale\'s 8 bytes)');
+    check.equal(c.C.sndWnd, 0, 'the window is zero');
+    check.ok(w.a.tcp.stats.windowProbes > 0, 'the persist timer probed');
+    check.equal(w.b.tcp.stats.outOfOrder, 0, 'probes carry no data (nothing out of order)');
+    var before = w.a.tcp.stats.windowProbes;
+    w.run(function () { return false; }, 3000000);  // 50 minutes: RTO backs off to 120 s
+    check.ok(w.a.tcp.stats.windowProbes > before + w.a.tcp.params.retries && c.C.state === 'ESTABLISHED',
+        'a peer that answers probes is probed on, past the retry limit\'s count');
+    var got = transfer(w, { send: function (d, o, n) { var k = c.C.send(data, sent, data.length - sent); if (k > 0) sent += k; return 0; } },
+        c.A, data, 600000);
+    check.ok(same(got, data), 'all bytes after the window reopens');
+})();
+
+(function loopbackTcp() {
+    // 127.0.0.1: 64 KiB segments (MSS 65495), no checksums, no stall.
+    var w = h.single();
+    var lo = ipv4.parse('127.0.0.1');
+    var L = w.s.tcp.open();
+    L.bind(lo, 8080);
+    L.listen(4);
+    var C = w.s.tcp.open();
+    C.connect(lo, 8080);
+    w.run(function () { return C.state === 'ESTABLISHED' && L.acceptQueue.length > 0; }, 1000);
+    var A = L.accept();
+    check.equal(C.mss, 65495, 'loopback MSS 65495');
+    var data = pattern(1 << 20, 17);
+    var t0 = w.clock.t;
+    check.ok(same(transfer(w, C, A, data), data), '1 MiB over loopback');
+    check.equal(w.clock.t - t0, 0, 'no timer was needed (no stall, no retransmission)');
+    check.equal(w.s.tcp.stats.timeouts + w.s.tcp.stats.retransmits, 0, 'no timeouts');
+})();
+
+(function dhcp() {
+    // A DHCP server on b hands a 10.0.2.15 with QEMU's gateway and DNS.
+    var dhcpMod = require('../../js-drivers/net/dhcp.js');
+    var w = h.pair();
+    w.a.configure(w.ea, 0, 0, 0);
+    var server = w.b.udp.open();
+    server.broadcast = true;
+    server.bind(0, 67);
+    var seen = [];
+    server.onChange = function () {
+        var m;
+        while ((m = server.receive()) !== null) {
+            var opts = dhcpMod.parseOptions(m.data);
+            var type = opts[53][0];
+            seen.push(type);
+            var reply = new Uint8Array(300);
+            reply.set(m.data.subarray(0, 240));
+            reply[0] = 2;
+            reply.set([10, 0, 2, 15], 16);
+            var o = [53, 1, type === dhcpMod.DISCOVER ? dhcpMod.OFFER : dhcpMod.ACK,
+                54, 4, 10, 0, 0, 2, 1, 4, 255, 255, 255, 0, 3, 4, 10, 0, 2, 2,
+                6, 4, 10, 0, 2, 3, 51, 4, 0, 0, 0x0e, 0x10, 255];
+            reply.set(o, 240);
+            if (seen.length > 1 || !w.dropFirst)
+                server.sendto(reply, 0xffffffff, 68);
+        }
+    };
+    w.dropFirst = true;  // the first DISCOVER goes unanswered: the client retries
+    var lease = null;
+    var client = dhcpMod.start(w.a, w.ea, function (err, l) { lease = err || l; });
+    w.run(function () { return lease !== null; }, 60000);
+    check.equal(seen.join(), '1,1,3', 'DISCOVER (retried), REQUEST');
+    check.equal(lease && [ipv4.format(lease.addr), ipv4.format(lease.gateway), ipv4.format(lease.dns),
+        ipv4.format(lease.mask), lease.leaseSeconds].join(' '),
+        '10.0.2.15 10.0.2.2 10.0.2.3 255.255.255.0 3600', 'the lease');
+    check.equal(ipv4.format(w.ea.addr) + ' ' + ipv4.format(w.ea.gateway), '10.0.2.15 10.0.2.2',
+        'the interface is configured');
+    check.equal(client.state(), 'BOUND', 'BOUND');
+    w.run(function () { return seen.length > 3 && client.state() === 'BOUND'; }, 1900 * 1000);
+    check.equal(seen[3], 3, 'renewed with a REQUEST at T1');
+    check.equal(client.state(), 'BOUND', 'BOUND again after the renewal');
+    client.stop();
+})();
