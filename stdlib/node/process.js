@@ -14,17 +14,7 @@ var process = new EventEmitter();
 // Writes all of text (UTF-8) to fd; writes are synchronous, so nothing is
 // ever left to flush at exit.
 function writeAll(fd, text) {
-    var bytes = sys.encodeUtf8(String(text));
-    var offset = 0;
-    while (offset < bytes.length) {
-        var n = sys.write(fd, offset === 0 ? bytes : bytes.subarray(offset));
-        if (n === -sys.errno.EINTR || n === -sys.errno.EAGAIN)
-            continue;
-        if (n <= 0)
-            return false;
-        offset += n;
-    }
-    return true;
+    return sys.writeAll(fd, String(text)) === 0;
 }
 
 // process.stdin, stdout and stderr are streams (stdlib/node/tty.js), made

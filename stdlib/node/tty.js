@@ -25,20 +25,6 @@ function isatty(fd) {
     return sys.ioctl(fd, TCGETS, new Uint8Array(64)) === 0;
 }
 
-// Writes every byte of `bytes` (EINTR/EAGAIN retried); false on an error.
-function writeAll(fd, bytes) {
-    var offset = 0;
-    while (offset < bytes.length) {
-        var n = sys.write(fd, offset === 0 ? bytes : bytes.subarray(offset));
-        if (n === -sys.errno.EINTR || n === -sys.errno.EAGAIN)
-            continue;
-        if (n <= 0)
-            return n;
-        offset += n;
-    }
-    return 0;
-}
-
 function systemError(syscall, errno) {
     var name = sys.errnoName(errno);
     var error = new Error(syscall + ' ' + name);
@@ -67,7 +53,7 @@ WriteStream.prototype._write = function (chunk, encoding, callback) {
         bytes = sys.encodeUtf8(chunk);
     else
         bytes = Buffer.from(chunk, encoding);
-    var r = writeAll(this.fd, bytes);
+    var r = sys.writeAll(this.fd, bytes);
     callback(r < 0 ? systemError('write', r) : null);
 };
 

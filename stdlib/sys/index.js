@@ -56,6 +56,22 @@ exports.write = function (fd, data, length) {
     return syscall(NR.write, fd, data, length === undefined ? data.byteLength : length);
 };
 
+// writeAll(fd, data): write until every byte is out (a short write, EINTR
+// and EAGAIN go on); 0, or the negative errno that stopped it.
+exports.writeAll = function (fd, data) {
+    var bytes = typeof data === 'string' ? encodeUtf8(data) : data;
+    var offset = 0;
+    while (offset < bytes.length) {
+        var n = exports.write(fd, offset === 0 ? bytes : bytes.subarray(offset));
+        if (n === -4 || n === -11)  // EINTR, EAGAIN
+            continue;
+        if (n <= 0)
+            return n < 0 ? n : -5;  // a write of 0 bytes: EIO
+        offset += n;
+    }
+    return 0;
+};
+
 exports.close = function (fd) { return syscall(NR.close, fd); };
 exports.exit_group = function (status) { return syscall(NR.exit_group, status); };
 exports.getpid = function () { return syscall(NR.getpid); };
