@@ -13,6 +13,9 @@ var clock = require('hal').clock;
 var runs = +process.argv[2] || 3, size = (+process.argv[3] || 16) << 20;
 var request = (+process.argv[4] || 64) << 10;
 var disk = drivers.get('blockdev')[0];
+// The system mounted the volume at boot (js-drivers/fs/automount.js): one
+// FAT object at a time over a disk, so that one goes first.
+require('/js-drivers/fs/vfs.js').unmount('/mnt/sda');
 var data = new Uint8Array(request);
 for (var i = 0; i < data.length; i++)
     data[i] = (i * 131 + 7) & 0xff;

@@ -128,3 +128,32 @@ def fat_fsync(c, tree):
         fat_workout.compare_trees(c, fatimage.read_tree(image, 0), want,
                                   "the fsync'd file is there byte-exact, the other is not")
         return app_transcript(status, out, err)
+
+
+@scenario("qemu.fs_on_fat")
+def fs_on_fat(c, tree):
+    """unode's fs on the FAT32 volume the system mounted at /mnt/sda: the
+    bench app of `jsk bench fs` (tests/bench/fs/fs.js) writes a 1 MiB file
+    through the system calls and the VFS, remounts, reads it back and checks
+    it; afterwards the volume is fsck-clean and mtools reads the same bytes."""
+    needs_tools()
+    app = Path(__file__).resolve().parents[2] / "bench" / "fs" / "fs.js"
+    with tempfile.TemporaryDirectory() as tmp:
+        image = Path(tmp) / "fat32.img"
+        # 320 MiB (sparse): enough clusters for mtools to take it as FAT32.
+        fatimage.make_superfloppy(image, 320, 32, cluster_sectors=8)
+        status, out, err = jsk_run(c, tree, app, "1", "1", "64",
+                                   options=("--disk", str(image)))
+        got = lines_of(out)
+        c.check(status == 0, "status 0", f"status {status}")
+        c.check(sum(1 for l in got if l.startswith("pass ")) == 3, "write, read, raw passes",
+                [l for l in got if l.startswith("pass ")])
+        c.check("fs: 1048576 bytes in /mnt/sda/bench.bin, 1 entries in /mnt/sda" in got,
+                "the file through fs.statSync/readdirSync", got[-1:])
+        clean, report = fatimage.fsck(image)
+        c.check(clean, "fsck.fat -n is clean", report.strip()[-300:])
+        tree_after = fatimage.read_tree(image, 0)
+        data = tree_after.get("bench.bin") or b""
+        pattern = bytes((i * 131 + 7) & 0xff for i in range(65536))
+        c.check(data == pattern * 16, "mtools reads the 1 MiB the guest wrote", len(data))
+        return app_transcript(status, out, err)
