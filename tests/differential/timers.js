@@ -1,9 +1,10 @@
 // Timers' order: nextTick, then timers by deadline, immediates after I/O.
-// The timer that schedules more work (20 ms) is 40 ms from the next one, so
-// a busy machine's stall cannot make both due in the same pass (which would
-// legitimately print 'timeout 60' before the immediate, in Node too).
+// The timer that schedules more work (20 ms) is 230 ms from the next one,
+// so a busy machine's stall (a loaded emulator, or node on a loaded CI
+// host) cannot make both due in the same pass (which would legitimately
+// print 'timeout 250' before the immediate, in Node too).
 console.log('sync start');
-setTimeout(function () { console.log('timeout 60'); }, 60);
+setTimeout(function () { console.log('timeout 250'); }, 250);
 setTimeout(function () { console.log('timeout 10 a'); }, 10);
 setTimeout(function () { console.log('timeout 10 b'); }, 10);
 setTimeout(function () {
@@ -23,8 +24,8 @@ var interval = setInterval(function () {
     console.log('interval', n);
     if (n === 3)
         clearInterval(interval);
-}, 100);
+}, 400);
 var cancelled = setTimeout(function () { console.log('never'); }, 5);
 clearTimeout(cancelled);
-setTimeout(function (a, b) { console.log('args', a, b); }, 80, 'x', 'y');
+setTimeout(function (a, b) { console.log('args', a, b); }, 270, 'x', 'y');
 console.log('sync end');
