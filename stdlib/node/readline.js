@@ -20,14 +20,15 @@
 // tty settings are restored on close. Otherwise (a pipe, a file) lines end
 // at LF, CRLF or CR, nothing is echoed, and end of input closes.
 //
-// Reading: when the event loop (internal/loop.js) offers watchReadable(fd,
-// callback), the interface watches its input there and unwatches it on
-// close. Without a loop, whoever drives the program calls rl.readOnce()
-// (one blocking read) until rl.closed.
+// Reading an fd: the interface watches it in the event loop
+// (internal/loop.js watchReadable), reads once each time it is readable
+// (readOnce) and unwatches it on close.
 'use strict';
 
 var sys = require('sys');
 var LineEditor = require('./internal/line_editor.js');
+var EventEmitter = require('./events.js');
+var loop = require('./internal/loop.js');
 
 var SYS_read = 0;
 var SYS_write = 1;
@@ -85,59 +86,6 @@ function isatty(fd) {
     return sys.syscall(SYS_ioctl, fd, TCGETS, new Uint8Array(60)) >= 0;
 }
 
-function loadLoop() {
-    try {
-        return require('./internal/loop.js');
-    } catch (error) {
-        return null;  // not there yet: the caller drives readOnce()
-    }
-}
-
-// A small event emitter, used when the events module is missing.
-function Emitter() {}
-Emitter.prototype.on = function (name, listener) {
-    var all = this._listeners || (this._listeners = {});
-    (all[name] || (all[name] = [])).push(listener);
-    return this;
-};
-Emitter.prototype.addListener = Emitter.prototype.on;
-Emitter.prototype.once = function (name, listener) {
-    var self = this;
-    function once() {
-        self.removeListener(name, once);
-        listener.apply(this, arguments);
-    }
-    return this.on(name, once);
-};
-Emitter.prototype.removeListener = function (name, listener) {
-    var list = this._listeners && this._listeners[name];
-    var index = list ? list.indexOf(listener) : -1;
-    if (index >= 0)
-        list.splice(index, 1);
-    return this;
-};
-Emitter.prototype.listenerCount = function (name) {
-    var list = this._listeners && this._listeners[name];
-    return list ? list.length : 0;
-};
-Emitter.prototype.emit = function (name) {
-    var list = this._listeners && this._listeners[name];
-    if (!list || list.length === 0)
-        return false;
-    var args = Array.prototype.slice.call(arguments, 1);
-    list = list.slice();
-    for (var i = 0; i < list.length; i++)
-        list[i].apply(this, args);
-    return true;
-};
-
-var EventEmitter = Emitter;
-try {
-    EventEmitter = require('events');
-} catch (error) {
-    // keep the small one
-}
-
 function Interface(options) {
     if (!(this instanceof Interface))
         return new Interface(options);
@@ -187,7 +135,6 @@ function Interface(options) {
         });
         this.history = this.editor.history;
     }
-    this.loop = loadLoop();
     if (this.inputStream) {
         this.onData = function (chunk) {
             self.write(typeof chunk === 'string' ? chunk :
@@ -198,20 +145,18 @@ function Interface(options) {
         this.inputStream.on('end', this.onEnd);
         if (typeof this.inputStream.resume === 'function')
             this.inputStream.resume();
-    } else if (this.loop && this.loop.watchReadable) {
+    } else {
         // The callback runs outside the watchdog's budget: the REPL's
         // evaluation arms its own (a nested callWithBudget would not, and
         // the RangeError would then unwind past the REPL instead of ending
         // only the entry).
-        this.loop.watchReadable(this.fd, function () { self.readOnce(); }, { budget: false });
+        loop.watchReadable(this.fd, function () { self.readOnce(); }, { budget: false });
     }
     if (typeof process === 'object' && process && typeof process.on === 'function')
         process.on('exit', function () { self.restoreTerminal(); });
 }
 Interface.prototype = Object.create(EventEmitter.prototype);
 Interface.prototype.constructor = Interface;
-if (!Interface.prototype.listenerCount)
-    Interface.prototype.listenerCount = Emitter.prototype.listenerCount;
 
 Object.defineProperty(Interface.prototype, 'line', {
     get: function () { return this.editor ? this.editor.line : this.partial; }
@@ -354,8 +299,8 @@ Interface.prototype.close = function () {
         this.inputStream.removeListener('end', this.onEnd);
         if (typeof this.inputStream.pause === 'function')
             this.inputStream.pause();
-    } else if (this.loop && this.loop.unwatch) {
-        this.loop.unwatch(this.fd);
+    } else {
+        loop.unwatch(this.fd);
     }
     this.restoreTerminal();
     this.emit('close');
