@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include "engine/inet.h"
+#include "engine/js_profiler.h"
 #include "engine/natives.h"
 #include "engine/platform.h"
 
@@ -224,6 +225,7 @@ void report_uncaught(duk_context* ctx) {
 }
 
 Engine::~Engine() {
+    js_profiler::attach(nullptr);
     if (context_)
         duk_destroy_heap(context_);
 }
@@ -232,6 +234,7 @@ bool Engine::create() {
     context_ = duk_create_heap(duk_allocate, duk_reallocate, duk_release, this, nullptr);
     if (!context_)
         return false;
+    js_profiler::attach(context_);
     register_native_module("engine", init_engine_module);
     register_inet_module();
     platform::register_native_modules();
@@ -275,6 +278,7 @@ double jsk_engine_now_ms(void) { return engine::platform::now_ms(); }
 double jsk_engine_monotonic_ms(void) { return engine::platform::monotonic_ms(); }
 
 duk_bool_t jsk_engine_timeout_check(void*) {
+    engine::js_profiler::take_pending_sample();
     return engine::deadline_ms > 0 && engine::platform::monotonic_ms() > engine::deadline_ms;
 }
 

@@ -1,5 +1,7 @@
 #include "kernel/debug/profiler.h"
 
+#include "engine/js_profiler.h"
+
 #include "kernel/arch/x86_64/pit.h"
 #include "kernel/console/console.h"
 #include "kernel/debug/backtrace.h"
@@ -94,6 +96,7 @@ bool start(uint32_t hz) {
     rate_hz = hz;
     pit::start_periodic(hz);
     active = true;
+    engine::js_profiler::start();
     return true;
 }
 
@@ -113,6 +116,7 @@ void sample(const InterruptFrame& frame) {
         s.pc[1] = 0;
         return;
     }
+    engine::js_profiler::request_sample();  // taken at the next bytecode instruction
     // The frame-pointer chain of the interrupted code: [rbp] the caller's
     // rbp, [rbp + 8] the return address. Code without frame pointers (musl)
     // may leave rbp pointing anywhere, so every step is checked to stay on
@@ -135,6 +139,7 @@ void report(int top) {
         pit::start_periodic(kDefaultHz);  // the kernel's usual tick
     active = false;
     report_when_idle = false;
+    engine::js_profiler::stop();
     uint64_t ms = (clock::monotonic_ns() - started_ns) / 1000000;
     static Tally table[kMaxFunctions];
     int count = 0;
@@ -178,6 +183,7 @@ void report(int top) {
         return;
     print_table("self (samples, % of busy, function)", table, count, true, top);
     print_table("total, with callees (samples, % of busy, function)", table, count, false, top);
+    engine::js_profiler::report(top, [](const char* text) { console::print("%s\n", text); });
 }
 
 void report_at_first_idle(bool on) { report_when_idle = on; }

@@ -1,0 +1,22 @@
+/*
+ * Duktape (Debian's /usr/share/duktape/duktape.c, staged next to our
+ * duk_config.h) compiled as one unit with the one jskernel helper that needs
+ * its internals. Nothing of Duktape is copied here; the #include below is
+ * the whole engine.
+ */
+#include "duktape.c"
+
+/*
+ * Makes the running bytecode executor stop at its next instruction and run
+ * its interrupt (duk__executor_interrupt), which calls our execution-timeout
+ * check (duk_config.h). The JS profiler (engine/js_profiler.cpp) samples
+ * the call stack there, a point where the engine's state is consistent;
+ * this function itself only stores one integer, so an interrupt handler
+ * (the kernel's timer) or a signal handler (the host) may call it.
+ */
+void jsk_duk_request_interrupt(duk_context* ctx) {
+	duk_hthread* thr = (duk_hthread*) ctx;
+	duk_hthread* running = thr->heap->curr_thread;
+	if (running != NULL)
+		running->interrupt_counter = 0;
+}
