@@ -403,9 +403,14 @@ function create(stack, options) {
             (this.state === 'CLOSED' && this.everConnected);
     };
 
+    // Linux's rule (sk_stream_is_writeable): writable when the free space
+    // is at least half of what is queued. Waking a writer for every
+    // acknowledged segment would cost a system call and an event-loop turn
+    // per 1460 bytes.
     Pcb.prototype.writable = function () {
+        var queued = this.sendBuf.length;
         return (this.state === 'ESTABLISHED' || this.state === 'CLOSE_WAIT') && !this.finQueued &&
-            this.sendBuf.length < this.sndbuf;
+            this.sndbuf - queued >= queued / 2;
     };
 
     Pcb.prototype.bytesReadable = function () { return this.recvBuf.length; };

@@ -144,3 +144,4 @@ from . import bench_disk  # noqa: E402,F401
 from . import bench_net  # noqa: E402,F401
 from . import bench_fat  # noqa: E402,F401
 from . import bench_net_loopback  # noqa: E402,F401
+from . import bench_http  # noqa: E402,F401

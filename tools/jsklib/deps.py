@@ -18,6 +18,7 @@ PACKAGES = [
     "gdb", "duktape-dev", "musl-dev", "binutils", "clang-format",
     "cpio",                      # lists the boot-module archive in tests
     "duktape",                   # `duk`, plain Duktape, the reference of `jsk bench js`
+    "wrk", "curl",               # HTTP clients of `jsk bench http`
 ]
 
 

@@ -1,0 +1,196 @@
+"""`jsk bench http`: a unode http server on bare metal (tests/bench/http/
+server.js: the JS e1000 driver, the JS TCP/IP stack, unode's http), driven
+from the host through a forward on 127.0.0.1 (QEMU user networking,
+restrict=on):
+
+- requests/s by wrk (Debian package) with keep-alive, 8 connections, for
+  --seconds, and the same without keep-alive (`Connection: close`: a new
+  TCP connection per request, as the issue's busybox reference was measured);
+- the time for a 16 MiB download by curl, --runs times, with its bytes
+  hashed and compared with the pattern the server makes.
+
+The issue's reference, a Linux 6.1 guest with busybox httpd on this QEMU
+(q35, e1000, TCG): about 200 requests/s without keep-alive and a 16 MiB
+download at 45-70 MB/s."""
+import hashlib
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from . import qemu
+from .bench import Table, benchmark, machine_description
+
+APP = Path(__file__).resolve().parents[2] / "tests" / "bench" / "http" / "server.js"
+JSK = Path(__file__).resolve().parents[1] / "jsk"
+BIG = 16 * 1024 * 1024
+BLOCK = 65536
+GUEST_PORT = 8080
+
+
+def big_body_sha256():
+    """The hash of server.js's /16m body: 64 KiB blocks of (k * 7) & 0xff,
+    each starting with its block number, big-endian."""
+    block = bytes((k * 7) & 0xff for k in range(BLOCK))
+    h = hashlib.sha256()
+    for b in range(BIG // BLOCK):
+        h.update(b.to_bytes(4, "big") + block[4:])
+    return h.hexdigest()
+
+
+def _args(p):
+    p.add_argument("--runs", type=int, default=3, help="16 MiB downloads (default 3)")
+    p.add_argument("--seconds", type=int, default=10, help="seconds per wrk run (default 10)")
+    p.add_argument("--connections", type=int, default=8, help="wrk connections (default 8)")
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class GuestServer:
+    """tools/jsk run of server.js with a forward; lines of its output kept."""
+
+    def __init__(self, tree, port, timeout):
+        self.cmd = [sys.executable, str(JSK), "run", "--no-build", "--build-dir", str(tree.root),
+                    "--timeout", str(timeout), "--forward", f"{port}:{GUEST_PORT}",
+                    str(APP), str(GUEST_PORT)]
+        self.port = port
+        self.lines = []
+        self.proc = subprocess.Popen(self.cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        for raw in self.proc.stdout:
+            self.lines.append(raw.decode("utf-8", "replace").rstrip("\r\n"))
+
+    def transcript(self):
+        return "\n".join(self.lines[-30:])
+
+    def wait_listening(self, seconds):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if any(l.startswith("listening on") for l in self.lines):
+                return
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.2)
+        self.stop()
+        raise SystemExit(f"jsk: the guest server did not start:\n{' '.join(self.cmd)}\n"
+                         f"{self.transcript()}")
+
+    def curl(self, path, *extra, timeout=300):
+        return subprocess.run(["curl", "-sS", "--max-time", str(timeout), *extra,
+                               f"http://127.0.0.1:{self.port}{path}"],
+                              stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout + 10)
+
+    def stop(self):
+        """Asks the server to end (/quit), then waits; kills it if it will not."""
+        if self.proc.poll() is None:
+            try:
+                self.curl("/quit", timeout=20)
+                self.proc.wait(timeout=30)
+            except (subprocess.TimeoutExpired, OSError):
+                pass
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.reader.join(timeout=5)
+        return self.proc.returncode
+
+
+def _wait_ready(server):
+    """The first request can wait for DHCP and ARP: retried for a while."""
+    for _ in range(60):
+        r = server.curl("/", timeout=10)
+        if r.returncode == 0 and r.stdout == b"hello, world\n":
+            return
+        time.sleep(0.5)
+    server.stop()
+    raise SystemExit(f"jsk: no answer from the guest server:\n{server.transcript()}")
+
+
+WRK_RATE = re.compile(r"^Requests/sec:\s+([\d.]+)", re.M)
+WRK_ERRORS = re.compile(r"^\s+(Non-2xx or 3xx responses|Socket errors):.*$", re.M)
+
+
+def _wrk(server, args, keep_alive):
+    cmd = ["wrk", "-t", "2", "-c", str(args.connections), "-d", f"{args.seconds}s",
+           "--timeout", "10s"]
+    if not keep_alive:
+        cmd += ["-H", "Connection: close"]
+    cmd.append(f"http://127.0.0.1:{server.port}/")
+    out = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                         timeout=args.seconds + 60)
+    m = WRK_RATE.search(out.stdout)
+    if out.returncode != 0 or not m:
+        server.stop()
+        raise SystemExit(f"jsk: {' '.join(cmd)} failed (status {out.returncode}):\n"
+                         f"{out.stdout}{out.stderr}")
+    problems = [e.group(0).strip() for e in WRK_ERRORS.finditer(out.stdout)]
+    return float(m.group(1)), problems
+
+
+@benchmark("http", "requests/s (wrk) and a 16 MiB download (curl) from a unode http server "
+           "on bare metal", _args)
+def http(tree, args):
+    if args.runs < 1 or args.seconds < 1 or args.connections < 1:
+        raise SystemExit("jsk: want --runs, --seconds and --connections >= 1")
+    for tool in ("wrk", "curl"):
+        if shutil.which(tool) is None:
+            raise SystemExit(f"jsk: {tool} is not installed (tools/jsk setup installs it)")
+    accel = qemu.accel_from_env()
+    tree.require(tree.elf, tree.initrd)
+    expected = big_body_sha256()
+    budget = 120 + 2 * (args.seconds + 20) + args.runs * 320
+    server = GuestServer(tree, _free_port(), budget)
+    notes = []
+    try:
+        server.wait_listening(120)
+        _wait_ready(server)
+        print(f"jsk bench http: wrk, {args.connections} connections, {args.seconds} s, "
+              "keep-alive ...", flush=True)
+        rate_ka, problems_ka = _wrk(server, args, keep_alive=True)
+        print("jsk bench http: wrk without keep-alive ...", flush=True)
+        rate_close, problems_close = _wrk(server, args, keep_alive=False)
+        notes += [f"keep-alive: {p}" for p in problems_ka]
+        notes += [f"no keep-alive: {p}" for p in problems_close]
+        seconds = []
+        for run in range(args.runs):
+            print(f"jsk bench http: 16 MiB download {run + 1}/{args.runs} ...", flush=True)
+            t0 = time.monotonic()
+            r = server.curl("/16m", timeout=300)
+            took = time.monotonic() - t0
+            digest = hashlib.sha256(r.stdout).hexdigest()
+            if r.returncode != 0 or len(r.stdout) != BIG or digest != expected:
+                raise SystemExit(f"jsk: the 16 MiB download failed: curl status {r.returncode}, "
+                                 f"{len(r.stdout)} bytes, sha256 {digest} (want {expected})\n"
+                                 f"{r.stderr.decode('utf-8', 'replace')}")
+            seconds.append(took)
+    finally:
+        status = server.stop()
+    if status != 0:
+        raise SystemExit(f"jsk: the guest server ended with status {status}:\n"
+                         f"{server.transcript()}")
+    t = Table()
+    t.add("requests/s, keep-alive", [rate_ka], fmt="{:.0f}")
+    t.add("requests/s, no keep-alive", [rate_close], fmt="{:.0f}")
+    t.add("16 MiB download (s)", seconds, fmt="{:.2f}")
+    t.add("16 MiB download (MB/s)", [BIG / 1e6 / s for s in seconds], fmt="{:.2f}")
+    print(f"jsk bench http: wrk with {args.connections} connections for {args.seconds} s per "
+          f"mode, {args.runs} downloads of 16 MiB (bytes checked)")
+    print("machine: " + machine_description(accel))
+    print(t.render())
+    print("reference (issue 9): Linux 6.1 + busybox httpd, same QEMU: ~200 requests/s without "
+          "keep-alive, 45-70 MB/s for 16 MiB")
+    for n in notes:
+        print("note: wrk reported " + n)
+    return 0
