@@ -12,8 +12,9 @@
 // INTx, docs/hal.md) tell the driver to look at the rings.
 //
 // Provides `netif` (docs/e1000.md):
-//   {name, mac, mtu, link, send(frame) -> bool, on(event, fn), off(event, fn),
-//    onReceive(fn), stats(), setPromiscuous(on), setMulticast(list | 'all')}
+//   {name, mac, mtu, tsoMax, link, send(frame[, tsoMss]) -> bool, on(event, fn),
+//    off(event, fn), onReceive(fn), stats(), setPromiscuous(on),
+//    setMulticast(list | 'all')}
 // Frames are Uint8Arrays (send also takes any ArrayBufferView or an
 // ArrayBuffer) of 14..1514 bytes, without the FCS (the device adds and
 // strips it). send() copies the frame; frames shorter than 60 bytes go out
@@ -21,6 +22,9 @@
 // counts it, when the frame cannot be taken now (transmit ring full, or no
 // link): the caller still holds it, and a 'drain' event says when the ring
 // has room again. Events: 'receive' (frame), 'link' (up: boolean), 'drain'.
+// send(frame, tsoMss) with a larger frame holding one IPv4/TCP packet of up
+// to `tsoMax` bytes: the device cuts it into frames of tsoMss bytes of TCP
+// data and computes their checksums (TCP segmentation offload, 3.5).
 //
 // Hot reload: stop() turns receive off, takes the frames the device already
 // put in the receive ring, waits (bounded) for the transmit ring to empty
@@ -85,6 +89,16 @@ var DESC_BYTES = 16;
 var RXD_DD = 1 << 0, RXD_EOP = 1 << 1;                 // 3.2.3.1 status
 var TXD_EOP = 1 << 0, TXD_IFCS = 1 << 1, TXD_RS = 1 << 3;  // 3.3.3.1 command
 var TXD_DD = 1 << 0;                                    // 3.3.3.2 status
+// TCP segmentation (3.5): a context descriptor (3.3.6) says where the IPv4
+// and TCP headers are and the MSS; the data descriptors (3.3.7) that follow
+// carry one large frame, which the device cuts into MSS-sized frames, each
+// with the headers copied, IPv4 length and ID and TCP sequence number
+// advanced, and both checksums computed.
+var TXD_DEXT = 1 << 29, TXD_DTYP_D = 1 << 20;           // extended; data (not context)
+var TXD_TSE = 1 << 26;                                  // DCMD/TUCMD: segment
+var TUCMD_IP = 1 << 25, TUCMD_TCP = 1 << 24;            // context: IPv4, TCP
+var POPTS_IXSM = 1 << 8, POPTS_TXSM = 1 << 9;           // data, upper word: insert checksums
+var TSO_MAX = 65535;     // the largest IPv4 packet send() takes to segment (as Linux's 64 KiB)
 
 // Descriptors per ring (RDLEN/TDLEN: a multiple of 128 bytes, 13.4.27). The
 // receive ring is large because a device without free descriptors drops
@@ -147,6 +161,7 @@ function newCounters() {
         rxListenerErrors: 0,         // a listener threw (the frame counts as delivered)
         rxOverruns: 0,               // RXO interrupts: the device ran out of descriptors
         txFrames: 0, txBytes: 0,     // written back by the device as sent
+        txSegmented: 0,              // large TCP frames the device cut into MSS-sized ones
         txRingFull: 0,               // send() returned false: the ring was full
         txNoLink: 0,                 // send() returned false: the link was down
         txDropped: 0,                // accepted by send() but never sent (stop, reset)
@@ -410,19 +425,26 @@ function start(dev, ctx, handover) {
             var w3 = txDesc[4 * txClean + 3];
             if (!(w3 & TXD_DD))
                 break;
-            counters.txFrames++;
-            counters.txBytes += txDesc[4 * txClean + 2] & 0xFFFF;
+            var w2 = txDesc[4 * txClean + 2];
+            if (!(w2 & TXD_DEXT) || (w2 & TXD_DTYP_D)) {   // not a context descriptor
+                if (w2 & (TXD_EOP << 24))
+                    counters.txFrames++;
+                counters.txBytes += w2 & 0xFFFF;
+            }
             txDesc[4 * txClean + 3] = 0;
             txClean = (txClean + 1) % TX_RING;
         }
     }
     function txFull() { return (txTail + 1) % TX_RING === txClean; }
+    function txFree() { return (txClean - txTail - 1 + TX_RING) % TX_RING; }
 
-    function send(frame) {
+    function send(frame, tsoMss) {
         if (!running)
             throw new Error('e1000: stopped');
         var bytes = frameBytes(frame);
         var len = bytes.length;
+        if (tsoMss !== undefined && len > MAX_FRAME)
+            return sendSegmented(bytes, tsoMss);
         if (len < HEADER)
             throw new RangeError('e1000: frame of ' + len + ' bytes is shorter than an ' +
                 'Ethernet header (' + HEADER + ')');
@@ -449,6 +471,8 @@ function start(dev, ctx, handover) {
         txBytes.set(bytes, off);
         for (; len < MIN_FRAME; len++)
             txBytes[off + len] = 0;      // pad short frames with zeros, as Linux does
+        txDesc[4 * i] = txBufs.phys + off;   // a context descriptor may have used the slot
+        txDesc[4 * i + 1] = 0;
         txDesc[4 * i + 2] = (len | ((TXD_EOP | TXD_IFCS | TXD_RS) << 24)) >>> 0;
         txDesc[4 * i + 3] = 0;
         txTail = (i + 1) % TX_RING;
@@ -459,6 +483,61 @@ function start(dev, ctx, handover) {
         regs.write32(TDT, txTail);       // the device owns [TDH, TDT)
         if (prof)
             spent('tx: TDT write (QEMU sends in it)', t0);
+        return true;
+    }
+
+    // One IPv4/TCP frame of up to TSO_MAX bytes of packet, cut by the
+    // device into frames of `mss` bytes of TCP data (3.5). The TCP checksum
+    // field holds the pseudo-header sum without the length and the IPv4
+    // checksum is 0: the device fills both in for every frame (3.5.1).
+    function sendSegmented(bytes, mss) {
+        var len = bytes.length;
+        var ihl = (bytes[HEADER] & 15) * 4;
+        if (len - HEADER > TSO_MAX || bytes[12] !== 0x08 || bytes[13] !== 0x00 ||
+                (bytes[HEADER] >> 4) !== 4 || bytes[HEADER + 9] !== 6 || ihl < 20)
+            throw new RangeError('e1000: a segmented send wants one IPv4/TCP packet of at most ' +
+                TSO_MAX + ' bytes after the Ethernet header, not ' + (len - HEADER));
+        var tcp = HEADER + ihl;
+        var hdrLen = tcp + (bytes[tcp + 12] >> 4) * 4;
+        if (!(mss >= 64 && mss <= MTU - 40) || hdrLen > len)
+            throw new RangeError('e1000: bad TCP segmentation: MSS ' + mss + ', headers ' + hdrLen);
+        if (!link) {
+            counters.txNoLink++;
+            return false;
+        }
+        var pieces = Math.ceil(len / BUF);
+        if (txFree() < pieces + 1) {
+            reclaimTx();
+            if (txFree() < pieces + 1) {
+                counters.txRingFull++;
+                if (!txWanted) {
+                    txWanted = true;
+                    regs.write32(IMS, ICR_TXDW);
+                }
+                return false;
+            }
+        }
+        // The context descriptor (3.3.6): its words 0-1 replace the slot's
+        // buffer address, which the next data descriptor there puts back.
+        var c = 4 * txTail;
+        txDesc[c] = HEADER | ((HEADER + 10) << 8) | ((tcp - 1) << 16);   // IPCSS, IPCSO, IPCSE
+        txDesc[c + 1] = tcp | ((tcp + 16) << 8);                          // TUCSS, TUCSO, TUCSE 0
+        txDesc[c + 2] = ((len - hdrLen) | TXD_DEXT | TXD_TSE | TUCMD_IP | TUCMD_TCP |
+            (TXD_RS << 24)) >>> 0;                                        // PAYLEN, TUCMD
+        txDesc[c + 3] = ((hdrLen << 8) | (mss << 16)) >>> 0;             // HDRLEN, MSS
+        txTail = (txTail + 1) % TX_RING;
+        for (var at = 0; at < len; at += BUF) {
+            var i = txTail, n = Math.min(BUF, len - at);
+            txBytes.set(bytes.subarray(at, at + n), i * BUF);
+            txDesc[4 * i] = txBufs.phys + i * BUF;
+            txDesc[4 * i + 1] = 0;
+            txDesc[4 * i + 2] = (n | TXD_DEXT | TXD_DTYP_D | TXD_TSE |
+                ((TXD_IFCS | TXD_RS | (at + n === len ? TXD_EOP : 0)) << 24)) >>> 0;
+            txDesc[4 * i + 3] = POPTS_IXSM | POPTS_TXSM;
+            txTail = (i + 1) % TX_RING;
+        }
+        counters.txSegmented++;
+        regs.write32(TDT, txTail);
         return true;
     }
 
@@ -541,6 +620,7 @@ function start(dev, ctx, handover) {
         name: 'eth0',
         mac: macString(mac),
         mtu: MTU,
+        tsoMax: TSO_MAX,
         send: send,
         on: function (event, fn) { emitter.on(event, fn); return impl; },
         off: function (event, fn) { emitter.off(event, fn); return impl; },

@@ -42,11 +42,12 @@ function create(stack, iface) {
         return e || null;
     }
 
-    // Sends `ipPacket` to the neighbour `ip`, resolving it first if needed.
-    function resolve(ip, ipPacket) {
+    // Sends `ipPacket` to the neighbour `ip`, resolving it first if needed
+    // (`tsoMss`: for the NIC to segment, ethernet.js).
+    function resolve(ip, ipPacket, tsoMss) {
         var e = lookup(ip);
         if (e && e.mac) {
-            iface.sendFrame(e.mac, 0x0800, ipPacket);
+            iface.sendFrame(e.mac, 0x0800, ipPacket, tsoMss);
             return;
         }
         if (!e) {
@@ -57,7 +58,7 @@ function create(stack, iface) {
             e.queue.shift();
             stats.dropped++;
         }
-        e.queue.push(ipPacket);
+        e.queue.push({ packet: ipPacket, tsoMss: tsoMss });
     }
 
     function retry(ip, e) {
@@ -87,7 +88,7 @@ function create(stack, iface) {
         var q = e.queue;
         e.queue = [];
         for (var i = 0; i < q.length; i++)
-            iface.sendFrame(mac, 0x0800, q[i]);
+            iface.sendFrame(mac, 0x0800, q[i].packet, q[i].tsoMss);
     }
 
     function input(p) {

@@ -1,9 +1,10 @@
 // The Internet checksum (RFC 1071): the ones'-complement sum of 16-bit
 // big-endian words, folded and complemented. IPv4 headers, ICMP, UDP and
 // TCP (with their pseudo-header) use it. Byte loops are slow in Duktape
-// (about 3.5 MiB/s hosted): runs of NATIVE_FROM bytes or more go to the
-// engine's native:inet sum (engine/inet.cpp) when it exists; the JS loop
-// is the definition, and what tests compare the native one against.
+// (about 3.5 MiB/s hosted): every sum goes to the engine's native:inet sum
+// (engine/inet.cpp) when it exists; even a 20-byte header costs several
+// times a native call in the JS loop. The JS loop is the definition, and
+// what tests compare the native one against.
 'use strict';
 
 var inet = null;
@@ -12,13 +13,12 @@ try {
 } catch (e) {
     inet = null;  // an engine without it: the JS loop does all
 }
-var NATIVE_FROM = 32;
 
 // Adds `length` bytes of `u8` from `offset` to a running 32-bit sum
 // (unfolded; callers fold with finish()). An odd last byte is padded
 // with a zero, as the RFC says.
 function add(sum, u8, offset, length) {
-    if (inet !== null && length >= NATIVE_FROM && sum >= 0 && sum < 4294967296)
+    if (inet !== null && sum >= 0 && sum < 4294967296)
         return inet.sum(u8, offset, length, sum);
     return addJs(sum, u8, offset, length);
 }

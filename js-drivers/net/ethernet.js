@@ -5,6 +5,8 @@
 // packet, and whose received frames go to ARP or IPv4 by EtherType.
 'use strict';
 
+var ackCoalesce = require('./ack_coalesce');
+
 var ETH_HEADER = 14;
 var ETH_MIN_FRAME = 60;  // without the FCS, which the NIC adds
 var RX_QUEUE_MAX = 4096;  // frames waiting for the stack
@@ -47,26 +49,32 @@ function attach(stack, netif) {
         kind: 'ethernet',
         mac: mac,
         mtu: netif.mtu || 1500,
+        // The largest IPv4/TCP packet the NIC segments itself (TCP
+        // segmentation offload; 0: none): output()'s `tsoMss` asks for it.
+        tsoMax: netif.tsoMax || 0,
         addr: 0, mask: 0, gateway: 0,
         netif: netif,
-        stats: { rxFrames: 0, txFrames: 0, rxDropped: 0, txDropped: 0 },
-        // IPv4 packet to the neighbour `nextHop` (0xffffffff: broadcast).
-        output: function (packet, nextHop) {
+        // rxCoalesced: pure TCP ACKs a later one made redundant (ack_coalesce.js)
+        stats: { rxFrames: 0, txFrames: 0, rxDropped: 0, txDropped: 0, rxCoalesced: 0 },
+        // IPv4 packet to the neighbour `nextHop` (0xffffffff: broadcast);
+        // `tsoMss`: a TCP packet larger than the MTU for the NIC to segment.
+        output: function (packet, nextHop, tsoMss) {
             if (nextHop === 0xffffffff || (iface.mask && (nextHop | iface.mask) === 0xffffffff)) {
                 send(BROADCAST, TYPE_IPV4, packet);
                 return;
             }
-            iface.arp.resolve(nextHop, packet);
+            iface.arp.resolve(nextHop, packet, tsoMss);
         },
-        sendFrame: function (dstMac, type, payload) { send(dstMac, type, payload); }
+        sendFrame: function (dstMac, type, payload, tsoMss) { send(dstMac, type, payload, tsoMss); }
     };
     // A frame the NIC cannot take (ring full: send() is false; driver not
     // running: it throws) is dropped and counted; TCP retransmits.
-    function send(dstMac, type, payload) {
+    function send(dstMac, type, payload, tsoMss) {
         iface.stats.txFrames++;
         var ok;
         try {
-            ok = netif.send(frame(dstMac, mac, type, payload));
+            ok = tsoMss ? netif.send(frame(dstMac, mac, type, payload), tsoMss)
+                : netif.send(frame(dstMac, mac, type, payload));
         } catch (e) {
             ok = false;
         }
@@ -83,8 +91,13 @@ function attach(stack, netif) {
         scheduled = false;
         var batch = rxQueue;
         rxQueue = [];
-        for (var i = 0; i < batch.length; i++)
+        for (var i = 0; i < batch.length; i++) {
+            if (i + 1 < batch.length && ackCoalesce.superseded(batch[i], batch[i + 1])) {
+                iface.stats.rxCoalesced++;
+                continue;
+            }
             receive(batch[i]);
+        }
         stack.flush();
     }
     function receive(f) {

@@ -13,8 +13,9 @@
 // (socket_syscalls.js); the tests give a virtual clock, so two stacks
 // wired by a fake link run deterministically and fast.
 //
-// flush() delivers what loopback queued; every entry point (a socket call,
-// a timer, a received frame) ends with it.
+// flush() sends what TCP left for the end of a batch of input and delivers
+// what loopback queued; every entry point (a socket call, a timer, a batch
+// of received frames) ends with it.
 'use strict';
 
 var ipv4 = require('./ipv4');
@@ -58,9 +59,21 @@ function create(env, options) {
                 return;
             flushing = true;
             try {
-                // Bounded: a storm (two sockets echoing forever) yields back.
-                for (var rounds = 0; rounds < 64 && stack.loopback.pending() > 0; rounds++)
-                    stack.loopback.deliver(1024);
+                // Bounded: a storm (two sockets echoing forever) yields
+                // back, and the rest goes on from a timer.
+                for (var rounds = 0; ; rounds++) {
+                    var more = stack.tcp ? stack.tcp.flushOutput() : false;
+                    if (stack.loopback.pending() > 0) {
+                        stack.loopback.deliver(1024);
+                        more = true;
+                    }
+                    if (!more)
+                        break;
+                    if (rounds === 64) {
+                        env.defer(stack.flush);
+                        break;
+                    }
+                }
             } finally {
                 flushing = false;
             }

@@ -33,7 +33,8 @@ function create(stack, options) {
     var ports = Ports.create();
     // Accepted connections share their listener's port: added, not bound.
     ports.add = function (pcb) { ports.all().push(pcb); };
-    var stats = { segmentsReceived: 0, segmentsSent: 0, retransmits: 0, fastRetransmits: 0,
+    var stats = { segmentsReceived: 0, segmentsSent: 0, segmentsOffloaded: 0, retransmits: 0,
+        fastRetransmits: 0,
         timeouts: 0, resetsSent: 0, badSegments: 0, outOfOrder: 0, bytesReceived: 0,
         listenDrops: 0, activeOpens: 0, passiveOpens: 0, windowProbes: 0 };
     var env = stack.env;
@@ -58,7 +59,7 @@ function create(stack, options) {
         this.sndWnd = 0; this.sndWl1 = 0; this.sndWl2 = 0;
         this.sndScale = 0; this.rcvScale = params.rcvScale; this.offerScale = true;
         this.irs = 0; this.rcvNxt = 0; this.rcvAdv = 0;
-        this.mss = 536; this.advMss = 536;
+        this.mss = 536; this.advMss = 536; this.tsoMax = 0; this.outputQueued = false;
         this.cwnd = 14600; this.ssthresh = 0x7fffffff;
         this.dupAcks = 0; this.inRecovery = false;
         this.sendBuf = new ByteQueue(); this.sndbuf = params.sndbuf;
@@ -96,6 +97,32 @@ function create(stack, options) {
     T.mssFor = function (dst) {
         var r = stack.ipv4.route(dst);
         return Math.min(65495, (r ? r.iface.mtu : 576) - 40);
+    };
+    // Connections whose output waits for the end of the current batch of
+    // input (tcp_input.js); stack.flush() runs it (flushOutput).
+    var outputPending = [];
+    T.outputLater = function (pcb) {
+        if (pcb.outputQueued)
+            return;
+        pcb.outputQueued = true;
+        outputPending.push(pcb);
+    };
+    T.flushOutput = function () {
+        if (outputPending.length === 0)
+            return false;
+        var list = outputPending;
+        outputPending = [];
+        for (var i = 0; i < list.length; i++) {
+            list[i].outputQueued = false;
+            out.output(list[i]);
+        }
+        return true;
+    };
+
+    // The largest packet the route's NIC segments itself (0: none).
+    T.tsoFor = function (dst) {
+        var r = stack.ipv4.route(dst);
+        return r && r.iface.tsoMax ? r.iface.tsoMax : 0;
     };
 
     // Retransmission timer: `restart` re-arms a running one (new ACK).
@@ -498,7 +525,7 @@ function create(stack, options) {
     };
 
     return { open: function () { return new Pcb(); }, stats: stats, params: params, ports: ports,
-        T: T, trace: function (fn) { T.tracer = fn; } };
+        T: T, trace: function (fn) { T.tracer = fn; }, flushOutput: T.flushOutput };
 }
 
 module.exports = { create: create, defaults: defaults };

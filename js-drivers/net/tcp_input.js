@@ -18,6 +18,7 @@ function create(T) {
     function takeSynOptions(pcb, seg) {
         var peerMss = seg.mss || 536;  // RFC 9293 3.7.1's default
         pcb.mss = Math.max(64, Math.min(peerMss, pcb.advMss));
+        pcb.tsoMax = T.tsoFor(pcb.remoteAddr);
         if (seg.wscale >= 0 && pcb.offerScale) {
             pcb.sndScale = seg.wscale;
         } else {
@@ -257,6 +258,10 @@ function create(T) {
         var dataSeq = seg.seq;
         var data = seg.data;
         if (receiving && data.length > 0) {
+            // Out of order, filling a gap, or old: ACKed at once, not at the
+            // end of the batch, so the sender sees every duplicate ACK (RFC
+            // 5681 4.2; fast retransmit counts them).
+            var immediate = pcb.ooo.length > 0;
             var skip = S.diff(pcb.rcvNxt, dataSeq);
             if (skip > 0) {
                 data = data.subarray(Math.min(skip, data.length));
@@ -268,9 +273,14 @@ function create(T) {
                     drainOutOfOrder(pcb);
                 } else {
                     keepOutOfOrder(pcb, dataSeq, data);
+                    immediate = true;
                 }
+            } else {
+                immediate = true;
             }
             pcb.ackPending = true;
+            if (immediate)
+                out.ack(pcb);
         }
         if (seg.flags & S.FIN) {
             var finSeq = S.add(seg.seq, seg.data.length);
@@ -281,7 +291,10 @@ function create(T) {
         checkPeerFin(pcb);
         if (receiving && data.length > 0)
             T.changed(pcb);
-        out.output(pcb);
+        // Sent when this batch of received frames is done (stack.flush):
+        // the ACKs of a batch open the window once, for one large segment
+        // (TCP segmentation offload) instead of one MSS per ACK.
+        T.outputLater(pcb);
     }
 
     function take(pcb, data) {

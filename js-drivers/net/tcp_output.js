@@ -43,8 +43,13 @@ function create(T) {
             pcb.ackPending = false;
         T.stats.segmentsSent++;
         T.trace(pcb, 'out', s);
+        // More than one MSS of data: the NIC segments it (pcb.tsoMax).
+        var segmented = data !== null && data.length > pcb.mss;
         T.stack.ipv4.output(pcb.localAddr, pcb.remoteAddr, 6,
-            S.build(pcb.localAddr, pcb.remoteAddr, s, T.stack.ipv4.isLocal(pcb.remoteAddr)));
+            S.build(pcb.localAddr, pcb.remoteAddr, s, T.stack.ipv4.isLocal(pcb.remoteAddr), segmented),
+            segmented ? { tsoMss: pcb.mss } : undefined);
+        if (segmented)
+            T.stats.segmentsOffloaded++;
     }
 
     function sendSyn(pcb) {
@@ -62,11 +67,20 @@ function create(T) {
 
     var SENDING = { ESTABLISHED: 1, CLOSE_WAIT: 1, FIN_WAIT_1: 1, CLOSING: 1, LAST_ACK: 1 };
 
+    // Data per segment: one MSS, or as many whole MSS as the NIC segments
+    // at once (TCP segmentation offload: pcb.tsoMax, from the route).
+    function segmentLimit(pcb) {
+        if (pcb.tsoMax <= pcb.mss + 60)
+            return pcb.mss;
+        return Math.floor((pcb.tsoMax - 60) / pcb.mss) * pcb.mss;  // 60: IPv4 + TCP headers
+    }
+
     // Sends what the windows allow. `probe`: one byte even into a zero window.
     function output(pcb, probe) {
         if (!SENDING[pcb.state])
             return;
         var sent = false;
+        var limit = segmentLimit(pcb);
         for (var guard = 0; guard < 100000; guard++) {
             var off = S.diff(pcb.sndNxt, pcb.sndBase);
             var unsent = pcb.sendBuf.length - off;
@@ -74,11 +88,15 @@ function create(T) {
             var room = Math.min(pcb.sndWnd, pcb.cwnd) - inflight;
             var finNow = pcb.finQueued && S.diff(pcb.sndNxt, pcb.finSeq) === 0;
             if (unsent > 0) {
-                var len = Math.min(unsent, pcb.mss, room);
+                var len = Math.min(unsent, limit, room);
                 if (probe && len <= 0 && inflight === 0)
                     len = 1;
                 if (len <= 0)
                     break;
+                // A large segment ends on a whole MSS unless it takes the
+                // last bytes: no runt in the middle of a burst.
+                if (len > pcb.mss && len < unsent)
+                    len -= len % pcb.mss;
                 // Nagle: a small segment waits while data is unacknowledged.
                 if (len < pcb.mss && len === unsent && inflight > 0 && !pcb.nodelay && !pcb.finQueued)
                     break;

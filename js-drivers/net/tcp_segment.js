@@ -58,8 +58,11 @@ function parse(src, dst, p, trusted) {
 // Builds a segment: s = {sport, dport, seq, ack, flags, window, mss?,
 // wscale? (>= 0 to send it), data?} from src to dst. `local`: it goes
 // over loopback and is never checksummed (as Linux's lo, whose packets
-// carry CHECKSUM_UNNECESSARY): the field stays 0.
-function build(src, dst, s, local) {
+// carry CHECKSUM_UNNECESSARY): the field stays 0. `segmented`: the NIC cuts
+// it into MSS-sized segments and checksums each (TCP segmentation offload):
+// the field holds the pseudo-header's sum without the length, which the NIC
+// adds per segment (8254x SDM 3.5.1).
+function build(src, dst, s, local, segmented) {
     var optLen = 0;
     if (s.mss)
         optLen += 4;
@@ -88,7 +91,9 @@ function build(src, dst, s, local) {
     }
     if (dlen)
         p.set(data, i);
-    if (!local)
+    if (segmented)
+        dv.setUint16(16, (~checksum.finish(checksum.pseudo(src, dst, 6, 0))) & 0xffff);
+    else if (!local)
         dv.setUint16(16, checksum.finish(checksum.add(checksum.pseudo(src, dst, 6, p.length), p, 0, p.length)));
     return p;
 }

@@ -5,6 +5,7 @@
 
 var stackMod = require('../../../js-drivers/net/stack.js');
 var ethernet = require('../../../js-drivers/net/ethernet.js');
+var checksum = require('../../../js-drivers/net/checksum.js');
 
 function Clock() {
     this.t = 0;
@@ -50,14 +51,14 @@ Clock.prototype.fireNext = function () {
 };
 
 // A link between netifs: options {loss, duplicate, reorder} (fractions),
-// seed. Frames take `delayMs` to cross.
+// seed, tso. Frames take `delayMs` to cross.
 function Link(clock, options) {
     options = options || {};
     this.clock = clock;
     this.queue = [];
     this.opt = options;
     this.x = options.seed || 99;
-    this.stats = { sent: 0, lost: 0, duplicated: 0, reordered: 0 };
+    this.stats = { sent: 0, lost: 0, duplicated: 0, reordered: 0, segmented: 0 };
     this.ends = [];
     this.capture = null;
 }
@@ -65,6 +66,40 @@ Link.prototype.rand = function () {
     this.x ^= this.x << 13; this.x ^= this.x >>> 17; this.x ^= this.x << 5;
     return (this.x >>> 0) / 4294967296;
 };
+// What a NIC with TCP segmentation offload does with a large IPv4/TCP
+// frame (8254x SDM 3.5): MSS-sized frames, each with the headers copied,
+// IPv4 length, ID and checksum and TCP sequence number and checksum set, PSH
+// and FIN only on the last. The TCP checksum field comes holding the
+// pseudo-header's sum without the length.
+function segment(frame, mss) {
+    var ihl = (frame[14] & 15) * 4, tcp = 14 + ihl;
+    var hdr = tcp + (frame[tcp + 12] >> 4) * 4;
+    var payload = frame.length - hdr;
+    var dv0 = new DataView(frame.buffer, frame.byteOffset, frame.length);
+    var id = dv0.getUint16(18), seq = dv0.getUint32(tcp + 4), partial = dv0.getUint16(tcp + 16);
+    var out = [];
+    for (var k = 0, off = 0; off < payload; k++, off += mss) {
+        var n = Math.min(mss, payload - off);
+        var f = new Uint8Array(hdr + n);
+        f.set(frame.subarray(0, hdr));
+        f.set(frame.subarray(hdr + off, hdr + off + n), hdr);
+        var dv = new DataView(f.buffer);
+        dv.setUint16(16, ihl + (hdr - tcp) + n);
+        dv.setUint16(18, (id + k) & 0xffff);
+        dv.setUint16(24, 0);
+        dv.setUint16(24, checksum.compute(f, 14, ihl));
+        dv.setUint32(tcp + 4, (seq + off) >>> 0);
+        if (off + n < payload)
+            f[tcp + 13] &= ~9;  // PSH, FIN
+        dv.setUint16(tcp + 16, 0);
+        var sum = checksum.add(partial + (hdr - tcp) + n, f, tcp, f.length - tcp);
+        dv.setUint16(tcp + 16, checksum.finish(sum));
+        out.push(f);
+    }
+    return out;
+}
+
+// options.tso: the netifs segment large TCP frames (tsoMax, send(frame, mss)).
 Link.prototype.netif = function (name, mac) {
     var link = this;
     var end = { handler: null };
@@ -72,7 +107,15 @@ Link.prototype.netif = function (name, mac) {
     this.ends.push(end);
     return {
         name: name, mac: mac, mtu: 1500, link: true,
-        send: function (frame) {
+        tsoMax: link.opt.tso ? 65535 : 0,
+        send: function (frame, tsoMss) {
+            if (tsoMss !== undefined && frame.length > 1514) {
+                link.stats.segmented++;
+                var frames = segment(frame, tsoMss);
+                for (var i = 0; i < frames.length; i++)
+                    this.send(frames[i]);
+                return true;
+            }
             link.stats.sent++;
             if (link.capture)
                 link.capture(index, frame);
