@@ -28,15 +28,18 @@ function ackNumber(f) {
     return ((f[TCP + 8] << 24) | (f[TCP + 9] << 16) | (f[TCP + 10] << 8) | f[TCP + 11]) >>> 0;
 }
 
-// True when `frame` is a pure ACK that `next`, the frame after it, makes
-// redundant.
-function superseded(frame, next) {
-    if (!isPureAck(frame) || !isPureAck(next))
-        return false;
+// Given two pure ACKs (isPureAck), `next` right after `frame`: true when
+// `next` makes `frame` redundant.
+function supersedes(next, frame) {
     for (var i = IP + 12; i < TCP + 4; i++)  // addresses and ports
         if (frame[i] !== next[i])
             return false;
     return ((ackNumber(next) - ackNumber(frame)) | 0) > 0;
 }
 
-module.exports = { superseded: superseded, isPureAck: isPureAck };
+// The same for any two frames.
+function superseded(frame, next) {
+    return isPureAck(frame) && isPureAck(next) && supersedes(next, frame);
+}
+
+module.exports = { superseded: superseded, supersedes: supersedes, isPureAck: isPureAck };

@@ -91,12 +91,15 @@ function attach(stack, netif) {
         scheduled = false;
         var batch = rxQueue;
         rxQueue = [];
+        var pure = batch.length > 1 && ackCoalesce.isPureAck(batch[0]);
         for (var i = 0; i < batch.length; i++) {
-            if (i + 1 < batch.length && ackCoalesce.superseded(batch[i], batch[i + 1])) {
+            var nextPure = i + 1 < batch.length && ackCoalesce.isPureAck(batch[i + 1]);
+            if (pure && nextPure && ackCoalesce.supersedes(batch[i + 1], batch[i])) {
                 iface.stats.rxCoalesced++;
-                continue;
+            } else {
+                receive(batch[i]);
             }
-            receive(batch[i]);
+            pure = nextPure;
         }
         stack.flush();
     }
@@ -120,7 +123,9 @@ function attach(stack, netif) {
             iface.stats.rxDropped++;
             return;
         }
-        rxQueue.push(f instanceof Uint8Array ? new Uint8Array(f) : new Uint8Array(f.slice ? f.slice(0) : f));
+        // A netif hands each listener a fresh frame it may keep (docs/e1000.md,
+        // "Frames"), and the stack never writes into a received one: no copy.
+        rxQueue.push(f instanceof Uint8Array ? f : new Uint8Array(f.slice ? f.slice(0) : f));
         if (!scheduled) {
             scheduled = true;
             stack.env.defer(processQueue);

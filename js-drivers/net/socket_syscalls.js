@@ -200,16 +200,16 @@ function service(kernel, stack) {
 
     // The entry for a call whose first argument is a socket's fd: fn gets
     // the socket's file instead (or the call gives EBADF, ENOTSOCK).
+    // Socket calls take at most six arguments: passed on as they are (no
+    // arguments array: this is on every send and receive).
     function onSocket(fn) {
-        return function (fd) {
+        return function (fd, a, b, c, d, e) {
             var file = fdtable.get(fd);
             if (!file)
                 return -E.EBADF;
             if (file.kind !== 'socket')
                 return -E.ENOTSOCK;
-            var args = Array.prototype.slice.call(arguments);
-            args[0] = file;
-            return fn.apply(null, args);
+            return fn(file, a, b, c, d, e);
         };
     }
 

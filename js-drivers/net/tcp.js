@@ -69,9 +69,14 @@ function create(stack, options) {
         this.peerFinSeq = null; this.finReceived = false;
         this.readShut = false;
         this.ackPending = false;
+        // Delayed ACK (RFC 1122 4.2.3.2, RFC 5681 4.2): an ACK for in-order
+        // data may wait up to DELAYED_ACK_MS for data of ours to ride on (a
+        // request's answer), unless two full segments are unacknowledged.
+        this.ackDelayed = false; this.rcvUnacked = 0; this.delackTimer = null;
         this.rto = new Rto(); this.retries = 0;
         this.rttSeq = null; this.rttStart = 0;
-        this.rtxTimer = null; this.stateTimer = null; this.keepTimer = null;
+        this.rtxTimer = null; this.rtxDue = 0; this.rtxTimerAt = 0;
+        this.stateTimer = null; this.keepTimer = null;
         this.lastHeard = env.now(); this.keepProbes = 0; this.probeAt = null;
         this.nodelay = false; this.keepAlive = false; this.reuseAddr = false;
         this.error = 0;          // pending -errno, for SO_ERROR and the next call
@@ -98,6 +103,24 @@ function create(stack, options) {
         var r = stack.ipv4.route(dst);
         return Math.min(65495, (r ? r.iface.mtu : 576) - 40);
     };
+    // The delayed ACK's timer. Linux starts at 40 ms (TCP_DELACK_MIN); 100 ms
+    // lets a busy server's answer carry the ACK more often, well inside RFC
+    // 1122's 500 ms and below a peer's minimum RTO (200 ms on Linux, 1 s in
+    // RFC 6298).
+    var DELAYED_ACK_MS = 100;
+    T.delayAck = function (pcb) {
+        if (pcb.delackTimer)
+            return;
+        pcb.delackTimer = env.setTimer(DELAYED_ACK_MS, function () {
+            pcb.delackTimer = null;
+            if (pcb.ackPending && pcb.state !== 'CLOSED') {
+                pcb.ackDelayed = false;
+                out.ack(pcb);
+                stack.flush();
+            }
+        });
+    };
+
     // Connections whose output waits for the end of the current batch of
     // input (tcp_input.js); stack.flush() runs it (flushOutput).
     var outputPending = [];
@@ -126,17 +149,33 @@ function create(stack, options) {
     };
 
     // Retransmission timer: `restart` re-arms a running one (new ACK).
+    // Every new ACK restarts it, so a restart only moves the deadline
+    // (pcb.rtxDue): the timer that goes off early sets itself again for the
+    // rest, instead of a cancel and a new timer per ACK.
     T.armRetransmit = function (pcb, restart) {
         if (pcb.rtxTimer && !restart)
             return;
+        var now = env.now();
+        pcb.rtxDue = now + pcb.rto.rto;
+        if (pcb.rtxTimer && pcb.rtxTimerAt <= pcb.rtxDue)
+            return;
         if (pcb.rtxTimer)
             env.clearTimer(pcb.rtxTimer);
-        pcb.rtxTimer = env.setTimer(pcb.rto.rto, function () {
+        setRetransmitTimer(pcb, pcb.rto.rto);
+    };
+    function setRetransmitTimer(pcb, ms) {
+        pcb.rtxTimerAt = env.now() + ms;
+        pcb.rtxTimer = env.setTimer(ms, function () {
+            var early = pcb.rtxDue - env.now();
+            if (early > 0) {
+                setRetransmitTimer(pcb, early);
+                return;
+            }
             pcb.rtxTimer = null;
             retransmitTimeout(pcb);
             stack.flush();
         });
-    };
+    }
     T.stopRetransmit = function (pcb) {
         if (pcb.rtxTimer)
             env.clearTimer(pcb.rtxTimer);
@@ -233,6 +272,9 @@ function create(stack, options) {
     // unaccepted children go too).
     T.destroy = function (pcb) {
         T.stopRetransmit(pcb);
+        if (pcb.delackTimer)
+            env.clearTimer(pcb.delackTimer);
+        pcb.delackTimer = null;
         if (pcb.stateTimer)
             env.clearTimer(pcb.stateTimer);
         if (pcb.keepTimer)

@@ -279,14 +279,18 @@ function create(T) {
                 immediate = true;
             }
             pcb.ackPending = true;
+            pcb.rcvUnacked += seg.data.length;
             if (immediate)
                 out.ack(pcb);
+            else
+                pcb.ackDelayed = pcb.rcvUnacked < 2 * pcb.mss;
         }
         if (seg.flags & S.FIN) {
             var finSeq = S.add(seg.seq, seg.data.length);
             if (S.diff(finSeq, pcb.rcvNxt) >= 0 && !pcb.finReceived)
                 pcb.peerFinSeq = finSeq;
             pcb.ackPending = true;
+            pcb.ackDelayed = false;
         }
         checkPeerFin(pcb);
         if (receiving && data.length > 0)

@@ -39,8 +39,11 @@ function create(T) {
         } else {
             s.window = window(pcb);
         }
-        if (flags & S.ACK)
+        if (flags & S.ACK) {
             pcb.ackPending = false;
+            pcb.ackDelayed = false;
+            pcb.rcvUnacked = 0;
+        }
         T.stats.segmentsSent++;
         T.trace(pcb, 'out', s);
         // More than one MSS of data: the NIC segments it (pcb.tsoMax).
@@ -133,8 +136,12 @@ function create(T) {
         }
         if (sent || (pcb.sendBuf.length > S.diff(pcb.sndNxt, pcb.sndBase) && pcb.sndWnd === 0))
             T.armRetransmit(pcb);  // the retransmission or the persist timer
-        if (pcb.ackPending)
-            ack(pcb);
+        if (pcb.ackPending) {
+            if (pcb.ackDelayed)
+                T.delayAck(pcb);
+            else
+                ack(pcb);
+        }
     }
 
     // One segment again from the first unacknowledged byte (fast retransmit).
