@@ -9,6 +9,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "engine/engine.h"
+#include "engine/js_profiler.h"
 #include "engine/natives.h"
 #include "sim/linux_syscall.h"
 
@@ -36,6 +38,13 @@ duk_ret_t native_syscall(duk_context* ctx) {
     long args[6] = {};
     for (duk_idx_t i = 1; i < count && i <= 6; i++)
         args[i - 1] = argument(ctx, i);
+    if (nr == SYS_exit_group && engine::js_profiler::running()) {  // unode --cpu-prof
+        engine::js_profiler::stop();
+        engine::js_profiler::report(40, [](const char* line) {
+            engine::print(2, line);
+            engine::print(2, "\n");
+        });
+    }
     long result = syscall(nr, args[0], args[1], args[2], args[3], args[4], args[5]);
     duk_push_number(ctx, result == -1 ? -double(errno) : double(result));
     return 1;

@@ -5,12 +5,17 @@
 //   unode -p EXPR [ARGS...]                evaluate EXPR and print the result
 //   unode                                  the REPL
 //   unode --trace-startup ...              print each module's load time
+//   unode --cpu-prof[=HZ] ...              sample the JS call stack (default
+//                                          1000 times a second of CPU time) and
+//                                          print the JS profile at exit, on stderr
 //
 // What happens next is JavaScript: engine/js/loader.js loads
 // stdlib/node/internal/main.js, which sets up process, console and timers,
 // runs the program and its event loop, and exits through exit_group.
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/time.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -18,6 +23,7 @@
 #include <vector>
 
 #include "engine/engine.h"
+#include "engine/js_profiler.h"
 
 extern char** environ;
 
@@ -26,8 +32,29 @@ namespace {
 int usage(const char* message) {
     engine::print(2, "unode: ");
     engine::print(2, message);
-    engine::print(2, "\nusage: unode [--watchdog MS] [--trace-startup] [FILE | -e CODE | -p EXPR] [ARGS...]\n");
+    engine::print(2, "\nusage: unode [--watchdog MS] [--trace-startup] [--cpu-prof[=HZ]] "
+                     "[FILE | -e CODE | -p EXPR] [ARGS...]\n");
     return 9;  // Node's status for invalid arguments
+}
+
+// --cpu-prof: SIGPROF, every 1/hz s of the process's CPU time, asks the
+// engine for a JS stack sample (engine/js_profiler.h); the report is printed
+// when the program exits (sim/linux_syscall.cpp, exit_group).
+void on_profiling_signal(int) { engine::js_profiler::request_sample(); }
+
+bool start_cpu_profile(long hz) {
+    struct sigaction action = {};
+    action.sa_handler = on_profiling_signal;
+    action.sa_flags = SA_RESTART;
+    if (sigaction(SIGPROF, &action, nullptr) != 0)
+        return false;
+    struct itimerval every = {};
+    every.it_interval.tv_usec = 1000000 / hz;
+    every.it_value = every.it_interval;
+    if (setitimer(ITIMER_PROF, &every, nullptr) != 0)
+        return false;
+    engine::js_profiler::start();
+    return true;
 }
 
 std::string absolute(const char* path) {
@@ -49,6 +76,7 @@ int main(int argc, char** argv) {
 
     std::string exec_path = absolute("/proc/self/exe");
     std::vector<std::string> process_argv { exec_path };
+    long profile_hz = 0;
     int i = 1;
     for (; i < argc; i++) {
         const char* arg = argv[i];
@@ -58,6 +86,10 @@ int main(int argc, char** argv) {
             options.time_budget_ms = atof(argv[i]);
         } else if (strcmp(arg, "--trace-startup") == 0) {
             options.trace = true;
+        } else if (strncmp(arg, "--cpu-prof", 10) == 0 && (arg[10] == '\0' || arg[10] == '=')) {
+            profile_hz = arg[10] == '=' ? atol(arg + 11) : 1000;
+            if (profile_hz < 10 || profile_hz > 10000)
+                return usage("--cpu-prof=HZ wants 10..10000 samples a second");
         } else if (strcmp(arg, "-e") == 0 || strcmp(arg, "-p") == 0 || strcmp(arg, "--eval") == 0
             || strcmp(arg, "--print") == 0) {
             if (++i >= argc)
@@ -89,6 +121,10 @@ int main(int argc, char** argv) {
     engine::Engine js;
     if (!js.create()) {
         engine::print(2, "unode: cannot create the JavaScript heap\n");
+        return 1;
+    }
+    if (profile_hz && !start_cpu_profile(profile_hz)) {
+        engine::print(2, "unode: --cpu-prof: cannot set up the profiling timer\n");
         return 1;
     }
     return js.run(options);

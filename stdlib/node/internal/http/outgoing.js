@@ -147,7 +147,7 @@ OutgoingMessage.prototype._storeHeader = function (firstLine) {
         }
     }
     if (this.sendDate && !seen.date)
-        head += 'Date: ' + httpDate(new Date()) + '\r\n';
+        head += 'Date: ' + currentDate() + '\r\n';
     if (!seen.connection) {
         var keepAlive = this.shouldKeepAlive &&
             (seen.contentLength || this.useChunkedEncodingByDefault || this.agent);
@@ -189,6 +189,19 @@ function httpDate(date) {
         two(date.getUTCSeconds()) + ' GMT';
 }
 OutgoingMessage.httpDate = httpDate;
+
+// The Date header changes once a second: made once a second, as Node's
+// utcDate() does, not for every response.
+var dateSecond = -1, dateText = '';
+function currentDate() {
+    var now = Date.now();
+    var second = Math.floor(now / 1000);
+    if (second !== dateSecond) {
+        dateSecond = second;
+        dateText = httpDate(new Date(now));
+    }
+    return dateText;
+}
 
 function toBuffer(chunk, encoding) {
     return typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : chunk;
