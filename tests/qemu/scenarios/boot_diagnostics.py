@@ -56,12 +56,17 @@ def profile(c, tree):
         c.check(m.console.expect(r"profile: self \(", 10) is not None, "the self table")
         c.check(m.console.expect(r"profile: total, with callees", 10) is not None,
                 "the total table")
+        c.check(m.console.expect(r"profile: JavaScript, self \(", 10) is not None,
+                "the JavaScript tables follow")
         # From JavaScript, around a piece of work of its own.
-        type_line(m, "var k = require('native:kernel'); k.profileStart(20000); "
-                     "for (var i = 0, s = ''; i < 3000; i++) s += i; k.profileReport(5); 1")
+        type_line(m, "function burn() { for (var i = 0, s = ''; i < 3000; i++) s += i; } "
+                     "var k = require('native:kernel'); k.profileStart(2000); burn(); "
+                     "k.profileReport(5); 1")
         hit = m.console.expect(r"profile: \d+ samples .*?: (\d+) busy", 30)
         c.check(hit is not None and int(hit.match.group(1)) > 0,
                 "profileStart/profileReport from the REPL")
+        hit = m.console.expect(r"profile: +\d+ +[\d.]+%  burn ", 30)
+        c.check(hit is not None, "the JS profile names the REPL's burn()")
         repl_send(c, m, "try { k.profileStart(5) } catch (e) { e.name }")
         c.check(m.console.expect(r"^'RangeError'\r?$", 30) is not None, "a bad rate is refused")
         text = m.console.text()
