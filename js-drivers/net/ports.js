@@ -10,6 +10,38 @@ var EPHEMERAL_LOW = 32768, EPHEMERAL_HIGH = 60999;
 function create() {
     var bound = [];  // pcbs with localPort set
     var next = EPHEMERAL_LOW;
+    // For lookup(): connected pcbs (a remote port set) by their local port
+    // and remote address and port, and the others (listeners, unconnected
+    // UDP) in a list. A server that closes first keeps each connection in
+    // TIME_WAIT for a minute; looking through all of them for every packet
+    // made each packet cost more the longer the server ran.
+    var connected = {};   // key(port, raddr, rport) -> [pcb]
+    var unconnected = [];
+
+    function key(port, raddr, rport) { return port + ' ' + raddr + ' ' + rport; }
+
+    function unindex(pcb) {
+        var list = pcb.portsKey === null ? unconnected : connected[pcb.portsKey];
+        var i = list ? list.indexOf(pcb) : -1;
+        if (i >= 0)
+            list.splice(i, 1);
+        if (pcb.portsKey !== null && list && list.length === 0)
+            delete connected[pcb.portsKey];
+        pcb.portsKey = undefined;
+    }
+
+    // Files a bound pcb under its current addresses.
+    function index(pcb) {
+        if (pcb.portsKey !== undefined)
+            unindex(pcb);
+        if (pcb.remotePort) {
+            pcb.portsKey = key(pcb.localPort, pcb.remoteAddr, pcb.remotePort);
+            (connected[pcb.portsKey] || (connected[pcb.portsKey] = [])).push(pcb);
+        } else {
+            pcb.portsKey = null;
+            unconnected.push(pcb);
+        }
+    }
 
     // Whether `pcb` may bind addr:port next to `other`. Two sockets share
     // a port only on different specific addresses, or when `shares`
@@ -48,29 +80,58 @@ function create() {
         pcb.localPort = port;
         if (bound.indexOf(pcb) < 0)
             bound.push(pcb);
+        index(pcb);
         return 0;
+    }
+
+    // A pcb that shares a bound port without binding it (an accepted
+    // connection: its listener's port), its addresses already set.
+    function add(pcb) {
+        bound.push(pcb);
+        index(pcb);
+    }
+
+    // Sets (or, with 0, 0, clears) the peer of a bound pcb.
+    function connect(pcb, raddr, rport) {
+        pcb.remoteAddr = raddr;
+        pcb.remotePort = rport;
+        if (pcb.portsKey !== undefined)
+            index(pcb);
     }
 
     function unbind(pcb) {
         var i = bound.indexOf(pcb);
         if (i >= 0)
             bound.splice(i, 1);
+        if (pcb.portsKey !== undefined)
+            unindex(pcb);
     }
 
     // The best match for a packet to addr:port from raddr:rport: a pcb
     // connected to that peer first, then bound ones (a specific address
     // before the wildcard). `accept(pcb)` filters.
     function lookup(addr, port, raddr, rport, accept) {
-        var best = null, score = -1;
-        for (var i = 0; i < bound.length; i++) {
-            var o = bound[i];
-            if (o.localPort !== port || (o.localAddr !== 0 && o.localAddr !== addr))
+        var best = null, score = -1, i, o, s;
+        var peers = connected[key(port, raddr, rport)];
+        for (i = 0; peers && i < peers.length; i++) {
+            o = peers[i];
+            if ((o.localAddr !== 0 && o.localAddr !== addr) || (accept && !accept(o)))
                 continue;
-            if (o.remotePort && (o.remotePort !== rport || o.remoteAddr !== raddr))
+            s = 2 + (o.localAddr ? 1 : 0);
+            if (s > score) {
+                best = o;
+                score = s;
+            }
+        }
+        if (score === 3)
+            return best;
+        for (i = 0; i < unconnected.length; i++) {
+            o = unconnected[i];
+            if (o.localPort !== port || (o.localAddr !== 0 && o.localAddr !== addr))
                 continue;
             if (accept && !accept(o))
                 continue;
-            var s = (o.remotePort ? 2 : 0) + (o.localAddr ? 1 : 0);
+            s = o.localAddr ? 1 : 0;
             if (s > score) {
                 best = o;
                 score = s;
@@ -79,7 +140,8 @@ function create() {
         return best;
     }
 
-    return { bind: bind, unbind: unbind, lookup: lookup, all: function () { return bound; } };
+    return { bind: bind, add: add, connect: connect, unbind: unbind, lookup: lookup,
+        all: function () { return bound; } };
 }
 
 module.exports = { create: create, EPHEMERAL_LOW: EPHEMERAL_LOW, EPHEMERAL_HIGH: EPHEMERAL_HIGH };

@@ -30,9 +30,7 @@ function create(stack, options) {
     Object.keys(defaults).forEach(function (k) {
         params[k] = options && options[k] !== undefined ? options[k] : defaults[k];
     });
-    var ports = Ports.create();
-    // Accepted connections share their listener's port: added, not bound.
-    ports.add = function (pcb) { ports.all().push(pcb); };
+    var ports = Ports.create();  // accepted connections: ports.add, not bound
     var stats = { segmentsReceived: 0, segmentsSent: 0, segmentsOffloaded: 0, retransmits: 0,
         fastRetransmits: 0,
         timeouts: 0, resetsSent: 0, badSegments: 0, outOfOrder: 0, bytesReceived: 0,
@@ -51,6 +49,7 @@ function create(stack, options) {
         this.state = 'CLOSED';
         this.localAddr = 0; this.localPort = 0;
         this.remoteAddr = 0; this.remotePort = 0;
+        this.portsKey = undefined;  // where ports.js files it (bound pcbs)
         this.parent = null;
         this.backlog = 0; this.acceptQueue = []; this.embryos = 0;
         this.iss = env.random32() >>> 0;
@@ -401,8 +400,7 @@ function create(stack, options) {
             if (b2 < 0)
                 return b2;
         }
-        this.remoteAddr = addr;
-        this.remotePort = port;
+        ports.connect(this, addr, port);
         this.advMss = T.mssFor(addr);
         this.error = 0;
         this.state = 'SYN_SENT';

@@ -22,6 +22,7 @@ function create(stack) {
         this.localPort = 0;
         this.remoteAddr = 0;
         this.remotePort = 0;
+        this.portsKey = undefined;  // where ports.js files it (bound pcbs)
         this.queue = [];      // {addr, port, data}
         this.queued = 0;      // bytes
         this.rcvbuf = RCVBUF;
@@ -51,8 +52,7 @@ function create(stack) {
         }
         if (!stack.ipv4.route(addr))
             return -E.ENETUNREACH;
-        this.remoteAddr = addr;
-        this.remotePort = port;
+        ports.connect(this, addr, port);
         return 0;
     };
 
@@ -64,8 +64,10 @@ function create(stack) {
     };
 
     Pcb.prototype.disconnect = function () {
-        this.remoteAddr = 0;
-        this.remotePort = 0;
+        if (this.localPort)
+            ports.connect(this, 0, 0);
+        else
+            this.remoteAddr = this.remotePort = 0;
     };
 
     // Sends data (Uint8Array) to addr:port (the connected peer when port

@@ -338,6 +338,33 @@ function transfer(w, src, dst, data, limitMs) {
     check.ok(w.a.tcp.stats.retransmits > 0, 'TSO: losses were repaired');
 })();
 
+(function portLookup() {
+    // ports.js: connected pcbs (indexed by port and peer) before bound ones,
+    // a specific address before the wildcard; connect/unbind refile them.
+    var ports = require('../../js-drivers/net/ports.js').create();
+    var A = 0x0a000001, B = 0x0a000002, PEER = 0x0a000063;
+    var wild = {}, specific = {}, conn = { localAddr: A, localPort: 80, remoteAddr: PEER,
+        remotePort: 5000 };
+    check.equal(ports.bind(wild, 0, 80, function () { return true; }), 0, 'bind *:80');
+    check.equal(ports.bind(specific, A, 80, function () { return true; }), 0, 'bind A:80');
+    ports.add(conn);
+    check.ok(ports.lookup(A, 80, PEER, 5000) === conn, 'the connection for its own peer');
+    check.ok(ports.lookup(A, 80, PEER, 5001) === specific, 'A:80 for another peer');
+    check.ok(ports.lookup(B, 80, PEER, 5000) === wild, 'the wildcard for another address');
+    check.ok(ports.lookup(A, 81, PEER, 5000) === null, 'nothing on another port');
+    check.ok(ports.lookup(A, 80, PEER, 5000, function (p) { return p !== conn; }) === specific,
+        'accept() filters');
+    ports.unbind(conn);
+    check.ok(ports.lookup(A, 80, PEER, 5000) === specific, 'after unbind: the listener');
+    var client = {};
+    check.equal(ports.bind(client, B, 0, null), 0, 'an ephemeral port');
+    check.ok(client.localPort >= 32768, 'in Linux\'s range');
+    ports.connect(client, PEER, 443);
+    check.ok(ports.lookup(B, client.localPort, PEER, 443) === client, 'found by its peer after connect');
+    ports.connect(client, 0, 0);
+    check.ok(ports.lookup(B, client.localPort, PEER, 9) === client, 'unconnected again: any peer');
+})();
+
 (function ackCoalescing() {
     // Pure ACKs of one connection in a row: the earlier are skipped when a
     // later one acknowledges more; duplicates (fast retransmit's signal) stay.
