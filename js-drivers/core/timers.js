@@ -7,7 +7,9 @@
 // delays them, as it delays IRQ handlers.
 'use strict';
 
-var pending = [];  // {due (ms, monotonic), fn}, sorted by due
+var TimerHeap = require('./timer_heap');
+
+var pending = new TimerHeap();  // {due (ms, monotonic), fn}, earliest first
 var clock = null;
 // A timer can be added while a wait is under way (a driver's IRQ handler
 // fails during it, from the pump), and nothing then ends the native wait
@@ -24,12 +26,7 @@ var wrapper = null;
 function now() { return clock.monotonicNs() / 1e6; }
 
 function after(ms, fn) {
-    var t = {due: now() + Math.max(0, ms), fn: fn};
-    var i = pending.length;
-    while (i > 0 && pending[i - 1].due > t.due)
-        i--;
-    pending.splice(i, 0, t);
-    return t;
+    return pending.add(now() + Math.max(0, ms), fn);
 }
 
 // fn() at the next turn of the wait loop, at once: the native wait is
@@ -43,17 +40,12 @@ function soon(fn) {
     return t;
 }
 
-function cancel(t) {
-    var i = pending.indexOf(t);
-    if (i >= 0)
-        pending.splice(i, 1);
-}
+function cancel(t) { pending.cancel(t); }
 
 function runDue() {
-    while (pending.length > 0 && pending[0].due <= now()) {
-        var t = pending.shift();
+    for (var fn = pending.takeDue(now()); fn !== null; fn = pending.takeDue(now())) {
         try {
-            t.fn();
+            fn();
         } catch (e) {
             clock.consoleWrite('timers: ' + e + '\n');
         }
@@ -76,7 +68,8 @@ function install(kernel) {
                 return 0;
             }
             var t;
-            if (pending.length === 0) {
+            var first = pending.first();
+            if (first === null) {
                 if (!sliced()) {
                     var r0 = wait(end < 0 ? -1 : Math.max(0, end - now()), wakeOn);
                     if (r0 || (end >= 0 && now() >= end))
@@ -85,7 +78,7 @@ function install(kernel) {
                 }
                 t = SLICE_MS;
             } else {
-                t = Math.max(0, Math.min(SLICE_MS, pending[0].due - now()));
+                t = Math.max(0, Math.min(SLICE_MS, first.due - now()));
             }
             var last = false;
             if (end >= 0 && end - now() <= t) {
