@@ -91,16 +91,18 @@ function attach(stack, netif) {
         scheduled = false;
         var batch = rxQueue;
         rxQueue = [];
-        var pure = batch.length > 1 && ackCoalesce.isPureAck(batch[0]);
-        for (var i = 0; i < batch.length; i++) {
-            var nextPure = i + 1 < batch.length && ackCoalesce.isPureAck(batch[i + 1]);
-            if (pure && nextPure && ackCoalesce.supersedes(batch[i + 1], batch[i])) {
-                iface.stats.rxCoalesced++;
-            } else {
+        var isPureAck = ackCoalesce.isPureAck, supersedes = ackCoalesce.supersedes;
+        var n = batch.length, skipped = 0;
+        var pure = n > 1 && isPureAck(batch[0]);
+        for (var i = 0; i < n; i++) {
+            var nextPure = i + 1 < n && isPureAck(batch[i + 1]);
+            if (pure && nextPure && supersedes(batch[i + 1], batch[i]))
+                skipped++;
+            else
                 receive(batch[i]);
-            }
             pure = nextPure;
         }
+        iface.stats.rxCoalesced += skipped;
         stack.flush();
     }
     function receive(f) {
@@ -117,15 +119,17 @@ function attach(stack, netif) {
         else
             iface.stats.rxDropped++;
     }
+    var stats = iface.stats, U8 = Uint8Array;  // locals: this runs for every frame
     netif.onReceive(function (f) {
-        iface.stats.rxFrames++;
-        if (rxQueue.length >= RX_QUEUE_MAX) {
-            iface.stats.rxDropped++;
+        stats.rxFrames++;
+        var queue = rxQueue;
+        if (queue.length >= RX_QUEUE_MAX) {
+            stats.rxDropped++;
             return;
         }
         // A netif hands each listener a fresh frame it may keep (docs/e1000.md,
         // "Frames"), and the stack never writes into a received one: no copy.
-        rxQueue.push(f instanceof Uint8Array ? f : new Uint8Array(f.slice ? f.slice(0) : f));
+        queue[queue.length] = f instanceof U8 ? f : new U8(f.slice ? f.slice(0) : f);
         if (!scheduled) {
             scheduled = true;
             stack.env.defer(processQueue);
