@@ -15,6 +15,7 @@ download at 45-70 MB/s."""
 import hashlib
 import re
 import shutil
+import statistics
 import socket
 import subprocess
 import sys
@@ -190,7 +191,10 @@ def http(tree, args):
     print("machine: " + machine_description(accel))
     print(t.render())
     print("reference (issue 9): Linux 6.1 + busybox httpd, same QEMU: ~200 requests/s without "
-          "keep-alive, 45-70 MB/s for 16 MiB")
+          "keep-alive, 45-70 MB/s for 16 MiB;")
+    print("targets: requests/s with keep-alive >= 400 (2x), download >= 22.5 MB/s (50%): "
+          f"{'met' if rate_ka >= 400 else 'MISSED'}, "
+          f"{'met' if BIG / 1e6 / statistics.median(seconds) >= 22.5 else 'MISSED'}")
     for n in notes:
         print("note: wrk reported " + n)
     return 0
