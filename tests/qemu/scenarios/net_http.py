@@ -1,0 +1,382 @@
+"""Network scenarios driven from the host: unode programs written as for
+Node, on bare metal (the JS e1000 driver and TCP/IP stack), reached through
+QEMU's user networking with restrict=on and forwards on 127.0.0.1
+(docs/net.md, "Tests"):
+
+qemu.http_curl           curl against a unode http server (--forward)
+qemu.net_guest_to_host   the guest connects out to a host server (--guestfwd)
+qemu.net_udp_echo        UDP both ways (--forward udp: and a socket netdev peer)
+"""
+import hashlib
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from scenario import APPS, JSK, REPO, Skip, scenario
+
+
+def needs_e1000():
+    if not (REPO / "js-drivers" / "dev" / "e1000.js").exists():
+        raise Skip("js-drivers/dev/e1000.js is not in this tree")
+
+
+def free_port(kind=socket.SOCK_STREAM):
+    """A port free on 127.0.0.1 now (the kernel picks it)."""
+    with socket.socket(socket.AF_INET, kind) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class GuestApp:
+    """`tools/jsk run OPTIONS APP ARGS` in the background; its output lines
+    are collected by a thread."""
+
+    def __init__(self, tree, app, args=(), options=(), timeout=120):
+        self.cmd = [sys.executable, str(JSK), "run", "--no-build", "--build-dir", str(tree.root),
+                    "--timeout", str(timeout), *options, str(APPS / app), *map(str, args)]
+        print("  run " + " ".join(self.cmd), flush=True)
+        self.lines = []
+        self.proc = subprocess.Popen(self.cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        for raw in self.proc.stdout:
+            line = raw.decode("utf-8", "replace").rstrip("\r\n")
+            self.lines.append(line)
+            print("  guest| " + line, flush=True)
+
+    def wait_line(self, text, seconds):
+        """True once a line containing `text` was printed."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if any(text in l for l in self.lines):
+                return True
+            if self.proc.poll() is not None:
+                self.reader.join(timeout=5)
+                return any(text in l for l in self.lines)
+            time.sleep(0.1)
+        return False
+
+    def wait(self, seconds):
+        """The exit status of jsk run (the guest's), or None if it was
+        still running after `seconds` (then it is killed)."""
+        try:
+            status = self.proc.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            status = None
+        self.stop()
+        return status
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.reader.join(timeout=5)
+
+    def transcript(self, n=30):
+        return "\n".join(self.lines[-n:])
+
+
+# -- qemu.http_curl ---------------------------------------------------------------
+PERIOD = 65521          # http_server.js's pattern: block[i % PERIOD]
+BIG = 16 * 1024 * 1024
+CHUNKS = [b"first chunk\n", b"the second, a little longer\n", b"x", b"last\n"]
+GUEST_HTTP_PORT = 8080
+
+
+def pattern_block():
+    """http_server.js's block: the Lehmer generator x = x * 48271 mod
+    2^31 - 1 from x = 1, byte (x >> 8) & 0xff."""
+    out = bytearray(PERIOD)
+    x = 1
+    for i in range(PERIOD):
+        x = x * 48271 % 2147483647
+        out[i] = (x >> 8) & 0xFF
+    return bytes(out)
+
+
+BLOCK = pattern_block()
+
+
+def pattern(n):
+    return (BLOCK * (n // PERIOD + 1))[:n]
+
+
+def pattern_sha256(n):
+    h = hashlib.sha256()
+    for at in range(0, n, PERIOD):
+        h.update(BLOCK[:min(PERIOD, n - at)])
+    return h.hexdigest()
+
+
+class Reply:
+    def __init__(self, rc, status, headers, body, stderr):
+        self.rc, self.status, self.headers, self.body, self.stderr = rc, status, headers, body, stderr
+
+    def __repr__(self):
+        return (f"curl rc {self.rc}, status {self.status}, headers {self.headers}, "
+                f"{len(self.body)} bytes, {self.stderr.strip()[:200]}")
+
+
+def parse_head(text):
+    """(status, {lower-case name: value}) of the last response head in a
+    curl -D dump."""
+    status, headers = None, {}
+    for line in text.splitlines():
+        if line.startswith("HTTP/"):
+            status, headers = int(line.split()[1]), {}
+        elif ":" in line:
+            name, _, value = line.partition(":")
+            headers[name.strip().lower()] = value.strip()
+    return status, headers
+
+
+def curl(port, path, *extra, timeout=60, workdir):
+    """One curl request to the guest: a Reply with the last head and body."""
+    tag = f"{time.monotonic_ns()}-{threading.get_ident()}"
+    head, body = Path(workdir) / f"h{tag}", Path(workdir) / f"b{tag}"
+    r = subprocess.run(["curl", "-sS", "-m", str(timeout), "-D", str(head), "-o", str(body),
+                        *extra, f"http://127.0.0.1:{port}{path}"],
+                       stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout + 30)
+    status, headers = parse_head(head.read_text("latin1")) if head.exists() else (None, {})
+    data = body.read_bytes() if body.exists() else b""
+    return Reply(r.returncode, status, headers, data, r.stderr.decode("utf-8", "replace"))
+
+
+def check_bytes(c, r, n, what):
+    c.check(r.rc == 0 and r.status == 200 and r.headers.get("content-length") == str(n) and
+            r.headers.get("connection") == "keep-alive" and r.body == pattern(n),
+            f"{what}: 200, Content-Length {n}, Connection: keep-alive, the pattern's bytes",
+            repr(r))
+
+
+@scenario("qemu.http_curl")
+def http_curl(c, tree):
+    """curl gets the right bytes from a unode http server on bare metal
+    through --forward: small bodies, HEAD, chunked, 404, a POST echoed, a
+    16 MiB body (sha256 on the host), keep-alive, 20 concurrent clients."""
+    needs_e1000()
+    port = free_port()
+    app = GuestApp(tree, "http_server.js", [GUEST_HTTP_PORT],
+                   ["--forward", f"{port}:{GUEST_HTTP_PORT}"], timeout=500)
+    status = None
+    with tempfile.TemporaryDirectory() as work:
+        try:
+            c.check(app.wait_line("http_server: listening on port", 90), "the guest listens",
+                    app.transcript())
+            for attempt in range(60):        # DHCP and ARP may still be under way
+                r = curl(port, "/bytes/0", timeout=10, workdir=work)
+                if r.rc == 0 and r.status == 200:
+                    break
+                time.sleep(0.5)
+            http_curl_checks(c, port, work)
+            r = curl(port, "/quit", workdir=work)
+            c.check(r.rc == 0 and r.status == 200 and r.body == b"bye\n" and
+                    r.headers.get("connection") == "close", "/quit: 200, Connection: close",
+                    repr(r))
+            status = app.wait(60)
+        finally:
+            app.stop()
+    c.check(status == 0, "the server ends with status 0", f"status {status}")
+    c.check(any(l.startswith("http_server: closed after ") for l in app.lines),
+            "the server closed", app.transcript())
+    return "\n".join(app.lines)
+
+
+def http_curl_checks(c, port, work):
+    for n in (0, 1, 2, 1000, 1460, 1461, PERIOD, 100000):
+        check_bytes(c, curl(port, f"/bytes/{n}", workdir=work), n, f"GET /bytes/{n}")
+
+    # HEAD, then a GET on the same connection: a body sent after the head
+    # would be read as the second response's start.
+    after = Path(work) / "after-head"
+    r = subprocess.run(["curl", "-sS", "-m", "60", "--head", "-w", "[%{num_connects}]",
+                        f"http://127.0.0.1:{port}/bytes/12345", "--next", "-sS", "-m", "60",
+                        "-o", str(after), "-w", "[%{num_connects} %{http_code}]",
+                        f"http://127.0.0.1:{port}/bytes/777"],
+                       stdin=subprocess.DEVNULL, capture_output=True, timeout=90)
+    head, _, tail = r.stdout.decode("latin1").partition("\r\n\r\n")
+    status, headers = parse_head(head)
+    c.check(r.returncode == 0 and status == 200 and headers.get("content-length") == "12345" and
+            tail == "[1][0 200]" and after.read_bytes() == pattern(777),
+            "HEAD /bytes/12345: 200, Content-Length 12345, no body (the next GET on the "
+            "connection gets its own bytes)", f"rc {r.returncode}: {r.stdout!r} {r.stderr!r}")
+
+    r = curl(port, "/chunked", workdir=work)
+    c.check(r.rc == 0 and r.status == 200 and r.headers.get("transfer-encoding") == "chunked" and
+            "content-length" not in r.headers and r.body == b"".join(CHUNKS),
+            "GET /chunked: Transfer-Encoding: chunked, no Content-Length, the body", repr(r))
+    raw = b"".join(b"%x\r\n%s\r\n" % (len(k), k) for k in CHUNKS) + b"0\r\n\r\n"
+    r = curl(port, "/chunked", "--raw", workdir=work)
+    c.check(r.rc == 0 and r.body == raw, "GET /chunked --raw: one chunk per write, then 0",
+            f"{r.body!r}")
+
+    r = curl(port, "/nope", workdir=work)
+    text = b"not found: GET /nope\n"
+    c.check(r.rc == 0 and r.status == 404 and r.body == text and
+            r.headers.get("content-length") == str(len(text)),
+            "GET /nope: 404 with its text and Content-Length", repr(r))
+
+    upload = Path(work) / "upload"
+    sent = bytes((i * 31 + (i >> 10)) & 0xFF for i in range(200000))
+    upload.write_bytes(sent)
+    r = curl(port, "/echo", "--data-binary", f"@{upload}", "-H",
+             "Content-Type: application/octet-stream", workdir=work)
+    c.check(r.rc == 0 and r.status == 200 and r.body == sent and
+            r.headers.get("content-length") == str(len(sent)),
+            "POST /echo of 200000 bytes: the same bytes back", repr(r))
+
+    keep_alive(c, port, work)
+    concurrent(c, port, work, 20)
+    big_download(c, port, work)
+
+
+def keep_alive(c, port, work):
+    """One curl, five URLs: the first transfer connects, the others reuse it."""
+    sizes = [10, 5000, 0, 70000, 3]
+    cmd = ["curl", "-sS", "-m", "60", "-w", "%{num_connects} %{http_code} %{size_download}\\n"]
+    for k, n in enumerate(sizes):
+        cmd += ["-o", str(Path(work) / f"ka{k}"), f"http://127.0.0.1:{port}/bytes/{n}"]
+    r = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=90)
+    lines = r.stdout.split()
+    rows = [lines[i:i + 3] for i in range(0, len(lines), 3)]
+    c.check(r.returncode == 0 and len(rows) == len(sizes), "keep-alive: curl fetched 5 URLs",
+            f"rc {r.returncode}: {r.stdout!r} {r.stderr!r}")
+    c.check([row[0] for row in rows] == ["1", "0", "0", "0", "0"],
+            "keep-alive: one connection made, reused by the next 4 transfers",
+            f"num_connects: {[row[0] for row in rows]}")
+    c.check(all(row[1] == "200" for row in rows) and
+            all((Path(work) / f"ka{k}").read_bytes() == pattern(n) for k, n in enumerate(sizes)),
+            "keep-alive: each transfer 200 with its pattern bytes", r.stdout)
+
+
+def concurrent(c, port, work, clients):
+    """`clients` curl processes at once, each with its own size."""
+    sizes = [3000 + 7919 * k for k in range(clients)]
+    results = [None] * clients
+
+    def one(k):
+        results[k] = curl(port, f"/bytes/{sizes[k]}", timeout=120, workdir=work)
+
+    threads = [threading.Thread(target=one, args=(k,)) for k in range(clients)]
+    t0 = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=180)
+    took = time.monotonic() - t0
+    bad = [f"{k}: {r!r}" for k, r in enumerate(results)
+           if r is None or r.rc != 0 or r.status != 200 or r.body != pattern(sizes[k]) or
+           r.headers.get("content-length") != str(sizes[k])]
+    c.check(not bad, f"{clients} concurrent curl processes all get their bytes "
+            f"({sum(sizes)} bytes in {took:.1f} s)", "\n".join(bad[:5]))
+
+
+def big_download(c, port, work):
+    want = pattern_sha256(BIG)
+    t0 = time.monotonic()
+    r = curl(port, f"/bytes/{BIG}", timeout=120, workdir=work)
+    took = time.monotonic() - t0
+    got = hashlib.sha256(r.body).hexdigest()
+    c.check(r.rc == 0 and r.status == 200 and r.headers.get("content-length") == str(BIG) and
+            got == want, f"16 MiB body, sha256 checked on the host ({took:.1f} s, "
+            f"{len(r.body) / 1e6 / took:.2f} MB/s)",
+            f"curl rc {r.rc}, status {r.status}, {len(r.body)} bytes, sha256 {got}, want {want}, "
+            f"{r.stderr.strip()[:200]}")
+    print(f"  16 MiB download: {took:.1f} s, {len(r.body) / 1e6 / took:.2f} MB/s", flush=True)
+
+
+# -- qemu.net_guest_to_host ---------------------------------------------------------
+GUESTFWD_PORT = 7001
+G2H_FRAMES = 8          # net_guest_to_host.js: 2 connections x 4 sizes
+
+
+def g2h_pattern(n, seed):
+    """net_guest_to_host.js's pattern."""
+    return bytes((i * 13 + seed * 7 + (i >> 8)) & 0xFF for i in range(n))
+
+
+def g2h_answer(data):
+    """The server's transform: the bytes reversed, each plus 1."""
+    return bytes((b + 1) & 0xFF for b in reversed(data))
+
+
+class FramedServer:
+    """The host's test server behind --guestfwd: QEMU connects to it once,
+    when it starts, and every guest connection's bytes come through that
+    one stream, framed by the guest ("N SEED\\n" + N bytes). Each frame is
+    checked and answered ("N\\n" + g2h_answer); results in self.frames."""
+
+    def __init__(self):
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(1)
+        self.port = self.listener.getsockname()[1]
+        self.frames = []          # (size, seed, intact)
+        self.error = None
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        try:
+            self.listener.settimeout(60)
+            conn, _ = self.listener.accept()
+            conn.settimeout(120)
+            buf = b""
+            while len(self.frames) < G2H_FRAMES:
+                while b"\n" not in buf:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        raise EOFError("QEMU closed the stream")
+                    buf += chunk
+                head, _, buf = buf.partition(b"\n")
+                size, seed = (int(x) for x in head.split())
+                while len(buf) < size:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        raise EOFError("QEMU closed the stream")
+                    buf += chunk
+                data, buf = buf[:size], buf[size:]
+                self.frames.append((size, seed, data == g2h_pattern(size, seed)))
+                conn.sendall(b"%d\n" % size + g2h_answer(data))
+            self.extra = buf
+        except (OSError, EOFError, ValueError) as err:
+            self.error = err
+
+    def close(self):
+        self.listener.close()
+
+
+@scenario("qemu.net_guest_to_host")
+def net_guest_to_host(c, tree):
+    """The guest connects out to a TCP server on the host through a guest
+    forward (restrict=on; slirp refuses one on 10.0.2.2, so 10.0.2.100):
+    8 exchanges on 2 connections, bytes checked on both sides."""
+    needs_e1000()
+    server = FramedServer()
+    app = GuestApp(tree, "net_guest_to_host.js", [GUESTFWD_PORT],
+                   ["--guestfwd", f"{GUESTFWD_PORT}:{server.port}"], timeout=150)
+    try:
+        status = app.wait(170)
+    finally:
+        app.stop()
+        server.close()
+    server.thread.join(timeout=10)
+    c.check(status == 0, "the guest ends with status 0", f"status {status}\n{app.transcript()}")
+    c.check("net_guest_to_host: all passed" in app.lines, "the guest checked every answer",
+            app.transcript())
+    c.check(sum(1 for l in app.lines if l.startswith("ok connection ")) == G2H_FRAMES,
+            f"{G2H_FRAMES} exchanges", app.transcript())
+    c.check(any(l.startswith("connection 1: 10.0.2.15:") and
+                l.endswith(f" -> 10.0.2.100:{GUESTFWD_PORT}") for l in app.lines),
+            "from the DHCP address to the forward's", app.transcript())
+    c.check(server.error is None and len(server.frames) == G2H_FRAMES and
+            all(ok for _, _, ok in server.frames),
+            f"the host got {G2H_FRAMES} intact frames", f"{server.error}; {server.frames}")
+    return "\n".join(app.lines)
