@@ -7,6 +7,9 @@
 //   GET /hello   "hello from unode <n>\n" plus the connection's own request
 //                count and the client's port, so the test can tell whether
 //                a request came on the same connection as the one before
+//   GET /big/N   N bytes, byte k being k % 251, written as fast as the
+//                connection takes them (a transfer under way while the
+//                driver reloads)
 //   GET /stats   the network stack's counters (parsers' drops) as JSON
 //   GET /bye     answers, then closes the server: the program ends, status 0
 //
@@ -38,6 +41,29 @@ function stackStats() {
     };
 }
 
+// 64256 bytes (256 * 251): the pattern k % 251 goes on across chunks.
+var CHUNK = Buffer.alloc(256 * 251);
+for (var k = 0; k < CHUNK.length; k++)
+    CHUNK[k] = k % 251;
+
+function sendBig(res, n) {
+    res.setHeader('Content-Type', 'application/octet-stream');
+    res.setHeader('Content-Length', n);
+    var left = n;
+    function more() {
+        while (left > 0) {
+            var piece = left >= CHUNK.length ? CHUNK : CHUNK.subarray(0, left);
+            left -= piece.length;
+            if (!res.write(piece)) {
+                res.once('drain', more);
+                return;
+            }
+        }
+        res.end();
+    }
+    more();
+}
+
 var server = http.createServer(function (req, res) {
     var conn = req.socket;
     conn.requests = (conn.requests || 0) + 1;
@@ -46,6 +72,9 @@ var server = http.createServer(function (req, res) {
     if (req.url === '/hello') {
         body = 'hello from unode ' + served + ' request ' + conn.requests +
             ' on the connection from port ' + conn.remotePort + '\n';
+    } else if (/^\/big\/\d+$/.test(req.url)) {
+        sendBig(res, +req.url.slice(5));
+        return;
     } else if (req.url === '/stats') {
         body = JSON.stringify(stackStats()) + '\n';
     } else if (req.url === '/bye') {

@@ -35,6 +35,9 @@ SEED = int(os.environ.get("JSK_HOSTILE_SEED", "9"))   # another seed: other fram
 FRAMES = 10000
 BATCH = 500     # frames between two pings, so the guest's receive queue keeps up
 E1000 = REPO / "js-drivers" / "dev" / "e1000.js"
+BIG = 16 << 20                  # qemu.http_reload's download, read at
+READ_RATE = 2 << 20             # at most this many bytes/s (several seconds)
+PATTERN = bytes(k % 251 for k in range(251)) * 300   # /big's bytes: k % 251
 
 # What a crash looks like on the console: an uncaught JS error (the program
 # dies with it), an error thrown by a timer or deferred call (where the
@@ -214,48 +217,92 @@ def http_reload(c, tree):
             local = conn.sock.getsockname() if conn.sock else None
             sock_before = conn.sock
 
+            # Request 2: a download the host reads at a bounded rate, so it
+            # is still under way (segments and window updates in flight)
+            # while the driver is reloaded under it.
+            download = {"bytes": 0, "intact": True, "status": None, "error": None}
+
+            def fetch_big():
+                try:
+                    conn.request("GET", f"/big/{BIG}")
+                    r = conn.getresponse()
+                    download["status"] = r.status
+                    started = time.monotonic()
+                    while True:
+                        chunk = r.read(65536)
+                        if not chunk:
+                            break
+                        at = download["bytes"]
+                        if chunk != PATTERN[at % 251:at % 251 + len(chunk)]:
+                            download["intact"] = False
+                        download["bytes"] += len(chunk)
+                        ahead = download["bytes"] / READ_RATE - (time.monotonic() - started)
+                        if ahead > 0:
+                            time.sleep(ahead)
+                except (ConnectionError, socket.timeout, http.client.HTTPException) as e:
+                    download["error"] = repr(e)
+
+            fetcher = threading.Thread(target=fetch_big, daemon=True)
+            fetcher.start()
+            deadline = time.monotonic() + 60
+            while download["bytes"] < 1 << 20 and fetcher.is_alive() and \
+                    time.monotonic() < deadline:
+                time.sleep(0.05)
+            at_push = download["bytes"]
             source = E1000.read_bytes()
             try:
                 with push.connect(com2, 10) as s:
                     ok, guest_ms, message, rtt = push.push(s, "e1000", source, 60)
             except push.PushError as err:
                 ok, guest_ms, message, rtt = False, 0, str(err), 0
+            at_reloaded = download["bytes"]
             c.check(ok, "js-drivers/dev/e1000.js pushed over COM2: the driver reloaded",
                     f"in-guest {guest_ms:.1f} ms, round trip {rtt:.0f} ms {message}")
+            fetcher.join(timeout=120)
+            c.check(at_push >= 1 << 20 and at_reloaded < BIG,
+                    "the reload came during the download",
+                    f"{at_push} bytes read when the push started, {at_reloaded} when the "
+                    f"guest said the reload was done, of {BIG}")
+            c.check(download["status"] == 200 and download["bytes"] == BIG and
+                    download["intact"] and not fetcher.is_alive(),
+                    f"request 2: the {BIG >> 20} MiB download went on across the reload, "
+                    "every byte right",
+                    f"status {download['status']}, {download['bytes']} bytes, intact "
+                    f"{download['intact']} {download['error'] or ''}")
 
-            second = None
+            third = None
             try:
                 conn.request("GET", "/hello")
-                second = conn.getresponse()
-                body2 = second.read()
+                third = conn.getresponse()
+                body3 = third.read()
             except (ConnectionError, socket.timeout, http.client.HTTPException) as e:
-                body2 = repr(e).encode()
+                body3 = repr(e).encode()
             c.check(conn.sock is sock_before and conn.sock is not None and
                     conn.sock.getsockname() == local,
-                    "request 2 went on the same host socket (no reconnection)",
+                    "requests 2 and 3 went on the same host socket (no reconnection)",
                     f"{local} -> {conn.sock and conn.sock.getsockname()}")
-            m2 = re.match(rb"^hello from unode \d+ request 2 on the connection from port (\d+)\n$",
-                          body2)
-            c.check(second is not None and second.status == 200 and m2 and m1 and
-                    m2.group(1) == m1.group(1),
-                    "request 2 after the reload: 200, the server's second request on the "
-                    "same connection", f"{second and second.status} {body2!r}")
+            m3 = re.match(rb"^hello from unode \d+ request 3 on the connection from port (\d+)\n$",
+                          body3)
+            c.check(third is not None and third.status == 200 and m3 and m1 and
+                    m3.group(1) == m1.group(1),
+                    "request 3 after the reload: 200, the server's third request on the "
+                    "same connection", f"{third and third.status} {body3!r}")
             conn.close()
 
             fresh = http.client.HTTPConnection("127.0.0.1", hport, timeout=30)
             try:
                 fresh.request("GET", "/hello")
-                r3 = fresh.getresponse()
-                body3 = r3.read()
+                r4 = fresh.getresponse()
+                body4 = r4.read()
                 fresh.request("GET", "/bye")
                 bye = fresh.getresponse().read()
             except (ConnectionError, socket.timeout, http.client.HTTPException) as e:
-                r3, body3, bye = None, repr(e).encode(), b""
+                r4, body4, bye = None, repr(e).encode(), b""
             fresh.close()
-            c.check(r3 is not None and r3.status == 200 and
-                    re.match(rb"^hello from unode \d+ request 1 ", body3),
+            c.check(r4 is not None and r4.status == 200 and
+                    re.match(rb"^hello from unode \d+ request 1 ", body4),
                     "a new connection after the reload: 200 and the body",
-                    f"{r3 and r3.status} {body3!r}")
+                    f"{r4 and r4.status} {body4!r}")
             c.check(bye == b"bye\n", "GET /bye ends the server", repr(bye))
             status = proc.wait(timeout=60)
         finally:
