@@ -252,6 +252,61 @@ class Generator:
                                                   self.port, 0, 0, P.SYN))),
                 self.eth(P.ETH_IPV4, self.junk(20, 100), dst=r.randbytes(6))]
 
+    def in_connection(self, conn, request, n):
+        """n segments carrying an established connection's addresses and
+        ports (conn as rawhost.RawHost.http_get gives it), none of which may
+        change what the guest reads: data, FIN, SYN and RST outside the
+        receive window or not at its exact edge (RFC 5961: challenge ACKs),
+        ACKs of data never sent and very old ones, data without the ACK bit,
+        bad checksums, bad options; and the coming request itself in
+        overlapping pieces, out of order (what they say agrees with it)."""
+        r = self.rng
+        base, theirs = conn["snd_nxt"], conn["rcv_nxt"]
+        wnd = 65535         # the guest's receive window is at least this big
+
+        def seg(seq, ack, flags, data=b"", window=65535, **fields):
+            return self.ip(P.PROTO_TCP, P.tcp(self.peer_ip, self.guest_ip, conn["sport"],
+                                              conn["dport"], seq, ack, flags, data,
+                                              window=window, **fields))
+        out = []
+        while len(out) < n:
+            kind = r.randrange(10)
+            junk = self.junk(0, 200)
+            far = base + r.randint(1 << 20, (1 << 31) - 1)    # beyond any window
+            old = base - r.randint(1, (1 << 31) - 1)          # before the window
+            if kind == 0:
+                out.append(seg(r.choice([far, old]), theirs, P.ACK | r.choice([0, P.PSH, P.FIN]),
+                               junk or b"x", window=r.randrange(1 << 16)))
+            elif kind == 1:   # RST in the window but not at its edge, and anywhere
+                out.append(seg(base + r.randint(1, wnd - 1), 0, P.RST | r.choice([0, P.ACK])))
+                out.append(seg(r.randrange(1 << 32), r.randrange(1 << 32), P.RST))
+            elif kind == 2:   # SYN on a synchronized connection
+                out.append(seg(r.choice([base, base + r.randint(1, wnd - 1), far]),
+                               r.randrange(1 << 32), P.SYN | r.choice([0, P.ACK]), junk))
+            elif kind == 3:   # ACK of data never sent
+                out.append(seg(base, theirs + r.randint(1, 1 << 30), P.ACK))
+            elif kind == 4:   # out of the window with a window of 0: ignored
+                out.append(seg(old, theirs - r.randint(1, 1 << 30), P.ACK, window=0))
+            elif kind == 5:   # data at the edge without the ACK bit: not taken
+                out.append(seg(base, theirs, r.choice([0, P.PSH]), b"GET /evil HTTP/1.1\r\n"))
+            elif kind == 6:   # data at the edge with a bad checksum
+                out.append(seg(base, theirs, P.ACK | P.PSH, b"GET /evil HTTP/1.1\r\n",
+                               csum=r.randrange(1 << 16)))
+            elif kind == 7:   # data at the edge with broken options
+                opts = r.choice([bytes([r.randrange(2, 256), 0, 0, 0]),
+                                 bytes([r.randrange(2, 256), 1, 0, 0]),
+                                 bytes([r.randrange(2, 256), r.randint(9, 255), 0, 0]),
+                                 bytes([2, 4, 5, 0xB4, 8, 200, 0, 0])])
+                out.append(seg(base, theirs, P.ACK | P.PSH, b"GET /evil HTTP/1.1\r\n",
+                               options=opts))
+            elif kind == 8:   # a data offset past the segment, at the edge
+                out.append(seg(base, theirs, P.ACK, b"GET /evil", offset=r.randint(8, 15)))
+            else:             # pieces of the real request, overlapping, out of order
+                start = r.randrange(1, len(request))
+                end = min(len(request), start + r.randint(1, 12))
+                out.append(seg(base + start, theirs, P.ACK | P.PSH, request[start:end]))
+        return out
+
     KINDS = ["short_ethernet", "random_bytes", "bad_arp", "truncated_ipv4", "bad_ipv4_lengths",
              "bad_ipv4_checksum", "unknown_protocol", "fragments", "overlapping_fragments", "bad_icmp", "bad_udp",
              "bad_tcp_header", "bad_tcp_options", "syn_flood", "wrong_address"]

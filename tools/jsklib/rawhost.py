@@ -196,10 +196,14 @@ class RawHost:
         if t["data"] or t["flags"] & P.FIN:
             self.tcp_send(P.ACK)   # in order or not: say what we have
 
-    def http_get(self, path, port, timeout=60):
+    def http_get(self, path, port, timeout=60, established=None):
         """GET `path` from the guest's port with `Connection: close`:
         (status, headers, body). Raises ProtocolError when the exchange
-        fails (no SYN-ACK, a reset, no answer in time)."""
+        fails (no SYN-ACK, a reset, no answer in time). established(conn,
+        request), when given, runs once the connection is up and before the
+        request is sent: a test injects segments into the connection there
+        ({'sport', 'dport', 'snd_nxt': the guest's next expected sequence
+        number, 'rcv_nxt': the guest's next one})."""
         deadline = time.monotonic() + timeout
         iss = self.rng.randrange(1 << 31)
         c = self.conn = {"sport": self.rng.randrange(40000, 60000), "dport": port, "iss": iss,
@@ -217,6 +221,10 @@ class RawHost:
             request = (f"GET {path} HTTP/1.1\r\nHost: {self.guest_ip}:{port}\r\n"
                        "Connection: close\r\n\r\n").encode()
             sent_at = c["snd_nxt"]
+            if established is not None:
+                established(c, request)
+                if c["reset"]:
+                    raise ProtocolError("the guest reset the connection after the injection")
             while not c["fin"]:
                 if c["reset"]:
                     raise ProtocolError("connection reset during the exchange")

@@ -33,6 +33,7 @@ APP = APPS / "net_hostile_http.js"
 PORT = 8080
 SEED = int(os.environ.get("JSK_HOSTILE_SEED", "9"))   # another seed: other frames
 FRAMES = 10000
+IN_CONNECTION = 2000   # more, into one established connection
 BATCH = 500     # frames between two pings, so the guest's receive queue keeps up
 E1000 = REPO / "js-drivers" / "dev" / "e1000.js"
 BIG = 16 << 20                  # qemu.http_reload's download, read at
@@ -139,6 +140,28 @@ def net_hostile_frames(c, tree):
         status, body = get(c, host, "/hello", "a GET after the flood")
         c.check(status == 200 and re.match(rb"^hello from unode \d+ request 1 ", body or b""),
                 "after: GET /hello answers 200 and the body", f"{status} {body!r}")
+
+        # Into an established connection: segments with its addresses and
+        # ports, then the request.
+        injected = []
+
+        def inject(conn, request):
+            segs = gen.in_connection(conn, request, IN_CONNECTION)
+            for start in range(0, len(segs), BATCH):
+                host.peer.send_many(segs[start:start + BATCH])
+                if not host.ping(1000 + start // BATCH, timeout=30):
+                    lost_pings.append(1000 + start // BATCH)
+            injected.extend(segs)
+        try:
+            status, _, body = host.http_get("/hello", PORT, timeout=90, established=inject)
+        except rawhost.ProtocolError as err:
+            status, body = None, str(err).encode()
+        c.check(len(injected) >= IN_CONNECTION and not lost_pings,
+                f"{len(injected)} hostile segments injected into an established connection, "
+                "pings answered between the batches", f"lost pings {lost_pings}")
+        c.check(status == 200 and re.match(rb"^hello from unode \d+ request 1 ", body or b""),
+                "that connection's GET /hello still answers 200 and the body",
+                f"{status} {body!r}")
         status, body = get(c, host, "/stats", "GET /stats")
         stats = None
         try:
