@@ -234,6 +234,32 @@ function fragment(id, fragField, data) {
     check.equal(w.b.ipv4.stats.reassemblyDropped, before + 1, 'duplicates are bounded');
 })();
 
+// ARP requests for our address from ever new senders (each one is learned,
+// RFC 826): the cache stays within CACHE_MAX, and a real neighbour still
+// resolves.
+(function () {
+    var w = h.pair();
+    var req = new Uint8Array(28);
+    var dv = new DataView(req.buffer);
+    dv.setUint16(0, 1);
+    dv.setUint16(2, 0x0800);
+    req[4] = 6;
+    req[5] = 4;
+    dv.setUint16(6, 1);
+    dv.setUint32(24, ipv4.parse('10.0.0.2'));
+    for (var i = 0; i < arp.CACHE_MAX + 100; i++) {
+        req.set([2, 0, 0, i >> 16, (i >> 8) & 0xff, i & 0xff], 8);
+        dv.setUint32(14, (0x0b000000 + i) >>> 0);   // 11.0.x.y
+        w.eb.arp.input(req);
+    }
+    check.equal(w.eb.arp.size(), arp.CACHE_MAX, 'the ARP cache stays at CACHE_MAX entries');
+    check.equal(w.eb.arp.stats.evicted, 100, 'the oldest entries made room');
+    var result = null;
+    w.b.icmp.ping(ipv4.parse('10.0.0.1'), {}, function (err, r) { result = err || r; });
+    w.run(function () { return result !== null; }, 5000);
+    check.ok(result && !(result instanceof Error), 'a full cache still resolves a neighbour');
+})();
+
 // --- TCP ------------------------------------------------------------------
 // A connected pair: client on a, server on b, port 80.
 function connected(w, options) {
