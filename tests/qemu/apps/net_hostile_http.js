@@ -2,7 +2,8 @@
 // (its NIC on a socket netdev whose host end is a Python peer that answers
 // DHCP and then floods the guest with malformed frames) and qemu.http_reload
 // (host forward through user networking; the e1000 driver is reloaded
-// between two requests on one keep-alive connection).
+// during a download on a keep-alive connection, which then serves one more
+// request).
 //
 //   GET /hello   "hello from unode <n>\n" plus the connection's own request
 //                count and the client's port, so the test can tell whether

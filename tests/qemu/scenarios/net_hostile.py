@@ -5,12 +5,13 @@ as the guest program.
 qemu.net_hostile_frames: the guest's e1000 is on a socket netdev whose
 host end is a Python host made of raw frames (tools/jsklib/rawhost.py: it
 answers DHCP and ARP and is a small TCP client); it injects more than
-10,000 malformed frames (tools/jsklib/hostile_frames.py), then GETs a page.
+10,000 malformed frames (tools/jsklib/hostile_frames.py), 2,000 more into
+an established connection, and GETs pages before and after.
 
 qemu.http_reload: the host talks to the same server through a forward of
 QEMU's user networking (restrict=on, 127.0.0.1) and reloads the e1000
-driver over COM2 (the way `tools/jsk push` does) between two requests on
-one keep-alive connection.
+driver over COM2 (the way `tools/jsk push` does) while a download goes on
+over a keep-alive connection, which then serves one more request.
 """
 import contextlib
 import http.client
@@ -102,7 +103,8 @@ def net_hostile_frames(c, tree):
     fragments, SYN floods, random bytes; seeded) to the guest's MAC, IPv4
     address and server port cause no crash; the stack answers pings between
     the batches; a unode http server then answers a GET from a raw-frame TCP
-    client; the stack's drop counters are printed."""
+    client, and another on a connection into which 2,000 hostile segments
+    were injected; the stack's drop counters are printed."""
     with peer_machine(c, tree) as (m, host):
         c.check(host.arp_resolve(), "the guest answers ARP")
         status, body = get(c, host, "/hello", "a GET before the flood")
@@ -197,9 +199,9 @@ def http_reload(c, tree):
     """A keep-alive http connection from the host (through `tools/jsk run
     --forward`, user networking with restrict=on) to a unode http server
     stays usable across a hot reload of js-drivers/dev/e1000.js pushed over
-    COM2: the second request goes on the same host socket (the server counts
-    it as the connection's second), bodies checked; a new connection works
-    too."""
+    COM2 during a 16 MiB download on it (every byte checked); the third
+    request goes on the same host socket (the server counts it as the
+    connection's third, from the same port); a new connection works too."""
     needs_e1000()
     hport = free_port()
     with tempfile.TemporaryDirectory(prefix="jsk-reload-") as tmp:
