@@ -18,6 +18,9 @@ from pathlib import Path
 
 from scenario import APPS, JSK, REPO, Skip, scenario
 
+sys.path.insert(0, str(REPO / "tools"))
+from jsklib import netpeer, packets, rawhost  # noqa: E402
+
 
 def needs_e1000():
     if not (REPO / "js-drivers" / "dev" / "e1000.js").exists():
@@ -380,3 +383,153 @@ def net_guest_to_host(c, tree):
             all(ok for _, _, ok in server.frames),
             f"the host got {G2H_FRAMES} intact frames", f"{server.error}; {server.frames}")
     return "\n".join(app.lines)
+
+
+# -- qemu.net_udp_echo -------------------------------------------------------------
+UDP_GUEST_PORT = 7002
+UDP_HOST_ECHO_PORT = 9000
+UDP_QUIT = 0xFFFFFFFF
+
+
+def udp_datagram(seq, size):
+    """net_udp_echo.js's datagram: seq (big-endian), then (seq * 31 + i) & 0xff."""
+    return seq.to_bytes(4, "big") + bytes((seq * 31 + i) & 0xFF for i in range(4, size))
+
+
+def udp_through_forward(c, tree):
+    """Host -> guest through `--forward udp:`: each datagram (some larger
+    than the MTU, so slirp fragments them) is resent until the guest says
+    it came intact. The guest's echoes go nowhere: with restrict=on slirp
+    drops every UDP datagram the guest sends (DHCP aside), answers
+    included."""
+    port = free_port(socket.SOCK_DGRAM)
+    app = GuestApp(tree, "net_udp_echo.js", [UDP_GUEST_PORT],
+                   ["--forward", f"udp:{port}:{UDP_GUEST_PORT}"], timeout=120)
+    sizes = [4, 100, 1472, 4000, 9000]
+    status = None
+    try:
+        c.check(app.wait_line("echo server on port", 60), "forward: the guest's echo server is up",
+                app.transcript())
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            for k, size in enumerate(sizes):
+                line = f"received seq {k + 1}: {size} bytes from 10.0.2.2, intact"
+                for attempt in range(40):            # DHCP, ARP, and UDP may lose it
+                    s.sendto(udp_datagram(k + 1, size), ("127.0.0.1", port))
+                    if app.wait_line(line, 0.5):
+                        break
+                c.check(line in app.lines, f"forward: {size} bytes reach the guest intact",
+                        app.transcript(5))
+            for attempt in range(20):
+                s.sendto(UDP_QUIT.to_bytes(4, "big"), ("127.0.0.1", port))
+                if app.proc.poll() is not None or app.wait_line("all passed", 0.5):
+                    break
+            s.setblocking(False)
+            echoes = 0
+            try:
+                while echoes < 1000:
+                    s.recv(65536)
+                    echoes += 1
+            except OSError:
+                pass
+            c.note(f"forward: {echoes} echoes reached the host (slirp with restrict=on drops "
+                   "the guest's UDP)")
+        status = app.wait(30)
+    finally:
+        app.stop()
+    c.check(status == 0 and "net_udp_echo: all passed" in app.lines,
+            "forward: the guest ends with status 0", f"status {status}\n{app.transcript()}")
+    return app.lines
+
+
+class UdpEchoHost(rawhost.RawHost):
+    """rawhost's DHCP/ARP host on a socket netdev, plus UDP: an echo server
+    on its port UDP_HOST_ECHO_PORT and a client of the guest's."""
+
+    def __init__(self, peer):
+        super().__init__(peer)
+        self.echoed = []          # (size, intact) of the datagrams echoed
+        self.replies = {}         # seq -> bytes, echoes from the guest
+
+    def handle(self, frame):
+        f = packets.parse_frame(frame)
+        ip = f and f.get("ip")
+        u = ip and ip.get("udp")
+        if u and ip["dst"] == self.ip and u["dport"] == UDP_HOST_ECHO_PORT:
+            data = u["data"]
+            seq = int.from_bytes(data[:4], "big") if len(data) >= 4 else -1
+            self.echoed.append((len(data), data == udp_datagram(seq, len(data))))
+            self.send_ip(packets.PROTO_UDP, packets.udp(self.ip, self.guest_ip, u["dport"],
+                                                        u["sport"], data))
+        elif u and ip["dst"] == self.ip and u["sport"] == UDP_GUEST_PORT:
+            self.replies[int.from_bytes(u["data"][:4], "big")] = u["data"]
+        else:
+            super().handle(frame)
+
+    def send_udp(self, data, sport=40000):
+        self.send_ip(packets.PROTO_UDP, packets.udp(self.ip, self.guest_ip, sport,
+                                                    UDP_GUEST_PORT, data))
+
+
+def udp_with_peer(c, tree):
+    """Both ways on a socket netdev whose host end is a Python peer
+    (rawhost: DHCP, ARP) at 10.0.2.2: the peer's datagrams to the guest's
+    echo server come back intact, and the guest's datagrams to the peer's
+    echo server too."""
+    peer = netpeer.StreamPeer()
+    app = GuestApp(tree, "net_udp_echo.js",
+                   [UDP_GUEST_PORT, "10.0.2.2", UDP_HOST_ECHO_PORT], ["--net", peer.net],
+                   timeout=150)
+    status = None
+    try:
+        peer.accept(60)
+        host = UdpEchoHost(peer)
+        c.check(host.serve_dhcp(60), "peer: the guest took a DHCP lease from the peer",
+                app.transcript())
+        c.check(app.wait_line("echo server on port", 60), "peer: the guest's echo server is up",
+                app.transcript())
+        sizes = [4, 64, 512, 1472]
+        for k, size in enumerate(sizes):
+            seq = 100 + k
+            sent = udp_datagram(seq, size)
+            for attempt in range(20):
+                host.send_udp(sent)
+                if host.pump(0.5, lambda: seq in host.replies):
+                    break
+            c.check(host.replies.get(seq) == sent,
+                    f"peer -> guest: the echo of {size} bytes comes back intact",
+                    f"{len(host.replies.get(seq, b''))} bytes back")
+        last = "ok echo from 10.0.2.2:9000: 1472 bytes"
+        c.check(host.pump(60, lambda: any(l.startswith(last) for l in app.lines)),
+                "guest -> peer: the guest's last datagram came back", f"{host.echoed}")
+        for attempt in range(20):
+            if app.proc.poll() is not None or "net_udp_echo: all passed" in app.lines:
+                break
+            try:
+                host.send_udp(UDP_QUIT.to_bytes(4, "big"))
+            except OSError:       # QEMU has gone
+                break
+            host.pump(0.5)
+        status = app.wait(30)
+    finally:
+        app.stop()
+        peer.close()
+    echoes = [l for l in app.lines if l.startswith("ok echo from 10.0.2.2:9000: ")]
+    c.check(len(echoes) == 4, "guest -> peer: the guest got 4 echoes back, checked",
+            app.transcript())
+    c.check(all(ok for _, ok in host.echoed), "guest -> peer: every datagram intact on the peer",
+            f"{host.echoed}")
+    c.check(status == 0 and "net_udp_echo: all passed" in app.lines,
+            "peer: the guest ends with status 0", f"status {status}\n{app.transcript()}")
+    return app.lines
+
+
+@scenario("qemu.net_udp_echo")
+def net_udp_echo(c, tree):
+    """UDP both ways with unode's dgram on bare metal: host -> guest through
+    `--forward udp:` (user networking, restrict=on; fragmented datagrams
+    too), and echoes both ways with a peer on a socket netdev (slirp with
+    restrict=on drops the guest's UDP, echoes included)."""
+    needs_e1000()
+    lines = udp_through_forward(c, tree)
+    lines += udp_with_peer(c, tree)
+    return "\n".join(lines)
