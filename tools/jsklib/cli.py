@@ -250,7 +250,8 @@ def make_parser():
     parser = argparse.ArgumentParser(
         prog="jsk", description="jskernel developer tool: build, boot, test, debug.",
         epilog="Exit status of run: the guest's (isa-debug-exit), 124 on --timeout, "
-               "125 when QEMU fails to start, 126 on a KVM internal error. "
+               "125 when QEMU fails to start, 126 on a KVM internal error, 128+N when "
+               "another process ended QEMU with signal N. "
                "Set JSK_ACCEL=kvm to use KVM (default: TCG).")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     tree, machine = tree_options(), run_options()
