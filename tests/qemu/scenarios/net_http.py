@@ -39,8 +39,11 @@ class GuestApp:
     are collected by a thread."""
 
     def __init__(self, tree, app, args=(), options=(), timeout=120):
+        # --com2 none: the default COM2 socket is one path per build tree,
+        # which a scenario running at the same time may need (jsk push).
         self.cmd = [sys.executable, str(JSK), "run", "--no-build", "--build-dir", str(tree.root),
-                    "--timeout", str(timeout), *options, str(APPS / app), *map(str, args)]
+                    "--timeout", str(timeout), "--com2", "none", *options, str(APPS / app),
+                    *map(str, args)]
         print("  run " + " ".join(self.cmd), flush=True)
         self.lines = []
         self.proc = subprocess.Popen(self.cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
