@@ -17,9 +17,7 @@ import time
 from pathlib import Path
 
 from scenario import APPS, JSK, REPO, Skip, scenario
-
-sys.path.insert(0, str(REPO / "tools"))
-from jsklib import netpeer, packets, rawhost  # noqa: E402
+from jsklib import netpeer, packets, rawhost
 
 
 def needs_e1000():
