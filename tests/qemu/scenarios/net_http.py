@@ -174,7 +174,8 @@ def http_curl(c, tree):
         try:
             c.check(app.wait_line("http_server: listening on port", 90), "the guest listens",
                     app.transcript())
-            for attempt in range(60):        # DHCP and ARP may still be under way
+            deadline = time.monotonic() + 90
+            while time.monotonic() < deadline:   # DHCP and ARP may still be under way
                 r = curl(port, "/bytes/0", timeout=10, workdir=work)
                 if r.rc == 0 and r.status == 200:
                     break
@@ -414,7 +415,7 @@ def udp_through_forward(c, tree):
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
             for k, size in enumerate(sizes):
                 line = f"received seq {k + 1}: {size} bytes from 10.0.2.2, intact"
-                for attempt in range(40):            # DHCP, ARP, and UDP may lose it
+                for attempt in range(20):            # DHCP, ARP, and UDP may lose it
                     s.sendto(udp_datagram(k + 1, size), ("127.0.0.1", port))
                     if app.wait_line(line, 0.5):
                         break
