@@ -237,6 +237,28 @@ def http_curl_checks(c, port, work):
             r.headers.get("content-length") == str(len(sent)),
             "POST /echo of 200000 bytes: the same bytes back", repr(r))
 
+    # Expect: 100-continue: the interim answer first, then the body is sent.
+    big_upload = Path(work) / "upload-1m"
+    sent = bytes((i * 7 + (i >> 12)) & 0xFF for i in range(1 << 20))
+    big_upload.write_bytes(sent)
+    head = Path(work) / "continue-head"
+    r = subprocess.run(["curl", "-sS", "-m", "120", "-D", str(head), "-o", "-",
+                        "--data-binary", f"@{big_upload}", "-H", "Expect: 100-continue",
+                        f"http://127.0.0.1:{port}/echo"],
+                       stdin=subprocess.DEVNULL, capture_output=True, timeout=150)
+    heads = head.read_bytes().decode("latin1") if head.exists() else ""
+    c.check(r.returncode == 0 and heads.startswith("HTTP/1.1 100 Continue\r\n") and
+            parse_head(heads)[0] == 200 and r.stdout == sent,
+            "POST /echo of 1 MiB with Expect: 100-continue: 100 Continue, then 200 and the bytes",
+            f"rc {r.returncode}, {len(r.stdout)} bytes, heads {heads[:300]!r}")
+
+    # HTTP/1.0 knows no chunked encoding: the body ends with the connection.
+    r = curl(port, "/chunked", "--http1.0", workdir=work)
+    c.check(r.rc == 0 and r.status == 200 and "transfer-encoding" not in r.headers and
+            r.headers.get("connection") == "close" and r.body == b"".join(CHUNKS),
+            "GET /chunked over HTTP/1.0: no chunked encoding, Connection: close, the body",
+            repr(r))
+
     keep_alive(c, port, work)
     concurrent(c, port, work, 20)
     big_download(c, port, work)
