@@ -6,11 +6,55 @@
 'use strict';
 
 var CACHE_MS = 60000, RETRY_MS = 1000, TRIES = 3, QUEUE_MAX = 8;
+// Entries at most (Linux's gc_thresh3): every request for our address
+// teaches its sender, so a peer inventing senders would otherwise grow the
+// cache without bound (expired entries go only when looked up).
+var CACHE_MAX = 1024;
 var OP_REQUEST = 1, OP_REPLY = 2;
 
 function create(stack, iface) {
     var entries = {};  // ip (number) -> {mac|null, expires, queue, tries, timer}
-    var stats = { requests: 0, replies: 0, dropped: 0 };
+    var count = 0;
+    var stats = { requests: 0, replies: 0, dropped: 0, evicted: 0 };
+
+    // A new entry for `ip`, making room first when the cache is full.
+    function add(ip) {
+        if (count >= CACHE_MAX)
+            makeRoom();
+        count++;
+        return (entries[ip] = { mac: null, expires: 0, queue: [], tries: 0, timer: null });
+    }
+
+    function remove(ip) {
+        var e = entries[ip];
+        if (!e)
+            return;
+        if (e.timer)
+            stack.env.clearTimer(e.timer);
+        stats.dropped += e.queue.length;
+        delete entries[ip];
+        count--;
+    }
+
+    // The expired entries go; if none had, the resolved entry that
+    // expires first (entries being resolved stay: packets wait on them,
+    // and they end by themselves after TRIES seconds).
+    function makeRoom() {
+        var now = stack.env.now(), oldest = null;
+        Object.keys(entries).forEach(function (k) {
+            var e = entries[k];
+            if (e.mac && e.expires <= now) {
+                remove(+k);
+                stats.evicted++;
+            } else if (e.mac && (oldest === null || e.expires < entries[oldest].expires)) {
+                oldest = k;
+            }
+        });
+        if (count >= CACHE_MAX && oldest !== null) {
+            remove(+oldest);
+            stats.evicted++;
+        }
+    }
 
     function packet(op, targetMac, targetIp) {
         var p = new Uint8Array(28);
@@ -36,7 +80,7 @@ function create(stack, iface) {
     function lookup(ip) {
         var e = entries[ip];
         if (e && e.mac && e.expires <= stack.env.now()) {
-            delete entries[ip];
+            remove(ip);
             return null;
         }
         return e || null;
@@ -51,7 +95,7 @@ function create(stack, iface) {
             return;
         }
         if (!e) {
-            e = entries[ip] = { mac: null, expires: 0, queue: [], tries: 0, timer: null };
+            e = add(ip);
             retry(ip, e);
         }
         if (e.queue.length >= QUEUE_MAX) {
@@ -63,8 +107,7 @@ function create(stack, iface) {
 
     function retry(ip, e) {
         if (e.tries >= TRIES) {
-            stats.dropped += e.queue.length;
-            delete entries[ip];
+            remove(ip);
             return;
         }
         e.tries++;
@@ -76,9 +119,7 @@ function create(stack, iface) {
     }
 
     function learn(ip, mac) {
-        var e = entries[ip];
-        if (!e)
-            e = entries[ip] = { mac: null, expires: 0, queue: [], tries: 0, timer: null };
+        var e = entries[ip] || add(ip);
         if (e.timer) {
             stack.env.clearTimer(e.timer);
             e.timer = null;
@@ -119,7 +160,9 @@ function create(stack, iface) {
             });
     }
 
-    return { resolve: resolve, input: input, table: table, stats: stats, lookup: lookup };
+    return { resolve: resolve, input: input, table: table, stats: stats, lookup: lookup,
+        size: function () { return count; } };
 }
 
-module.exports = { create: create, CACHE_MS: CACHE_MS, RETRY_MS: RETRY_MS, TRIES: TRIES };
+module.exports = { create: create, CACHE_MS: CACHE_MS, CACHE_MAX: CACHE_MAX, RETRY_MS: RETRY_MS,
+    TRIES: TRIES };

@@ -207,16 +207,26 @@ function create(stack) {
         if (!d) {
             if (reassembly.length >= REASM_MAX_DATAGRAMS)
                 drop(reassembly[0]);  // the oldest goes
-            d = { key: key, frags: [], total: -1, bytes: 0, timer: null };
+            d = { key: key, frags: [], total: -1, end: 0, bytes: 0, timer: null };
             d.timer = stack.env.setTimer(REASM_TIMEOUT_MS, function () { drop(d); });
             reassembly.push(d);
         }
-        if (off + data.length > REASM_MAX_BYTES) {
+        // Fragments that contradict each other drop the datagram, as
+        // Linux's ip_frag_queue does: a piece ending past the end a last
+        // fragment (MF clear) gave, a last fragment ending before pieces
+        // already here, two last fragments that disagree. (Kept, a piece
+        // past the end made the copy below throw.) Duplicates are bounded
+        // by the bytes a datagram may hold.
+        var end = off + data.length;
+        if (end > REASM_MAX_BYTES || d.bytes + data.length > 2 * REASM_MAX_BYTES ||
+            (d.total >= 0 && (more ? end > d.total : end !== d.total)) ||
+            (!more && end < d.end)) {
             drop(d);
             return null;
         }
+        d.end = Math.max(d.end, end);
         if (!more)
-            d.total = off + data.length;
+            d.total = end;
         var copy = new Uint8Array(data.length);
         copy.set(data);
         for (i = 0; i < d.frags.length && d.frags[i].off < off; i++) {}
@@ -224,20 +234,19 @@ function create(stack) {
         d.bytes += copy.length;
         if (d.total < 0)
             return null;
-        // Complete when the sorted fragments cover [0, total) without a hole.
-        var end = 0;
+        // Complete when the sorted fragments cover [0, total) without a
+        // hole; none goes past total (checked above).
+        var covered = 0;
         for (i = 0; i < d.frags.length; i++) {
-            if (d.frags[i].off > end)
+            if (d.frags[i].off > covered)
                 return null;
-            end = Math.max(end, d.frags[i].off + d.frags[i].data.length);
+            covered = Math.max(covered, d.frags[i].off + d.frags[i].data.length);
         }
-        if (end < d.total)
+        if (covered < d.total)
             return null;
         var whole = new Uint8Array(d.total);
-        for (i = 0; i < d.frags.length; i++) {
-            var f = d.frags[i];
-            whole.set(f.data.subarray(0, Math.min(f.data.length, d.total - f.off)), f.off);
-        }
+        for (i = 0; i < d.frags.length; i++)
+            whole.set(d.frags[i].data, d.frags[i].off);
         stack.env.clearTimer(d.timer);
         reassembly.splice(reassembly.indexOf(d), 1);
         stats.reassembled++;

@@ -171,6 +171,95 @@ check.equal(rto.rto >= 200, true, 'never below the minimum');
     check.equal(w.b.icmp.stats.unreachableSent, 1, 'one port unreachable sent');
 })();
 
+// --- hostile fragments (found by qemu.net_hostile_frames) -----------------
+// An IPv4 fragment from 10.0.0.1 to 10.0.0.2 (UDP), as a peer may forge it.
+function fragment(id, fragField, data) {
+    var p = new Uint8Array(20 + data.length);
+    var dv = new DataView(p.buffer);
+    p[0] = 0x45;
+    dv.setUint16(2, p.length);
+    dv.setUint16(4, id);
+    dv.setUint16(6, fragField);
+    p[8] = 64;
+    p[9] = 17;
+    dv.setUint32(12, ipv4.parse('10.0.0.1'));
+    dv.setUint32(16, ipv4.parse('10.0.0.2'));
+    dv.setUint16(10, checksum.compute(p, 0, 20));
+    p.set(data, 20);
+    return p;
+}
+(function () {
+    var w = h.pair();
+    var MF = 0x2000;
+    var ub = w.b.udp.open();
+    ub.bind(0, 5353);
+    function feed(list) {
+        list.forEach(function (f) { w.b.ipv4.input(w.eb, fragment(f[0], f[1], f[2])); });
+    }
+    // [0,32) with MF, [24,40) with MF, then a last fragment [8,16): it says
+    // the datagram ends at 16, before pieces already kept. Reassembly
+    // copied [24,40) past the end of a 16-byte buffer: RangeError, thrown
+    // out of the receive queue (the program died with "timers: RangeError").
+    var threw = null;
+    try {
+        feed([[7, MF | 0, pattern(32, 1)], [7, MF | 3, pattern(16, 2)], [7, 1, pattern(8, 3)]]);
+    } catch (e) {
+        threw = e;
+    }
+    check.equal(threw, null, 'a last fragment ending before kept pieces does not throw');
+    check.equal(w.b.ipv4.stats.reassemblyDropped, 1, 'it drops the datagram (as Linux)');
+    // A piece ending past the end a last fragment set, and two last
+    // fragments that disagree: dropped as well.
+    feed([[8, 2, pattern(8, 4)], [8, MF | 2, pattern(16, 5)]]);
+    feed([[9, 2, pattern(8, 4)], [9, 4, pattern(8, 6)]]);
+    check.equal(w.b.ipv4.stats.reassemblyDropped, 3, 'pieces past the end, disagreeing ends');
+    // Overlapping pieces that agree still make the datagram (RFC 791): a
+    // UDP header of 8 + 16 bytes, checksum 0 (none), cut as [0,16) [8,24).
+    var whole = new Uint8Array(24);
+    var dv = new DataView(whole.buffer);
+    dv.setUint16(0, 1000);
+    dv.setUint16(2, 5353);
+    dv.setUint16(4, 24);
+    whole.set(pattern(16, 9), 8);
+    feed([[10, MF | 1, whole.subarray(8, 24)], [10, MF | 0, whole.subarray(0, 16)],
+        [10, 2, whole.subarray(16, 24)]]);
+    var m = ub.receive();
+    check.ok(m && same(m.data, pattern(16, 9)), 'overlapping fragments that agree are reassembled');
+    // Endless duplicates of one piece: bounded (the datagram is dropped
+    // once it holds twice the largest datagram's bytes).
+    var before = w.b.ipv4.stats.reassemblyDropped;
+    var piece = pattern(1400, 11);
+    for (var i = 0; i < 120; i++)
+        w.b.ipv4.input(w.eb, fragment(11, MF | 0, piece));
+    check.equal(w.b.ipv4.stats.reassemblyDropped, before + 1, 'duplicates are bounded');
+})();
+
+// ARP requests for our address from ever new senders (each one is learned,
+// RFC 826): the cache stays within CACHE_MAX, and a real neighbour still
+// resolves.
+(function () {
+    var w = h.pair();
+    var req = new Uint8Array(28);
+    var dv = new DataView(req.buffer);
+    dv.setUint16(0, 1);
+    dv.setUint16(2, 0x0800);
+    req[4] = 6;
+    req[5] = 4;
+    dv.setUint16(6, 1);
+    dv.setUint32(24, ipv4.parse('10.0.0.2'));
+    for (var i = 0; i < arp.CACHE_MAX + 100; i++) {
+        req.set([2, 0, 0, i >> 16, (i >> 8) & 0xff, i & 0xff], 8);
+        dv.setUint32(14, (0x0b000000 + i) >>> 0);   // 11.0.x.y
+        w.eb.arp.input(req);
+    }
+    check.equal(w.eb.arp.size(), arp.CACHE_MAX, 'the ARP cache stays at CACHE_MAX entries');
+    check.equal(w.eb.arp.stats.evicted, 100, 'the oldest entries made room');
+    var result = null;
+    w.b.icmp.ping(ipv4.parse('10.0.0.1'), {}, function (err, r) { result = err || r; });
+    w.run(function () { return result !== null; }, 5000);
+    check.ok(result && !(result instanceof Error), 'a full cache still resolves a neighbour');
+})();
+
 // --- TCP ------------------------------------------------------------------
 // A connected pair: client on a, server on b, port 80.
 function connected(w, options) {

@@ -56,6 +56,23 @@ class QemuCommandLine(unittest.TestCase):
         self.assertIn("-S", a)
         self.assertNotIn("-display", a)
         self.assertEqual(a[-2:], ["-d", "int"])
+        udp = qemu.QemuConfig(self.tree, forwards=[qemu.parse_forward("udp:5300:53")],
+                              guestfwds=[qemu.parse_guestfwd("7001:4444")]).argv()
+        self.assertIn("user,id=net0,restrict=on,hostfwd=udp:127.0.0.1:5300-:53,"
+                      "guestfwd=tcp:10.0.2.100:7001-tcp:127.0.0.1:4444", " ".join(udp))
+
+    def test_guestfwd(self):
+        # The guest's connections to ADDR:PORT reach a server on the host's
+        # 127.0.0.1; ADDR on slirp's network, not one slirp refuses or uses.
+        self.assertEqual(qemu.parse_guestfwd("7001:4444"), ("10.0.2.100", 7001, 4444))
+        self.assertEqual(qemu.parse_guestfwd("10.0.2.50:80:4444"), ("10.0.2.50", 80, 4444))
+        for bad in ["7001", "0:4444", "7001:70000", "10.0.2.2:80:4444", "10.0.2.3:80:1",
+                    "10.0.2.15:80:1", "10.0.3.5:80:1", "10.0.2.255:80:1", "host:80:1"]:
+            with self.assertRaises(qemu.UsageError, msg=bad):
+                qemu.parse_guestfwd(bad)
+        with self.assertRaises(qemu.UsageError):
+            qemu.QemuConfig(self.tree, net="connect:5555",
+                            guestfwds=[("10.0.2.100", 1, 2)]).validate()
 
     def test_initrd_modules(self):
         # The boot-module archive by default; explicit modules replace it;
@@ -72,8 +89,9 @@ class QemuCommandLine(unittest.TestCase):
             qemu.QemuConfig(self.tree, disks=["/nonexistent.img"]).validate()
         with self.assertRaises(qemu.UsageError):
             qemu.QemuConfig(self.tree, disks=[__file__] * 6).validate()
-        self.assertEqual(qemu.parse_forward("8080:80"), (8080, 80))
-        for bad in ["80", "0:80", "1:2:3", "a:b", "70000:1"]:
+        self.assertEqual(qemu.parse_forward("8080:80"), (8080, 80, "tcp"))
+        self.assertEqual(qemu.parse_forward("udp:5300:53"), (5300, 53, "udp"))
+        for bad in ["80", "0:80", "1:2:3", "a:b", "70000:1", "sctp:1:2", "udp:1"]:
             with self.assertRaises(qemu.UsageError):
                 qemu.parse_forward(bad)
 
@@ -113,6 +131,10 @@ class ExitStatus(unittest.TestCase):
         self.assertEqual(qemu.guest_status(85), 42)
         self.assertEqual(qemu.guest_status(141), 70)
         self.assertEqual(qemu.guest_status(-9), 137)
+        # QEMU exits 0 on SIGTERM: someone else's kill is not a clean exit.
+        note = "qemu-system-x86_64: terminating on signal 15 from pid 1458 (kill)\n"
+        self.assertEqual(qemu.guest_status(0, note), 143)
+        self.assertEqual(qemu.guest_status(0, note, stopped=True), 0)
         err = "qemu-system-x86_64: -foo: invalid option\n"
         self.assertEqual(qemu.guest_status(1, err), qemu.STATUS_STARTUP_FAILED)
         warn = "qemu-system-x86_64: warning: host doesn't support requested feature\n"

@@ -185,8 +185,11 @@ def run(args, tree, make_config):
             archive.unlink()
         except FileNotFoundError:
             pass
+    signalled = qemu.foreign_signal(machine.stderr.text())
     if status == qemu.STATUS_STARTUP_FAILED:
         print("jsk: qemu failed to start", file=sys.stderr)
+    elif signalled and status == 128 + signalled[0]:
+        print(f"jsk: QEMU was stopped by another process: {signalled[1]}", file=sys.stderr)
     elif status == qemu.STATUS_VM_ERROR:
         print("jsk: the virtual machine stopped with an accelerator error", file=sys.stderr)
     elif not out.started:

@@ -1,8 +1,8 @@
 """The `jsk` command line: argparse definitions and one function per command.
 
 The run options are shared by `run` and `debug` and are a stable interface
-(tests and later work use them): --kernel --cmdline --disk --forward --qemu
---gui --timeout --verbose.
+(tests and later work use them): --kernel --cmdline --disk --forward
+--guestfwd --qemu --gui --timeout --verbose.
 """
 import argparse
 import os
@@ -31,6 +31,7 @@ def qemu_config(args, tree, kernel, cmdline=None):
         tree=tree, kernel=kernel, cmdline=args.cmdline if cmdline is None else cmdline,
         disks=list(args.disk),
         forwards=[qemu.parse_forward(f) for f in args.forward],
+        guestfwds=[qemu.parse_guestfwd(f) for f in args.guestfwd],
         extra=list(args.qemu), gui=args.gui, accel=qemu.accel_from_env(),
         com2=push.socket_path(tree, args.com2), net=args.net, nic=args.nic)
     cfg.validate()
@@ -216,8 +217,17 @@ def run_options():
     g.add_argument("--disk", metavar="FILE", action="append", default=[],
                    help="raw disk image on the next AHCI port (repeatable, max 5); "
                         "default: a 16 MiB build/scratch.img")
-    g.add_argument("--forward", metavar="HOSTPORT:GUESTPORT", action="append", default=[],
-                   help="forward TCP 127.0.0.1:HOSTPORT to the guest (repeatable)")
+    g.add_argument("--forward", metavar="[udp:]HOSTPORT:GUESTPORT", action="append",
+                   default=[],
+                   help="forward 127.0.0.1:HOSTPORT on the host to the guest's GUESTPORT, "
+                        "TCP (default) or UDP (repeatable)")
+    g.add_argument("--guestfwd", metavar="[ADDR:]GUESTPORT:HOSTPORT", action="append",
+                   default=[],
+                   help="the guest's TCP connections to ADDR:GUESTPORT (default ADDR "
+                        f"{qemu.GUESTFWD_ADDR}, on 10.0.2.0/24) reach 127.0.0.1:HOSTPORT "
+                        "on the host (repeatable). QEMU connects to HOSTPORT once, at "
+                        "start: the server must already listen; guest connections share "
+                        "that one stream")
     g.add_argument("--net", metavar="SPEC", default="user",
                    help="the NIC's backend, on 127.0.0.1 only: user (default, "
                         "restrict=on), connect:PORT or listen:PORT (QEMU's stream socket "
@@ -240,7 +250,8 @@ def make_parser():
     parser = argparse.ArgumentParser(
         prog="jsk", description="jskernel developer tool: build, boot, test, debug.",
         epilog="Exit status of run: the guest's (isa-debug-exit), 124 on --timeout, "
-               "125 when QEMU fails to start, 126 on a KVM internal error. "
+               "125 when QEMU fails to start, 126 on a KVM internal error, 128+N when "
+               "another process ended QEMU with signal N. "
                "Set JSK_ACCEL=kvm to use KVM (default: TCG).")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     tree, machine = tree_options(), run_options()

@@ -32,11 +32,38 @@ class UsageError(Exception):
 
 
 def parse_forward(spec):
-    """'8080:80' -> (8080, 80): a TCP forward from 127.0.0.1:8080 to guest 80."""
-    m = re.fullmatch(r"(\d{1,5}):(\d{1,5})", spec)
-    if not m or not all(0 < int(p) < 65536 for p in m.groups()):
-        raise UsageError(f"--forward wants HOSTPORT:GUESTPORT, got {spec!r}")
-    return int(m.group(1)), int(m.group(2))
+    """'8080:80' -> (8080, 80, 'tcp'): a forward from 127.0.0.1:8080 on the
+    host to the guest's port 80; 'udp:5300:53' -> (5300, 53, 'udp')."""
+    m = re.fullmatch(r"(?:(tcp|udp):)?(\d{1,5}):(\d{1,5})", spec)
+    if not m or not all(0 < int(p) < 65536 for p in m.groups()[1:]):
+        raise UsageError(f"--forward wants [tcp:|udp:]HOSTPORT:GUESTPORT, got {spec!r}")
+    return int(m.group(2)), int(m.group(3)), m.group(1) or "tcp"
+
+
+# Where a guest reaches a --guestfwd. Not 10.0.2.2: slirp refuses a guest
+# forward on its own address ("Conflicting/invalid host:port in guest
+# forwarding rule"), and with restrict=on a guest's connection to anything
+# else is dropped, so a host service needs an address of its own on the
+# virtual network. 10.0.2.100 is outside slirp's DHCP pool (.15-.30).
+GUESTFWD_ADDR = "10.0.2.100"
+
+
+def parse_guestfwd(spec):
+    """'[ADDR:]GUESTPORT:HOSTPORT' -> (ADDR, GUESTPORT, HOSTPORT): the
+    guest's TCP connections to ADDR:GUESTPORT (default ADDR: GUESTFWD_ADDR)
+    reach a server on 127.0.0.1:HOSTPORT. QEMU connects to that server once,
+    when it starts (QEMU's guestfwd is a character device): it must listen
+    by then, and every guest connection shares that one byte stream."""
+    m = re.fullmatch(r"(?:(\d{1,3}(?:\.\d{1,3}){3}):)?(\d{1,5}):(\d{1,5})", spec)
+    if not m or not all(0 < int(p) < 65536 for p in m.groups()[1:]):
+        raise UsageError(f"--guestfwd wants [ADDR:]GUESTPORT:HOSTPORT, got {spec!r}")
+    addr = m.group(1) or GUESTFWD_ADDR
+    octets = [int(o) for o in addr.split(".")]
+    if octets[:3] != [10, 0, 2] or octets[3] in (0, 2, 3, 255) or 15 <= octets[3] <= 30:
+        raise UsageError(f"--guestfwd {spec}: the address must be on QEMU's virtual network "
+                         "10.0.2.0/24 and not the gateway (.2), the DNS server (.3), the "
+                         "network or broadcast address, nor in the DHCP pool (.15-.30)")
+    return addr, int(m.group(2)), int(m.group(3))
 
 
 NIC_MODELS = ("e1000", "e1000-82545em")   # 82540EM (8086:100e), 82545EM (8086:100f)
@@ -115,7 +142,8 @@ class QemuConfig:
     cmdline: str = None               # -append, only with kernel
     initrd: list = None               # -initrd modules with kernel; None: [tree.initrd]
     disks: list = field(default_factory=list)
-    forwards: list = field(default_factory=list)   # [(hostport, guestport)]
+    forwards: list = field(default_factory=list)   # [(hostport, guestport[, proto])]
+    guestfwds: list = field(default_factory=list)  # [(addr, guestport, hostport)]
     extra: list = field(default_factory=list)      # appended verbatim
     gui: bool = False
     accel: str = "tcg"
@@ -142,6 +170,8 @@ class QemuConfig:
         parse_net(self.net)
         if self.forwards and parse_net(self.net) != parse_net("user"):
             raise UsageError("--forward needs user networking (--net user)")
+        if self.guestfwds and parse_net(self.net) != parse_net("user"):
+            raise UsageError("--guestfwd needs user networking (--net user)")
         if self.nic not in NIC_MODELS:
             raise UsageError(f"--nic wants one of {', '.join(NIC_MODELS)}, got {self.nic!r}")
 
@@ -164,8 +194,12 @@ class QemuConfig:
             a += ["-display", "none"]
         if self.debug_exit:
             a += ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
-        netdev = parse_net(self.net) + "".join(
-            f",hostfwd=tcp:127.0.0.1:{h}-:{g}" for h, g in self.forwards)
+        netdev = parse_net(self.net)
+        for forward in self.forwards:
+            h, g, proto = (tuple(forward) + ("tcp",))[:3]
+            netdev += f",hostfwd={proto}:127.0.0.1:{h}-:{g}"
+        for addr, g, h in self.guestfwds:
+            netdev += f",guestfwd=tcp:{addr}:{g}-tcp:127.0.0.1:{h}"
         a += ["-netdev", netdev, "-device", f"{self.nic},netdev=net0"]
         if self.kernel:
             a += ["-kernel", str(self.tree.elf)]
@@ -214,12 +248,22 @@ def startup_error(stderr_text):
     return errors
 
 
-def guest_status(rc, stderr_text=""):
+def foreign_signal(stderr_text):
+    """QEMU's note that a signal ended it ('terminating on signal 15 from
+    pid 1458 (kill)'), or None."""
+    m = re.search(r"terminating on signal (\d+).*", stderr_text)
+    return m and (int(m.group(1)), m.group(0))
+
+
+def guest_status(rc, stderr_text="", stopped=False):
     """The guest's exit status from QEMU's exit code.
 
     odd rc     the guest wrote rc>>1 to isa-debug-exit (rc 1 = status 0)...
     rc 1       ...unless QEMU printed an error: it failed to start -> 125
-    rc 0       ACPI power-off, or quit from the monitor -> 0
+    rc 0       ACPI power-off, or quit from the monitor -> 0, unless QEMU
+               says a signal ended it and we (stopped) did not send it:
+               QEMU exits 0 on SIGTERM, which must not pass for a guest
+               that ended well -> 128 + signal
     rc < 0     QEMU killed by a signal -> 128 + signal, like a shell
     "KVM internal error" on stderr: the VM was stopped, not shut down -> 126
     """
@@ -228,7 +272,8 @@ def guest_status(rc, stderr_text=""):
     if "KVM internal error" in stderr_text:
         return STATUS_VM_ERROR
     if rc == 0:
-        return 0
+        signalled = foreign_signal(stderr_text)
+        return 128 + signalled[0] if signalled and not stopped else 0
     if rc == 1 and startup_error(stderr_text):
         return STATUS_STARTUP_FAILED
     if rc & 1:
@@ -260,6 +305,7 @@ class Machine:
         self.pass_stdin = pass_stdin    # with capture_serial: our stdin feeds COM1
         self.proc = None
         self.started_at = None
+        self.stopped = False            # stop() signalled QEMU
 
     def start(self):
         argv = self.config.argv()
@@ -338,12 +384,13 @@ class Machine:
         self.stderr.wait_closed(2)
         if self.capture_serial:
             self.console.wait_closed(2)
-        return guest_status(rc, self.stderr.text())
+        return guest_status(rc, self.stderr.text(), stopped=self.stopped)
 
     def stop(self, grace=3.0):
         """SIGTERM (QEMU restores the terminal), then SIGKILL after grace s."""
         if self.proc is None or self.proc.poll() is not None:
             return
+        self.stopped = True
         try:
             self.proc.send_signal(signal.SIGTERM)
             self.proc.wait(grace)
