@@ -18,16 +18,14 @@ import shutil
 import statistics
 import socket
 import subprocess
-import sys
-import threading
 import time
 from pathlib import Path
 
 from . import qemu
 from .bench import Table, benchmark, machine_description
+from .guest_app import GuestApp
 
 APP = Path(__file__).resolve().parents[2] / "tests" / "bench" / "http" / "server.js"
-JSK = Path(__file__).resolve().parents[1] / "jsk"
 BIG = 16 * 1024 * 1024
 BLOCK = 65536
 GUEST_PORT = 8080
@@ -55,38 +53,19 @@ def _free_port():
         return s.getsockname()[1]
 
 
-class GuestServer:
-    """tools/jsk run of server.js with a forward; lines of its output kept."""
+class GuestServer(GuestApp):
+    """server.js through a forward on 127.0.0.1:port."""
 
     def __init__(self, tree, port, timeout):
-        self.cmd = [sys.executable, str(JSK), "run", "--no-build", "--build-dir", str(tree.root),
-                    "--timeout", str(timeout), "--forward", f"{port}:{GUEST_PORT}",
-                    str(APP), str(GUEST_PORT)]
+        super().__init__(tree.root, APP, [GUEST_PORT], ["--forward", f"{port}:{GUEST_PORT}"],
+                         timeout, echo=False)
         self.port = port
-        self.lines = []
-        self.proc = subprocess.Popen(self.cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT)
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self):
-        for raw in self.proc.stdout:
-            self.lines.append(raw.decode("utf-8", "replace").rstrip("\r\n"))
-
-    def transcript(self):
-        return "\n".join(self.lines[-30:])
 
     def wait_listening(self, seconds):
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if any(l.startswith("listening on") for l in self.lines):
-                return
-            if self.proc.poll() is not None:
-                break
-            time.sleep(0.2)
-        self.stop()
-        raise SystemExit(f"jsk: the guest server did not start:\n{' '.join(self.cmd)}\n"
-                         f"{self.transcript()}")
+        if not self.wait_line("listening on", seconds):
+            self.stop()
+            raise SystemExit(f"jsk: the guest server did not start:\n{' '.join(self.cmd)}\n"
+                             f"{self.transcript()}")
 
     def curl(self, path, *extra, timeout=300):
         return subprocess.run(["curl", "-sS", "--max-time", str(timeout), *extra,
@@ -101,10 +80,7 @@ class GuestServer:
                 self.proc.wait(timeout=30)
             except (subprocess.TimeoutExpired, OSError):
                 pass
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-        self.reader.join(timeout=5)
+        super().stop()
         return self.proc.returncode
 
 

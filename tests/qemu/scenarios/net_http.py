@@ -10,14 +10,13 @@ qemu.net_udp_echo        UDP both ways (--forward udp: and a socket netdev peer)
 import hashlib
 import socket
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
 from scenario import APPS, JSK, REPO, Skip, scenario
-from jsklib import netpeer, packets, rawhost
+from jsklib import guest_app, netpeer, packets, rawhost
 
 
 def needs_e1000():
@@ -32,59 +31,9 @@ def free_port(kind=socket.SOCK_STREAM):
         return s.getsockname()[1]
 
 
-class GuestApp:
-    """`tools/jsk run OPTIONS APP ARGS` in the background; its output lines
-    are collected by a thread."""
-
-    def __init__(self, tree, app, args=(), options=(), timeout=120):
-        # --com2 none: the default COM2 socket is one path per build tree,
-        # which a scenario running at the same time may need (jsk push).
-        self.cmd = [sys.executable, str(JSK), "run", "--no-build", "--build-dir", str(tree.root),
-                    "--timeout", str(timeout), "--com2", "none", *options, str(APPS / app),
-                    *map(str, args)]
-        print("  run " + " ".join(self.cmd), flush=True)
-        self.lines = []
-        self.proc = subprocess.Popen(self.cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT)
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self):
-        for raw in self.proc.stdout:
-            line = raw.decode("utf-8", "replace").rstrip("\r\n")
-            self.lines.append(line)
-            print("  guest| " + line, flush=True)
-
-    def wait_line(self, text, seconds):
-        """True once a line containing `text` was printed."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if any(text in l for l in self.lines):
-                return True
-            if self.proc.poll() is not None:
-                self.reader.join(timeout=5)
-                return any(text in l for l in self.lines)
-            time.sleep(0.1)
-        return False
-
-    def wait(self, seconds):
-        """The exit status of jsk run (the guest's), or None if it was
-        still running after `seconds` (then it is killed)."""
-        try:
-            status = self.proc.wait(timeout=seconds)
-        except subprocess.TimeoutExpired:
-            status = None
-        self.stop()
-        return status
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-        self.reader.join(timeout=5)
-
-    def transcript(self, n=30):
-        return "\n".join(self.lines[-n:])
+def GuestApp(tree, app, args=(), options=(), timeout=120):
+    """tests/qemu/apps/APP on bare metal in the background (jsklib.guest_app)."""
+    return guest_app.GuestApp(tree.root, APPS / app, args, options, timeout)
 
 
 # -- qemu.http_curl ---------------------------------------------------------------

@@ -1,0 +1,67 @@
+"""A program on bare metal in the background: `tools/jsk run OPTIONS APP
+ARGS` with its output lines collected by a thread, for host-side code that
+talks to it meanwhile (network scenarios, `jsk bench http`)."""
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+JSK = Path(__file__).resolve().parents[1] / "jsk"
+
+
+class GuestApp:
+    """`echo`: print each line as it comes (`  guest| ...`), as scenarios do.
+    --com2 none: the default COM2 socket is one path per build tree, which
+    a program running at the same time may need (jsk push)."""
+
+    def __init__(self, build_dir, app, args=(), options=(), timeout=120, echo=True):
+        self.cmd = [sys.executable, str(JSK), "run", "--no-build", "--build-dir", str(build_dir),
+                    "--timeout", str(timeout), "--com2", "none", *options, str(app),
+                    *map(str, args)]
+        self.echo = echo
+        if echo:
+            print("  run " + " ".join(self.cmd), flush=True)
+        self.lines = []
+        self.proc = subprocess.Popen(self.cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        for raw in self.proc.stdout:
+            line = raw.decode("utf-8", "replace").rstrip("\r\n")
+            self.lines.append(line)
+            if self.echo:
+                print("  guest| " + line, flush=True)
+
+    def wait_line(self, text, seconds):
+        """True once a line containing `text` was printed."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if any(text in l for l in self.lines):
+                return True
+            if self.proc.poll() is not None:
+                self.reader.join(timeout=5)
+                return any(text in l for l in self.lines)
+            time.sleep(0.1)
+        return False
+
+    def wait(self, seconds):
+        """The exit status of jsk run (the guest's), or None if it was
+        still running after `seconds` (then it is killed)."""
+        try:
+            status = self.proc.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            status = None
+        self.stop()
+        return status
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.reader.join(timeout=5)
+
+    def transcript(self, n=30):
+        return "\n".join(self.lines[-n:])
