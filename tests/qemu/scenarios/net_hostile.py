@@ -135,6 +135,7 @@ def net_hostile_frames(c, tree):
                 "restart on the console", "\n".join(crash_lines(m.console.text())[:5]))
         if host.peer.closed:   # QEMU is gone: nothing more to ask
             wait_exit(c, m, 0)
+            dump("QEMU's stderr", m.stderr.text(), 20)
             dump("guest console", m.console.text(), 40)
             return m.console.text()
 
@@ -145,22 +146,22 @@ def net_hostile_frames(c, tree):
 
         # Into an established connection: segments with its addresses and
         # ports, then the request.
-        injected = []
+        injected, lost_in_connection = [], []
 
         def inject(conn, request):
             segs = gen.in_connection(conn, request, IN_CONNECTION)
             for start in range(0, len(segs), BATCH):
                 host.peer.send_many(segs[start:start + BATCH])
                 if not host.ping(1000 + start // BATCH, timeout=30):
-                    lost_pings.append(1000 + start // BATCH)
+                    lost_in_connection.append(1000 + start // BATCH)
             injected.extend(segs)
         try:
             status, _, body = host.http_get("/hello", PORT, timeout=90, established=inject)
         except rawhost.ProtocolError as err:
             status, body = None, str(err).encode()
-        c.check(len(injected) >= IN_CONNECTION and not lost_pings,
+        c.check(len(injected) >= IN_CONNECTION and not lost_in_connection,
                 f"{len(injected)} hostile segments injected into an established connection, "
-                "pings answered between the batches", f"lost pings {lost_pings}")
+                "pings answered between the batches", f"lost pings {lost_in_connection}")
         c.check(status == 200 and re.match(rb"^hello from unode \d+ request 1 ", body or b""),
                 "that connection's GET /hello still answers 200 and the body",
                 f"{status} {body!r}")
