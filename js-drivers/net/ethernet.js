@@ -52,7 +52,9 @@ function attach(stack, netif) {
         stats: { rxFrames: 0, txFrames: 0, rxDropped: 0, txDropped: 0 },
         // IPv4 packet to the neighbour `nextHop` (0xffffffff: broadcast).
         output: function (packet, nextHop) {
-            if (nextHop === 0xffffffff || (iface.mask && (nextHop | iface.mask) === 0xffffffff)) {
+            // (`|` gives a signed number: >>> 0 before comparing.)
+            var subnetBroadcast = iface.mask && ((nextHop | iface.mask) >>> 0) === 0xffffffff;
+            if (nextHop === 0xffffffff || subnetBroadcast) {
                 send(BROADCAST, TYPE_IPV4, packet);
                 return;
             }
