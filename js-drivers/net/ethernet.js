@@ -59,7 +59,9 @@ function attach(stack, netif) {
         // IPv4 packet to the neighbour `nextHop` (0xffffffff: broadcast);
         // `tsoMss`: a TCP packet larger than the MTU for the NIC to segment.
         output: function (packet, nextHop, tsoMss) {
-            if (nextHop === 0xffffffff || (iface.mask && (nextHop | iface.mask) === 0xffffffff)) {
+            // (`|` gives a signed number: >>> 0 before comparing.)
+            var subnetBroadcast = iface.mask && ((nextHop | iface.mask) >>> 0) === 0xffffffff;
+            if (nextHop === 0xffffffff || subnetBroadcast) {
                 send(BROADCAST, TYPE_IPV4, packet);
                 return;
             }

@@ -43,8 +43,8 @@ function create(stack) {
     var protocols = {};   // number -> handler(info, payload)
     var nextId = 1;
     var reassembly = [];  // {key, src, dst, proto, frags: [{off, data}], total, bytes, timer}
-    var stats = { rx: 0, tx: 0, badChecksum: 0, badHeader: 0, notForUs: 0, noProto: 0,
-        reassembled: 0, reassemblyDropped: 0, fragmentsSent: 0 };
+    var stats = { rx: 0, tx: 0, badChecksum: 0, badHeader: 0, martians: 0, notForUs: 0,
+        noProto: 0, reassembled: 0, reassemblyDropped: 0, fragmentsSent: 0 };
 
     function register(proto, handler) { protocols[proto] = handler; }
 
@@ -170,7 +170,11 @@ function create(stack) {
         }
         p = p.subarray(0, total);  // Ethernet padding goes
         var src = dv.getUint32(12), dst = dv.getUint32(16);
-        var bcast = dst === 0xffffffff || (iface.mask && (dst | iface.mask) === 0xffffffff &&
+        if (iface !== stack.loopback && martian(iface, src, dst)) {
+            stats.martians++;
+            return;
+        }
+        var bcast = dst === 0xffffffff || (iface.mask && ((dst | iface.mask) >>> 0) === 0xffffffff &&
             ((dst ^ iface.addr) & iface.mask) === 0);
         // An unconfigured interface takes everything (DHCP's answers).
         if (!(iface === stack.loopback || isLocal(dst) || bcast || iface.addr === 0)) {
@@ -195,6 +199,24 @@ function create(stack) {
             return;
         }
         h(info, payload);
+    }
+
+    // A source address no packet from the wire may have (RFC 1812 5.3.7;
+    // Linux's ip_route_input_slow calls them martians): multicast, class E
+    // and broadcast ones; 0.0.0.0/8 unless sent to the broadcast address
+    // (a DHCP client's); loopback; one of our own addresses or our
+    // subnet's broadcast. (Taken, a SYN "from" our own address to our own
+    // listener, the LAND attack, made TCP's two ends of it, both ours, ACK
+    // each other over loopback forever.)
+    function martian(iface, src, dst) {
+        if (src >= 0xe0000000)
+            return true;
+        if ((src >>> 24) === 0)
+            return dst !== 0xffffffff;
+        if (isLocal(src))
+            return true;
+        return iface.addr !== 0 && iface.mask !== 0 && iface.mask !== 0xffffffff &&
+            ((src ^ iface.addr) & iface.mask) === 0 && ((src | iface.mask) >>> 0) === 0xffffffff;
     }
 
     // Keeps a fragment; returns the whole payload once all have come.

@@ -234,6 +234,67 @@ function fragment(id, fragField, data) {
     check.equal(w.b.ipv4.stats.reassemblyDropped, before + 1, 'duplicates are bounded');
 })();
 
+// Martian sources (found by hand after qemu.net_hostile_frames; Linux's
+// ip_route_input_slow drops them): a SYN "from" our own address to our own
+// listening port (the LAND attack) made the listener answer itself, and
+// the two ends of that connection, both ours, ACKed each other's ACKs over
+// loopback forever. Nor may 0.0.0.0 (but to a broadcast), loopback,
+// multicast or broadcast sources come in from the wire.
+(function () {
+    var w = h.pair();
+    var l = w.b.tcp.open();
+    l.bind(0, 80);
+    l.listen(8);
+    var me = ipv4.parse('10.0.0.2');
+    function syn(src, dst) {
+        var seg = S.build(src, dst, { sport: 80, dport: 80, seq: 1000, ack: 0, flags: S.SYN,
+            window: 1000, mss: 0, wscale: -1 });
+        var p = new Uint8Array(20 + seg.length);
+        var dv = new DataView(p.buffer);
+        p[0] = 0x45;
+        dv.setUint16(2, p.length);
+        p[8] = 64;
+        p[9] = 6;
+        dv.setUint32(12, src);
+        dv.setUint32(16, dst);
+        dv.setUint16(10, checksum.compute(p, 0, 20));
+        p.set(seg, 20);
+        return p;
+    }
+    var sources = ['10.0.0.2', '0.0.0.0', '127.0.0.1', '224.0.0.1', '255.255.255.255',
+        '10.0.0.255'];
+    sources.forEach(function (a) {
+        w.b.ipv4.input(w.eb, syn(ipv4.parse(a), me));
+    });
+    w.b.flush();
+    check.equal(w.b.tcp.stats.segmentsReceived, 0, 'SYNs from martian sources reach no TCP');
+    check.equal(w.b.ipv4.stats.martians, sources.length, 'they are counted as martians');
+    check.equal(w.b.tcp.stats.segmentsSent, 0, 'and nothing answers them');
+    // 0.0.0.0 to the broadcast address is fine (a DHCP client's packets).
+    w.b.ipv4.input(w.eb, syn(0, 0xffffffff));
+    check.equal(w.b.ipv4.stats.martians, sources.length, '0.0.0.0 to 255.255.255.255 passes');
+})();
+
+// The subnet's broadcast address (10.0.0.255): out as one broadcast frame,
+// in as a broadcast. (`dst | mask` is a signed number in JS, so comparing
+// it with 0xffffffff never held: the datagram went to ARP, which asked
+// three times for 10.0.0.255, and it was lost.)
+(function () {
+    var w = h.pair();
+    var ua = w.a.udp.open(), ub = w.b.udp.open();
+    ub.bind(0, 5000);
+    ua.broadcast = true;
+    var frames = [];
+    w.link.capture = function (from, f) { frames.push(f); };
+    check.equal(ua.sendto(bytes([1, 2]), ipv4.parse('10.0.0.255'), 5000), 2,
+        'sendto 10.0.0.255');
+    w.run(function () { return ub.queue.length > 0; }, 5000);
+    check.equal(frames.length, 1, 'one frame, no ARP');
+    check.equal(frames[0] && Array.prototype.slice.call(frames[0], 0, 6).join(), '255,255,255,255,255,255',
+        'to the broadcast MAC');
+    check.equal(ub.queue.length, 1, 'a socket bound to 0.0.0.0 receives it');
+})();
+
 // ARP requests for our address from ever new senders (each one is learned,
 // RFC 826): the cache stays within CACHE_MAX, and a real neighbour still
 // resolves.

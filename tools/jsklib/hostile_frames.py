@@ -241,6 +241,20 @@ class Generator:
         extra = r.choice([0, 0, P.PSH, 0x20, 0xC0])   # URG, ECE|CWR
         return [self.tcp_to(P.SYN | extra, self.junk(0, 64), options=opts, src=src)]
 
+    def martian_source(self):
+        """Valid packets whose source no packet from the wire may have: the
+        guest's own address (a SYN from it to its own listener, port to the
+        same port: the LAND attack), 0.0.0.0, loopback, multicast,
+        broadcast, the subnet's broadcast."""
+        r = self.rng
+        prefix = self.guest_ip.rsplit(".", 1)[0]
+        src = r.choice([self.guest_ip, self.guest_ip, "0.0.0.0", "127.0.0.1",
+                        f"224.0.0.{r.randint(1, 255)}", "255.255.255.255", f"{prefix}.255"])
+        seg = P.tcp(src, self.guest_ip, self.port, self.port, r.randrange(1 << 32), 0, P.SYN)
+        return [self.eth(P.ETH_IPV4, P.ipv4(src, self.guest_ip, P.PROTO_TCP, seg)),
+                self.eth(P.ETH_IPV4, P.ipv4(src, self.guest_ip, P.PROTO_ICMP,
+                                            P.icmp(8, 0, r.randrange(1 << 32), self.junk(0, 32))))]
+
     def wrong_address(self):
         """Valid-looking packets for another host and from a broadcast
         source: dropped by IPv4 (the MAC is the guest's)."""
@@ -308,8 +322,9 @@ class Generator:
         return out
 
     KINDS = ["short_ethernet", "random_bytes", "bad_arp", "truncated_ipv4", "bad_ipv4_lengths",
-             "bad_ipv4_checksum", "unknown_protocol", "fragments", "overlapping_fragments", "bad_icmp", "bad_udp",
-             "bad_tcp_header", "bad_tcp_options", "syn_flood", "wrong_address"]
+             "bad_ipv4_checksum", "unknown_protocol", "fragments", "overlapping_fragments",
+             "bad_icmp", "bad_udp", "bad_tcp_header", "bad_tcp_options", "syn_flood",
+             "martian_source", "wrong_address"]
 
     def frames(self, n):
         """At least n frames, the kinds in turn; self.counts says how many of

@@ -116,25 +116,30 @@ def net_hostile_frames(c, tree):
         frames = gen.frames(FRAMES)
         lost_pings = []
         started = time.monotonic()
+        sent = 0
         for start in range(0, len(frames), BATCH):
             host.peer.send_many(frames[start:start + BATCH])
+            sent = min(len(frames), start + BATCH)
             seq = start // BATCH + 1
+            # A guest that does not answer is dead or stuck (it was once,
+            # in an endless ACK loop): no use sending more.
             if not host.ping(seq, timeout=30):
                 lost_pings.append(seq)
-            if host.peer.closed:
                 break
         took = time.monotonic() - started
-        c.note(f"seed {SEED} (JSK_HOSTILE_SEED): {len(frames)} frames in {took:.1f} s; by kind {gen.counts}; "
-               f"what the guest sent back {host.seen}")
-        c.check(len(frames) >= 10000 and not host.peer.closed,
-                f"{len(frames)} hostile frames injected", f"QEMU closed the netdev: "
-                f"{host.peer.closed}")
+        c.note(f"seed {SEED} (JSK_HOSTILE_SEED): {sent} frames in {took:.1f} s; "
+               f"by kind {gen.counts}; what the guest sent back {host.seen}")
+        c.check(sent >= 10000 and not host.peer.closed, f"{sent} hostile frames injected",
+                f"QEMU closed the netdev: {host.peer.closed}")
         c.check(not lost_pings, "the guest answered a ping after every batch of "
-                f"{BATCH}", f"no answer after batches {lost_pings}")
+                f"{BATCH}", f"no answer after batch {lost_pings} (frames "
+                f"{(lost_pings or [1])[0] * BATCH - BATCH}..{sent - 1} of the seed)")
         c.check(not crash_lines(m.console.text()), "no uncaught error, fault or driver "
                 "restart on the console", "\n".join(crash_lines(m.console.text())[:5]))
-        if host.peer.closed:   # QEMU is gone: nothing more to ask
-            wait_exit(c, m, 0)
+        if host.peer.closed or lost_pings:   # nothing more to ask
+            if host.peer.closed:
+                wait_exit(c, m, 0)
+                dump("QEMU's stderr", m.stderr.text(), 20)
             dump("guest console", m.console.text(), 40)
             return m.console.text()
 
@@ -145,22 +150,22 @@ def net_hostile_frames(c, tree):
 
         # Into an established connection: segments with its addresses and
         # ports, then the request.
-        injected = []
+        injected, lost_in_connection = [], []
 
         def inject(conn, request):
             segs = gen.in_connection(conn, request, IN_CONNECTION)
             for start in range(0, len(segs), BATCH):
                 host.peer.send_many(segs[start:start + BATCH])
                 if not host.ping(1000 + start // BATCH, timeout=30):
-                    lost_pings.append(1000 + start // BATCH)
+                    lost_in_connection.append(1000 + start // BATCH)
             injected.extend(segs)
         try:
             status, _, body = host.http_get("/hello", PORT, timeout=90, established=inject)
         except rawhost.ProtocolError as err:
             status, body = None, str(err).encode()
-        c.check(len(injected) >= IN_CONNECTION and not lost_pings,
+        c.check(len(injected) >= IN_CONNECTION and not lost_in_connection,
                 f"{len(injected)} hostile segments injected into an established connection, "
-                "pings answered between the batches", f"lost pings {lost_pings}")
+                "pings answered between the batches", f"lost pings {lost_in_connection}")
         c.check(status == 200 and re.match(rb"^hello from unode \d+ request 1 ", body or b""),
                 "that connection's GET /hello still answers 200 and the body",
                 f"{status} {body!r}")
@@ -176,10 +181,10 @@ def net_hostile_frames(c, tree):
             for layer in ("eth0", "ipv4", "icmp", "udp", "tcp"):
                 c.note(f"guest {layer}: {json.dumps(stats.get(layer), sort_keys=True)}")
             ip = stats["ipv4"]
-            c.check(ip["badChecksum"] > 0 and ip["badHeader"] > 0 and
+            c.check(ip["badChecksum"] > 0 and ip["badHeader"] > 0 and ip["martians"] > 0 and
                     stats["tcp"]["badSegments"] > 0 and stats["udp"]["badChecksum"] > 0,
                     "the parsers saw and counted bad packets (IPv4 header and checksum, "
-                    "TCP, UDP)")
+                    "martian sources, TCP, UDP)")
         status, body = get(c, host, "/bye", "GET /bye")
         c.check(status == 200 and body == b"bye\n", "GET /bye", f"{status} {body!r}")
         wait_exit(c, m, 0)
