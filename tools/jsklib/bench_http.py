@@ -16,7 +16,6 @@ import hashlib
 import re
 import shutil
 import statistics
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -45,12 +44,6 @@ def _args(p):
     p.add_argument("--runs", type=int, default=3, help="16 MiB downloads (default 3)")
     p.add_argument("--seconds", type=int, default=10, help="seconds per wrk run (default 10)")
     p.add_argument("--connections", type=int, default=8, help="wrk connections (default 8)")
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class GuestServer(GuestApp):
@@ -128,7 +121,7 @@ def http(tree, args):
     tree.require(tree.elf, tree.initrd)
     expected = big_body_sha256()
     budget = 120 + 2 * (args.seconds + 20) + args.runs * 320
-    server = GuestServer(tree, _free_port(), budget)
+    server = GuestServer(tree, qemu.free_port(), budget)
     notes = []
     try:
         server.wait_listening(120)

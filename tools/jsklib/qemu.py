@@ -110,9 +110,10 @@ def accel_from_env():
     return accel
 
 
-def free_port():
-    """A TCP port that is free on 127.0.0.1 right now (for the gdbstub)."""
-    with socket.socket() as s:
+def free_port(kind=socket.SOCK_STREAM):
+    """A TCP (or, with SOCK_DGRAM, UDP) port free on 127.0.0.1 right now,
+    as the kernel picks it: the gdbstub, forwards, test servers."""
+    with socket.socket(socket.AF_INET, kind) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 

@@ -9,6 +9,7 @@ import threading
 import time
 
 from scenario import APPS, JSK, REPO, Skip, app_transcript, jsk_run, scenario
+from jsklib.qemu import free_port
 
 
 @scenario("qemu.net_loopback")
@@ -24,13 +25,6 @@ def net_loopback(c, tree):
     c.check(sum(1 for l in lines if l.startswith("ok ")) >= 40, "40 checks or more ran",
             str(len(lines)))
     return out.decode("utf-8", "replace")
-
-
-def free_port():
-    """A TCP port free on 127.0.0.1 now (the kernel picks it)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @scenario("qemu.net_user_tcp")

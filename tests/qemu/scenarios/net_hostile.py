@@ -29,6 +29,7 @@ from pathlib import Path
 from scenario import APPS, JSK, REPO, Skip, dump, machine, needs_services, ready, scenario, wait_exit
 from jsklib import app as jsk_app
 from jsklib import hostile_frames, netpeer, push, rawhost
+from jsklib.qemu import free_port
 
 APP = APPS / "net_hostile_http.js"
 PORT = 8080
@@ -191,12 +192,6 @@ def net_hostile_frames(c, tree):
         c.check(not crash_lines(m.console.text()), "no crash to the end",
                 "\n".join(crash_lines(m.console.text())[:5]))
         return m.console.text()
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @scenario("qemu.http_reload")

@@ -17,18 +17,12 @@ from pathlib import Path
 
 from scenario import APPS, JSK, REPO, Skip, scenario
 from jsklib import guest_app, netpeer, packets, rawhost
+from jsklib.qemu import free_port
 
 
 def needs_e1000():
     if not (REPO / "js-drivers" / "dev" / "e1000.js").exists():
         raise Skip("js-drivers/dev/e1000.js is not in this tree")
-
-
-def free_port(kind=socket.SOCK_STREAM):
-    """A port free on 127.0.0.1 now (the kernel picks it)."""
-    with socket.socket(socket.AF_INET, kind) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def GuestApp(tree, app, args=(), options=(), timeout=120):
