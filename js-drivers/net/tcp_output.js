@@ -80,8 +80,13 @@ function create(T) {
 
     // Sends what the windows allow. `probe`: one byte even into a zero window.
     function output(pcb, probe) {
-        if (!SENDING[pcb.state])
+        if (!SENDING[pcb.state]) {
+            // FIN_WAIT_2 sends nothing more but still receives: data gets
+            // its ACK like anywhere else.
+            if (pcb.ackPending && pcb.state === 'FIN_WAIT_2')
+                ackOrDelay(pcb);
             return;
+        }
         var sent = false;
         var limit = segmentLimit(pcb);
         for (var guard = 0; guard < 100000; guard++) {
@@ -136,12 +141,15 @@ function create(T) {
         }
         if (sent || (pcb.sendBuf.length > S.diff(pcb.sndNxt, pcb.sndBase) && pcb.sndWnd === 0))
             T.armRetransmit(pcb);  // the retransmission or the persist timer
-        if (pcb.ackPending) {
-            if (pcb.ackDelayed)
-                T.delayAck(pcb);
-            else
-                ack(pcb);
-        }
+        if (pcb.ackPending)
+            ackOrDelay(pcb);
+    }
+
+    function ackOrDelay(pcb) {
+        if (pcb.ackDelayed)
+            T.delayAck(pcb);
+        else
+            ack(pcb);
     }
 
     // One segment again from the first unacknowledged byte (fast retransmit).

@@ -380,6 +380,17 @@ function transfer(w, src, dst, data, limitMs) {
     c.C.close();
     w.run(function () { return c.C.state === 'FIN_WAIT_2' && c.A.state === 'CLOSE_WAIT'; }, 1000);
     check.equal(c.C.state + ' ' + c.A.state, 'FIN_WAIT_2 CLOSE_WAIT', 'half closed');
+    // The server goes on sending into the half-closed connection: the
+    // client ACKs it (FIN_WAIT_2 still receives) before anything is read.
+    var late = pattern(3000, 3);
+    c.A.send(late, 0, late.length);
+    w.run(function () { return c.A.sendBuf.length === 0; }, 1000);
+    check.equal(c.A.sendBuf.length, 0, 'data sent in FIN_WAIT_2 is ACKed without a read (' +
+        w.clock.t + ' ms)');
+    check.equal(w.b.tcp.stats.retransmits, 0, 'and not retransmitted');
+    var got = new Uint8Array(3000);
+    check.equal(c.C.receive(got, 0, 3000), 3000, 'the client reads it');
+    check.ok(same(got, late), 'intact');
     var buf = new Uint8Array(10);
     check.equal(c.A.receive(buf, 0, 10), 0, 'server reads end of stream');
     c.A.close();
