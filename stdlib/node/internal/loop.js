@@ -33,6 +33,10 @@ function monotonicMs() {
 function updateTime() { loopNow = monotonicMs(); }
 updateTime();
 
+// When the program started (the loop loads first): process.uptime() counts
+// from here, even though process.js itself may load much later.
+exports.startedMs = loopNow;
+
 exports.now = function () { return loopNow; };
 exports.monotonicMs = monotonicMs;
 

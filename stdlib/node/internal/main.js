@@ -5,7 +5,11 @@
 
 var sys = require('sys');
 var loop = require('./loop.js');
-var process = require('../process.js');
+
+// process (and events, which it is built on) loads on first use: the
+// REPL's prompt on bare metal needs neither (they load with the REPL, at
+// the first input), and they are a tenth of the work before it.
+function getProcess() { return require('../process.js'); }
 
 var global = require('native:engine').global;
 
@@ -50,6 +54,7 @@ var replServer = null;  // the REPL, when the program is the REPL
 // In the REPL, as in Node's, an error from a callback or an unhandled
 // rejection is printed and the REPL goes on.
 function onUncaught(error, origin, reason) {
+    var process = getProcess();
     if (process.listenerCount('uncaughtException') > 0) {
         try {
             process.emit('uncaughtException', error, origin || 'uncaughtException');
@@ -75,7 +80,7 @@ function installGlobals(native) {
     defineGlobal('global', global);
     if (global.globalThis !== global)
         defineGlobal('globalThis', global);
-    defineGlobal('process', process);
+    defineLazyGlobal('process', getProcess);
     defineLazyGlobal('console', function () { return require('../console.js'); });
     defineGlobal('setTimeout', timers.setTimeout);
     defineGlobal('clearTimeout', timers.clearTimeout);
@@ -121,8 +126,8 @@ var PROMPT = '> ';
 
 function startRepl(native, loader, options) {
     if (native.stat(native.options.stdlib + '/node/repl.js') !== 'file') {
-        process._writeAll(2, 'unode: REPL not available\n');
-        process.exit(1);
+        sys.writeAll(2, 'unode: REPL not available\n');
+        getProcess().exit(1);
     }
     var module = new loader.Module((options.cwd || '/') + '/[repl]', null);
     defineGlobal('require', loader.requireFrom(module.filename));
@@ -130,14 +135,14 @@ function startRepl(native, loader, options) {
     defineGlobal('exports', module.exports);
     function start(promptShown) {
         replServer = require('../repl.js').start({ prompt: PROMPT, _promptShown: promptShown });
-        replServer.on('exit', function () { process.exit(); });
+        replServer.on('exit', function () { getProcess().exit(); });
     }
     if (sys.platform === 'linux') {
         start(false);
         loader.milestone('REPL prompt written');
         return;
     }
-    process._writeAll(1, PROMPT);
+    sys.writeAll(1, PROMPT);
     loader.milestone('REPL prompt written');
     loop.watchReadable(0, function () {
         loop.unwatch(0);  // the REPL's readline watches fd 0 itself
@@ -158,7 +163,7 @@ exports.run = function (native, loader) {
             var value = evaluate(native, loader, options);
             // node -p prints the value when the process exits, after timers.
             if (options.mode === 'print') {
-                process.on('exit', function () { global.console.log(value); });
+                getProcess().on('exit', function () { global.console.log(value); });
             }
         } else {
             startRepl(native, loader, options);
@@ -167,8 +172,9 @@ exports.run = function (native, loader) {
         onUncaught(error);
     }
     loop.run(function () {
+        var process = getProcess();
         process.emit('beforeExit', process._exitStatus());
     });
-    process.exit();
-    return process._exitStatus();
+    getProcess().exit();
+    return getProcess()._exitStatus();
 };
