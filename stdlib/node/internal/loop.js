@@ -33,8 +33,9 @@ function monotonicMs() {
 function updateTime() { loopNow = monotonicMs(); }
 updateTime();
 
-// When the program started (the loop loads first): process.uptime() counts
-// from here, even though process.js itself may load much later.
+// When the program started (main.js loads the loop before the program
+// runs): process.uptime() counts from here, even though process.js itself
+// may load much later.
 exports.startedMs = loopNow;
 
 exports.now = function () { return loopNow; };

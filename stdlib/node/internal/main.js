@@ -4,7 +4,7 @@
 'use strict';
 
 var sys = require('sys');
-var loop = require('./loop.js');
+var loop = null;  // ./loop.js, loaded by run() (after the bare-metal REPL's prompt)
 
 // process (and events, which it is built on) loads on first use: the
 // REPL's prompt on bare metal needs neither (they load with the REPL, at
@@ -116,16 +116,33 @@ function evaluate(native, loader, options) {
 // exports resolve relative to the working directory, as in Node; leaving it
 // (.exit, Ctrl-D) ends the process even with timers pending.
 //
-// On bare metal the prompt comes first and the REPL itself (repl.js,
-// readline and the line editor: a fifth of the time from kernel entry to
-// the prompt under TCG) loads when the first input is readable. The console
-// there has no line discipline, so nothing typed meanwhile is echoed or
-// lost: the REPL reads it, echoes and edits it. On Linux the terminal must
-// be in raw mode before the first key, so the REPL starts at once.
+// On bare metal the prompt comes first, as soon as the console behind fds
+// 0-2 (set up by the services' init script) can take input: before the
+// event loop, the timers and the globals (a tenth of the work from kernel
+// entry to the prompt), and the REPL itself (repl.js, readline and the line
+// editor: a fifth of it), which loads when the first input is readable.
+// The console there has no line discipline and keeps what arrives, so
+// nothing typed meanwhile is echoed or lost: the REPL reads it, echoes and
+// edits it. On Linux the terminal must be in raw mode before the first
+// key, so the REPL starts at once.
 var PROMPT = '> ';
 
-function startRepl(native, loader, options) {
-    if (native.stat(native.options.stdlib + '/node/repl.js') !== 'file') {
+function replAvailable(native) {
+    return native.stat(native.options.stdlib + '/node/repl.js') === 'file';
+}
+
+// Writes the bare-metal REPL's prompt, first thing; false when this start
+// is not that one.
+function writePromptFirst(native, loader, options) {
+    if (options.mode !== 'repl' || sys.platform === 'linux' || !replAvailable(native))
+        return false;
+    sys.writeAll(1, PROMPT);
+    loader.milestone('REPL prompt written');
+    return true;
+}
+
+function startRepl(native, loader, options, promptWritten) {
+    if (!replAvailable(native)) {
         sys.writeAll(2, 'unode: REPL not available\n');
         getProcess().exit(1);
     }
@@ -142,8 +159,10 @@ function startRepl(native, loader, options) {
         loader.milestone('REPL prompt written');
         return;
     }
-    sys.writeAll(1, PROMPT);
-    loader.milestone('REPL prompt written');
+    if (!promptWritten) {
+        sys.writeAll(1, PROMPT);
+        loader.milestone('REPL prompt written');
+    }
     loop.watchReadable(0, function () {
         loop.unwatch(0);  // the REPL's readline watches fd 0 itself
         start(true);
@@ -153,6 +172,8 @@ function startRepl(native, loader, options) {
 exports.run = function (native, loader) {
     var options = native.options;
     exports.loader = loader;  // for require('module')
+    var promptWritten = writePromptFirst(native, loader, options);
+    loop = require('./loop.js');
     installGlobals(native);
     try {
         if (options.mode === 'file') {
@@ -166,7 +187,7 @@ exports.run = function (native, loader) {
                 getProcess().on('exit', function () { global.console.log(value); });
             }
         } else {
-            startRepl(native, loader, options);
+            startRepl(native, loader, options, promptWritten);
         }
     } catch (error) {
         onUncaught(error);
