@@ -100,6 +100,8 @@ public:
 private:
     // Parses the entry at `offset`; sets `next` to the following entry.
     Error parse(size_t offset, Entry& out, size_t& next) const;
+    // The same for an entry of an archive open() accepted: no checks.
+    void read_valid(size_t offset, Entry& out, size_t& next) const;
 
     const IndexSlot* lower_bound(const char* query, size_t length, bool slash) const;
 

@@ -104,8 +104,7 @@ process.hrtime.bigint = function () {
     throw new Error('process.hrtime.bigint is not supported in unode (no BigInt in Duktape)');
 };
 
-var startMs = loop.monotonicMs();
-process.uptime = function () { return (loop.monotonicMs() - startMs) / 1000; };
+process.uptime = function () { return (loop.monotonicMs() - loop.startedMs) / 1000; };
 
 // rss: the peak resident size from getrusage on Linux; on bare metal (no
 // getrusage) the RAM in use, from sysinfo: the whole machine is this one

@@ -8,7 +8,12 @@
 'use strict';
 
 var native = require('native:sys');
-var errno = require('./errno.js');
+
+// The errno names and messages (./errno.js) load with the first error
+// that needs them: the bare-metal REPL's prompt comes right after this
+// module, and needs none.
+var errnoTable = null;
+function errno() { return errnoTable || (errnoTable = require('./errno.js')); }
 
 var syscall = native.syscall;
 
@@ -24,9 +29,9 @@ var NR = {
 exports.NR = NR;
 
 Object.defineProperty(exports, 'errno', {  // errno.EINTR === 4 (built on first use)
-    get: function () { return errno.numbers; }, enumerable: true });
-exports.errnoName = errno.errnoName;
-exports.errnoMessage = errno.errnoMessage;
+    get: function () { return errno().numbers; }, enumerable: true });
+exports.errnoName = function (n) { return errno().errnoName(n); };
+exports.errnoMessage = function (n) { return errno().errnoMessage(n); };
 
 // Constants for the calls below (Linux values).
 exports.CLOCK_REALTIME = 0;

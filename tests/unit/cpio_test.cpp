@@ -171,6 +171,40 @@ CpioArchive::Error open_error(const std::string& bytes, size_t* offset = nullptr
     return a.error();
 }
 
+// Header fields are read through a table of hex digit values: every byte
+// value, in the namesize field, is either a digit of either case or a
+// BadHeader. Fields the reader does not use are not read at all.
+TEST(Cpio, EveryByteOfAFieldIsADigitOrAnError) {
+    Builder good;
+    good.add("a", "hello").trailer();
+    for (int c = 0; c < 256; c++) {
+        std::string bytes = good.bytes;
+        bytes[6 + 8 * 11] = char(c);  // namesize's first digit (of "00000002")
+        CpioArchive a;
+        a.open(bytes.data(), bytes.size());
+        bool digit = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (digit)  // a valid number, though a wrong name size for this archive
+            EXPECT_NE(a.error(), CpioArchive::Error::BadHeader) << "byte " << c;
+        else
+            EXPECT_EQ(a.error(), CpioArchive::Error::BadHeader) << "byte " << c;
+    }
+    std::string unused = good.bytes;
+    for (int i = 0; i < 8; i++)
+        unused[6 + 8 * 2 + i] = 'z';  // uid
+    CpioArchive tolerant;
+    EXPECT_TRUE(tolerant.open(unused.data(), unused.size()));
+    // Lower-case digits read as upper-case ones do: a size of 0xab bytes.
+    std::string lower = Builder().add("a", std::string(0xab, 'x')).trailer().bytes;
+    for (char& ch : lower)
+        if (&ch < &lower[110] && ch >= 'A' && ch <= 'F')
+            ch = char(ch - 'A' + 'a');
+    CpioArchive a;
+    ASSERT_TRUE(a.open(lower.data(), lower.size()));
+    CpioArchive::Entry e;
+    ASSERT_TRUE(a.find_file("a", e));
+    EXPECT_EQ(e.size, 0xabu);
+}
+
 TEST(Cpio, RejectsMalformedArchives) {
     using E = CpioArchive::Error;
     EXPECT_EQ(open_error(""), E::Empty);

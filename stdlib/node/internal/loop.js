@@ -33,6 +33,11 @@ function monotonicMs() {
 function updateTime() { loopNow = monotonicMs(); }
 updateTime();
 
+// When the program started (main.js loads the loop before the program
+// runs): process.uptime() counts from here, even though process.js itself
+// may load much later.
+exports.startedMs = loopNow;
+
 exports.now = function () { return loopNow; };
 exports.monotonicMs = monotonicMs;
 

@@ -4,8 +4,12 @@
 'use strict';
 
 var sys = require('sys');
-var loop = require('./loop.js');
-var process = require('../process.js');
+var loop = null;  // ./loop.js, loaded by run() (after the bare-metal REPL's prompt)
+
+// process (and events, which it is built on) loads on first use: the
+// REPL's prompt on bare metal needs neither (they load with the REPL, at
+// the first input), and they are a tenth of the work before it.
+function getProcess() { return require('../process.js'); }
 
 var global = require('native:engine').global;
 
@@ -50,6 +54,7 @@ var replServer = null;  // the REPL, when the program is the REPL
 // In the REPL, as in Node's, an error from a callback or an unhandled
 // rejection is printed and the REPL goes on.
 function onUncaught(error, origin, reason) {
+    var process = getProcess();
     if (process.listenerCount('uncaughtException') > 0) {
         try {
             process.emit('uncaughtException', error, origin || 'uncaughtException');
@@ -75,7 +80,7 @@ function installGlobals(native) {
     defineGlobal('global', global);
     if (global.globalThis !== global)
         defineGlobal('globalThis', global);
-    defineGlobal('process', process);
+    defineLazyGlobal('process', getProcess);
     defineLazyGlobal('console', function () { return require('../console.js'); });
     defineGlobal('setTimeout', timers.setTimeout);
     defineGlobal('clearTimeout', timers.clearTimeout);
@@ -111,18 +116,35 @@ function evaluate(native, loader, options) {
 // exports resolve relative to the working directory, as in Node; leaving it
 // (.exit, Ctrl-D) ends the process even with timers pending.
 //
-// On bare metal the prompt comes first and the REPL itself (repl.js,
-// readline and the line editor: a fifth of the time from kernel entry to
-// the prompt under TCG) loads when the first input is readable. The console
-// there has no line discipline, so nothing typed meanwhile is echoed or
-// lost: the REPL reads it, echoes and edits it. On Linux the terminal must
-// be in raw mode before the first key, so the REPL starts at once.
+// On bare metal the prompt comes first, as soon as the console behind fds
+// 0-2 (set up by the services' init script) can take input: before the
+// event loop, the timers and the globals (a tenth of the work from kernel
+// entry to the prompt), and the REPL itself (repl.js, readline and the line
+// editor: a fifth of it), which loads when the first input is readable.
+// The console there has no line discipline and keeps what arrives, so
+// nothing typed meanwhile is echoed or lost: the REPL reads it, echoes and
+// edits it. On Linux the terminal must be in raw mode before the first
+// key, so the REPL starts at once.
 var PROMPT = '> ';
 
-function startRepl(native, loader, options) {
-    if (native.stat(native.options.stdlib + '/node/repl.js') !== 'file') {
-        process._writeAll(2, 'unode: REPL not available\n');
-        process.exit(1);
+function replAvailable(native) {
+    return native.stat(native.options.stdlib + '/node/repl.js') === 'file';
+}
+
+// Writes the bare-metal REPL's prompt, first thing; false when this start
+// is not that one.
+function writePromptFirst(native, loader, options) {
+    if (options.mode !== 'repl' || sys.platform === 'linux' || !replAvailable(native))
+        return false;
+    sys.writeAll(1, PROMPT);
+    loader.milestone('REPL prompt written');
+    return true;
+}
+
+function startRepl(native, loader, options, promptWritten) {
+    if (!replAvailable(native)) {
+        sys.writeAll(2, 'unode: REPL not available\n');
+        getProcess().exit(1);
     }
     var module = new loader.Module((options.cwd || '/') + '/[repl]', null);
     defineGlobal('require', loader.requireFrom(module.filename));
@@ -130,15 +152,17 @@ function startRepl(native, loader, options) {
     defineGlobal('exports', module.exports);
     function start(promptShown) {
         replServer = require('../repl.js').start({ prompt: PROMPT, _promptShown: promptShown });
-        replServer.on('exit', function () { process.exit(); });
+        replServer.on('exit', function () { getProcess().exit(); });
     }
     if (sys.platform === 'linux') {
         start(false);
         loader.milestone('REPL prompt written');
         return;
     }
-    process._writeAll(1, PROMPT);
-    loader.milestone('REPL prompt written');
+    if (!promptWritten) {
+        sys.writeAll(1, PROMPT);
+        loader.milestone('REPL prompt written');
+    }
     loop.watchReadable(0, function () {
         loop.unwatch(0);  // the REPL's readline watches fd 0 itself
         start(true);
@@ -148,6 +172,8 @@ function startRepl(native, loader, options) {
 exports.run = function (native, loader) {
     var options = native.options;
     exports.loader = loader;  // for require('module')
+    var promptWritten = writePromptFirst(native, loader, options);
+    loop = require('./loop.js');
     installGlobals(native);
     try {
         if (options.mode === 'file') {
@@ -158,17 +184,18 @@ exports.run = function (native, loader) {
             var value = evaluate(native, loader, options);
             // node -p prints the value when the process exits, after timers.
             if (options.mode === 'print') {
-                process.on('exit', function () { global.console.log(value); });
+                getProcess().on('exit', function () { global.console.log(value); });
             }
         } else {
-            startRepl(native, loader, options);
+            startRepl(native, loader, options, promptWritten);
         }
     } catch (error) {
         onUncaught(error);
     }
     loop.run(function () {
+        var process = getProcess();
         process.emit('beforeExit', process._exitStatus());
     });
-    process.exit();
-    return process._exitStatus();
+    getProcess().exit();
+    return getProcess()._exitStatus();
 };
