@@ -327,6 +327,26 @@ def jsk_run_exit42(c, tree):
     return proc.stdout
 
 
+@scenario("qemu.jsk_run_repl_piped")
+def jsk_run_repl_piped(c, tree):
+    """`printf '6*7\\r.exit\\r' | tools/jsk run`: the ISO boots through GRUB
+    to the REPL, the piped lines (held until the ready line, or GRUB and the
+    UART set-up would take their first bytes) are evaluated, .exit ends with
+    status 0."""
+    cmd = [sys.executable, str(JSK), "run", "--no-build", "--build-dir", str(tree.root),
+           "--timeout", str(BOOT_TIMEOUT)]
+    print("  run " + " ".join(cmd), flush=True)
+    proc = subprocess.run(cmd, input=b"6*7\r'a' + 'b'\r.exit\r", stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, timeout=BOOT_TIMEOUT + 30)
+    text = proc.stdout.decode("utf-8", "replace")
+    c.check(re.search(READY, text, re.M) is not None, "ready line on jsk's output")
+    c.check(re.search(r"^> 6\*7\r*\n42\r?$", text, re.M) is not None, "6*7 prints 42",
+            text[-400:])
+    c.check(re.search(r"^'ab'\r?$", text, re.M) is not None, "the second line too")
+    c.check(proc.returncode == 0, ".exit: status 0", f"got {proc.returncode}")
+    return text
+
+
 # -- apps: the boot archive and tools/jsk run app.js ------------------------------
 APPS = Path(__file__).resolve().parent / "apps"
 SERVICES_INIT = REPO / "js-drivers" / "core" / "init.js"

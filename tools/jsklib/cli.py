@@ -12,6 +12,7 @@ import time
 
 from . import app, bench, build, deps, gdb, push, qemu, testrun
 from .bochs import Bochs
+from .console import READY_RE
 from .paths import BuildTree
 from .qemu import UsageError
 
@@ -98,9 +99,17 @@ def cmd_run(args, extra):
             print(f"jsk: COM2 (jsk push --socket) is {cfg.com2}: another jsk run "
                   "holds this build's com2.sock", file=sys.stderr)
     sys.stdout.flush()
-    machine = qemu.Machine(cfg, capture_serial=False)
+    if interactive:
+        machine = qemu.Machine(cfg, capture_serial=False)
+    else:
+        # Piped input waits for the ready line, as an app's does: GRUB and
+        # the kernel's UART set-up would take or drop its first bytes.
+        machine = qemu.Machine(cfg, capture_serial=True, echo=sys.stdout.buffer,
+                               pass_stdin=True)
     with TerminalGuard():
         machine.start()
+        if not interactive:
+            machine.feed_stdin(sys.stdin.buffer, after=READY_RE.pattern, timeout=args.timeout)
         status = wait_for(machine, args.timeout)
     if status == qemu.STATUS_STARTUP_FAILED:
         print("jsk: qemu failed to start", file=sys.stderr)
