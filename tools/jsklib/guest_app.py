@@ -12,12 +12,14 @@ JSK = Path(__file__).resolve().parents[1] / "jsk"
 
 class GuestApp:
     """`echo`: print each line as it comes (`  guest| ...`), as scenarios do.
-    --com2 none: the default COM2 socket is one path per build tree, which
-    a program running at the same time may need (jsk push)."""
+    `com2`: COM2's socket (for jsk push), by default none: the default
+    socket is one path per build tree, which a program running at the same
+    time may need."""
 
-    def __init__(self, build_dir, app, args=(), options=(), timeout=120, echo=True):
+    def __init__(self, build_dir, app, args=(), options=(), timeout=120, echo=True,
+                 com2="none"):
         self.cmd = [sys.executable, str(JSK), "run", "--no-build", "--build-dir", str(build_dir),
-                    "--timeout", str(timeout), "--com2", "none", *options, str(app),
+                    "--timeout", str(timeout), "--com2", com2, *options, str(app),
                     *map(str, args)]
         self.echo = echo
         if echo:

@@ -3,12 +3,10 @@ system calls on bare metal (docs/net.md). tests/qemu/apps/net_loopback.js
 uses only raw system calls and also runs hosted on Linux (js.net_loopback),
 so both answer alike."""
 import socket
-import subprocess
-import sys
-import threading
 import time
 
-from scenario import APPS, JSK, REPO, Skip, app_transcript, jsk_run, scenario
+from scenario import APPS, REPO, Skip, app_transcript, jsk_run, scenario
+from jsklib import guest_app
 from jsklib.qemu import free_port
 
 
@@ -36,22 +34,12 @@ def net_user_tcp(c, tree):
     if not (REPO / "js-drivers" / "dev" / "e1000.js").exists():
         raise Skip("js-drivers/dev/e1000.js (branch e1000) is not in this tree yet")
     port = free_port()
-    cmd = [sys.executable, str(JSK), "run", "--no-build", "--build-dir", str(tree.root),
-           "--timeout", "90", "--forward", f"{port}:7000", str(APPS / "net_user.js"), "1"]
-    print("  run " + " ".join(cmd), flush=True)
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    lines = []
-    reader = threading.Thread(target=lambda: lines.extend(
-        l.decode("utf-8", "replace").rstrip("\r\n") for l in proc.stdout), daemon=True)
-    reader.start()
+    app = guest_app.GuestApp(tree.root, APPS / "net_user.js", ["1"],
+                             ["--forward", f"{port}:7000"], timeout=90)
+    lines = app.lines
+    status = None
     try:
-        deadline = time.monotonic() + 60
-        while not any("listening" in l for l in lines) and time.monotonic() < deadline:
-            if proc.poll() is not None:
-                break
-            time.sleep(0.2)
-        c.check(any("listening" in l for l in lines), "the guest listens", "\n".join(lines[-10:]))
+        c.check(app.wait_line("listening", 60), "the guest listens", app.transcript(10))
         payload = bytes((i * 7 + 3) % 26 + 97 for i in range(100000))
         answer = b""
         for attempt in range(40):  # DHCP and ARP may still be under way
@@ -72,12 +60,9 @@ def net_user_tcp(c, tree):
                 time.sleep(0.5)
         c.check(answer == b"echo: " + payload.upper(), "the host gets the echo of 100 kB",
                 f"{len(answer)} bytes: {answer[:40]!r}")
-        status = proc.wait(timeout=60)
+        status = app.wait(60)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    reader.join(timeout=5)
+        app.stop()
     c.check(status == 0, "status 0", f"status {status}\n" + "\n".join(lines[-20:]))
     c.check("accepted 10.0.2.2 -> 10.0.2.15:7000" in lines,
             "DHCP gave 10.0.2.15; the connection came from QEMU's side, 10.0.2.2",

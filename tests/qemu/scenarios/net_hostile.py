@@ -19,16 +19,14 @@ import json
 import os
 import re
 import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from scenario import APPS, JSK, REPO, Skip, dump, machine, needs_services, ready, scenario, wait_exit
+from scenario import APPS, REPO, Skip, dump, machine, needs_services, ready, scenario, wait_exit
 from jsklib import app as jsk_app
-from jsklib import hostile_frames, netpeer, push, rawhost
+from jsklib import guest_app, hostile_frames, netpeer, push, rawhost
 from jsklib.qemu import free_port
 
 APP = APPS / "net_hostile_http.js"
@@ -206,23 +204,13 @@ def http_reload(c, tree):
     hport = free_port()
     with tempfile.TemporaryDirectory(prefix="jsk-reload-") as tmp:
         com2 = str(Path(tmp) / "com2.sock")
-        cmd = [sys.executable, str(JSK), "run", "--no-build", "--build-dir", str(tree.root),
-               "--timeout", "150", "--forward", f"{hport}:{PORT}", "--com2", com2, str(APP)]
-        print("  run " + " ".join(cmd), flush=True)
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT)
-        lines = []
-        reader = threading.Thread(target=lambda: lines.extend(
-            l.decode("utf-8", "replace").rstrip("\r\n") for l in proc.stdout), daemon=True)
-        reader.start()
+        app = guest_app.GuestApp(tree.root, APP, options=["--forward", f"{hport}:{PORT}"],
+                                 timeout=150, echo=False, com2=com2)
+        lines = app.lines
         status = None
         try:
-            deadline = time.monotonic() + 90
-            while not any("listening on" in l for l in lines) and time.monotonic() < deadline \
-                    and proc.poll() is None:
-                time.sleep(0.2)
-            c.check(any("listening on" in l for l in lines), "the guest server listens",
-                    "\n".join(lines[-10:]))
+            c.check(app.wait_line("listening on", 90), "the guest server listens",
+                    app.transcript(10))
             conn = first = None
             for attempt in range(40):   # DHCP may still be under way
                 try:
@@ -329,12 +317,9 @@ def http_reload(c, tree):
                     "a new connection after the reload: 200 and the body",
                     f"{r4 and r4.status} {body4!r}")
             c.check(bye == b"bye\n", "GET /bye ends the server", repr(bye))
-            status = proc.wait(timeout=60)
+            status = app.wait(60)
         finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-        reader.join(timeout=5)
+            app.stop()
         text = "\n".join(lines)
         c.check(status == 0, "guest exit status 0", f"status {status}\n" + "\n".join(lines[-20:]))
         c.check(not crash_lines(text), "no uncaught error, fault or driver restart",
