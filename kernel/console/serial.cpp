@@ -20,17 +20,6 @@ constexpr uint8_t kLineStatusDataReady = 0x01;
 constexpr uint8_t kLineStatusTransmitEmpty = 0x20;  // THR empty: the FIFO can take 16 bytes
 constexpr size_t kFifoDepth = 16;
 
-// Input that came before init(): with the FIFOs off the UART holds one byte
-// (QEMU keeps the rest in its character device until there is room), and
-// turning the FIFOs on flushes it. init() takes it first and the first
-// drain_receive() hands it on, so `echo 6*7 | jsk run` keeps its "6".
-struct EarlyInput {
-    uint16_t port;
-    uint8_t bytes[kFifoDepth];
-    size_t count;
-};
-EarlyInput early;
-
 }  // namespace
 
 bool init(uint16_t port) {
@@ -42,9 +31,6 @@ bool init(uint16_t port) {
     cpu::outb(port + kData, 1);            // 115200 / 1
     cpu::outb(port + kInterruptEnable, 0);
     cpu::outb(port + kLineControl, 0x03);   // 8 data bits, no parity, 1 stop bit
-    early.port = port;
-    while (early.count < kFifoDepth && (cpu::inb(port + kLineStatus) & kLineStatusDataReady))
-        early.bytes[early.count++] = cpu::inb(port + kData);
     cpu::outb(port + kFifoControl, 0xC7);   // enable + clear FIFOs, 14-byte trigger
     cpu::outb(port + kModemControl, 0x0B);  // DTR, RTS, OUT2
     return true;
@@ -76,12 +62,6 @@ size_t drain_receive(uint16_t port, void (*sink)(uint8_t byte, void* context), v
     // Reading RBR until "data ready" clears also clears the interrupt
     // (both the trigger-level and the character-timeout kind).
     size_t count = 0;
-    if (early.port == port) {
-        for (size_t i = 0; i < early.count; i++)
-            sink(early.bytes[i], context);
-        count = early.count;
-        early.count = 0;
-    }
     while (cpu::inb(port + kLineStatus) & kLineStatusDataReady) {
         sink(cpu::inb(port + kData), context);
         count++;

@@ -275,21 +275,6 @@ def repl_kernel(c, tree):
         return m.console.text()
 
 
-@scenario("qemu.repl_early_input")
-def repl_early_input(c, tree):
-    """Input typed before the kernel set up the UART (piped in at start, as
-    `printf '6*7\\r' | tools/jsk run` does) reaches the REPL whole: the byte
-    the UART held before its FIFOs went on used to be flushed ("*7")."""
-    with machine(tree, kernel=True, pass_stdin=True) as m:
-        m.proc.stdin.write(b"6*7\r")
-        m.proc.stdin.flush()
-        ready(c, m)
-        hit = m.console.expect(r"^42\r?$", 60)
-        c.check(hit is not None, "6*7, typed before boot, prints 42",
-                m.console.text()[-300:])
-        return m.console.text()
-
-
 @scenario("qemu.hal_level_irq")
 def hal_level_irq(c, tree):
     """A level-triggered PCI interrupt (e1000 INTx, raised through ICS)
