@@ -93,18 +93,11 @@ function attach(stack, netif) {
         scheduled = false;
         var batch = rxQueue;
         rxQueue = [];
-        var isPureAck = ackCoalesce.isPureAck, supersedes = ackCoalesce.supersedes;
-        var n = batch.length, skipped = 0;
-        var pure = n > 1 && isPureAck(batch[0]);
-        for (var i = 0; i < n; i++) {
-            var nextPure = i + 1 < n && isPureAck(batch[i + 1]);
-            if (pure && nextPure && supersedes(batch[i + 1], batch[i]))
-                skipped++;
-            else
+        iface.stats.rxCoalesced += ackCoalesce.coalesce(batch);  // skipped: null
+        for (var i = 0, n = batch.length; i < n; i++) {
+            if (batch[i] !== null)
                 receive(batch[i]);
-            pure = nextPure;
         }
-        iface.stats.rxCoalesced += skipped;
         stack.flush();
     }
     function receive(f) {
@@ -121,7 +114,7 @@ function attach(stack, netif) {
         else
             iface.stats.rxDropped++;
     }
-    var stats = iface.stats, U8 = Uint8Array;  // locals: this runs for every frame
+    var stats = iface.stats;  // nearer than iface: this runs for every frame
     netif.onReceive(function (f) {
         stats.rxFrames++;
         var queue = rxQueue;
@@ -129,9 +122,9 @@ function attach(stack, netif) {
             stats.rxDropped++;
             return;
         }
-        // A netif hands each listener a fresh frame it may keep (docs/e1000.md,
-        // "Frames"), and the stack never writes into a received one: no copy.
-        queue[queue.length] = f instanceof U8 ? f : new U8(f.slice ? f.slice(0) : f);
+        // A netif hands each listener a fresh Uint8Array it may keep
+        // (docs/net.md), and the stack never writes into a received one.
+        queue[queue.length] = f;
         if (!scheduled) {
             scheduled = true;
             stack.env.defer(processQueue);

@@ -549,6 +549,53 @@ function transfer(w, src, dst, data, limitMs) {
     var data = ackFrame(1000);
     data[17] = 41;  // one byte of data
     check.ok(!co.superseded(data, ackFrame(2460)), 'a segment with data is not a pure ACK');
+
+    // A batch: the earlier of each superseded pair becomes null, the rest stay.
+    var batch = [ackFrame(1000), ackFrame(2460), ackFrame(3920), data, ackFrame(5000),
+        ackFrame(5000), ackFrame(6000, 0x10, 0x91), ackFrame(7000)];
+    var kept = batch.slice();
+    check.equal(co.coalesceJs(kept), 2, 'two ACKs superseded in the batch');
+    check.equal(kept.map(function (f) { return f === null ? '-' : 'f'; }).join(''), '--ffffff',
+        'the first two of a run; duplicates, data and other connections stay');
+
+    // native:inet coalesceAcks, which coalesce() uses, against the JS rule:
+    // random runs of ACKs over two connections with data, duplicates,
+    // going back and other frames mixed in.
+    var inet = require('native:inet');
+    var seed = 7;
+    function rand(n) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed % n;
+    }
+    var differences = 0, total = 0;
+    for (var round = 0; round < 200; round++) {
+        var frames = [], ack = [1000, 90000];
+        for (var k = rand(12); k >= 0; k--) {
+            var conn = rand(2), kind = rand(10);
+            if (kind < 6)
+                ack[conn] += 1460 * rand(3);     // forward, or a duplicate
+            else if (kind === 6)
+                ack[conn] -= 1460;               // back
+            var f = ackFrame(ack[conn] >>> 0, kind === 7 ? 0x18 : 0x10, conn ? 0x91 : 0x90);
+            if (kind === 8)
+                f[17] = 52;                      // data
+            frames.push(kind === 9 ? new Uint8Array(f.subarray(0, 40)) : f);
+        }
+        var js = frames.slice(), native = frames.slice();
+        var nJs = co.coalesceJs(js), nNative = inet.coalesceAcks(native);
+        total += nJs;
+        for (var j = 0; j < frames.length; j++)
+            if (js[j] !== native[j])
+                differences++;
+        if (nJs !== nNative)
+            differences++;
+    }
+    check.equal(differences, 0, 'native coalesceAcks agrees with the JS rule');
+    check.ok(total > 50, 'random batches had ACKs to coalesce (' + total + ')');
+    check.equal(inet.coalesceAcks([ackFrame(1), 'not a frame', ackFrame(2)]), 0,
+        'entries that are not frames are left alone');
+    check.throws(function () { inet.coalesceAcks(ackFrame(1)); }, /expected an array/,
+        'coalesceAcks wants an array');
 })();
 
 (function lossyMegabyte() {
