@@ -356,61 +356,61 @@ function start(dev, ctx, handover) {
     // Frames a stopped version took out of its ring (its handover), to be
     // delivered before anything this version receives.
     var inherited = handover && handover.pending ? handover.pending : [];
-    var inheritedAt = 0;
 
-    // Takes the next descriptor if the device has written it back (DD):
-    // returns its frame, copied out of the buffer, or null for a descriptor
-    // with errors (a frame always fits one 2 KiB buffer, no long packets,
-    // so one without EOP is an error too); undefined if there is none.
-    function takeRx() {
-        var desc = rxDesc, i = rxNext, at = 4 * i, w3 = desc[at + 3];
-        if (!(w3 & RXD_DD))
-            return undefined;
-        var len = desc[at + 2] & 0xFFFF;
-        var frame = null;
-        if ((w3 & RXD_EOP) && ((w3 >>> 8) & 0xFF) === 0 && len >= HEADER) {
-            var t0 = prof ? clock.now() : 0, from = i * BUF;
-            frame = new Uint8Array(rxData.slice(from, from + len));
-            if (prof)
-                spent('rx: copy a frame out of its buffer', t0);
-        } else {
-            counters.rxErrors++;
+    // Takes up to `limit` descriptors the device has written back (DD) and
+    // hands their frames to sink(frame). A descriptor holds one frame: it
+    // always fits one 2 KiB buffer (no long packets), so one without EOP is
+    // an error too, counted and skipped. Each frame is copied out of its
+    // buffer, and the descriptor cleared for the device's next use; the
+    // descriptors go back to the device later (pollRx). This runs for every
+    // received frame: what it uses is in locals (in Duktape a name from an
+    // enclosing function costs a scope lookup at every use, a local none).
+    var rxToReturn = 0;
+    function takeFromRing(limit, sink) {
+        var desc = rxDesc, data = rxData, ring = RX_RING, buf = BUF, header = HEADER;
+        var dd = RXD_DD, eop = RXD_EOP, c = counters, p = prof, i = rxNext, taken = 0;
+        while (taken < limit && running) {
+            var at = 4 * i, w3 = desc[at + 3];
+            if (!(w3 & dd))
+                break;
+            var len = desc[at + 2] & 0xFFFF, frame = null;
+            if ((w3 & eop) && (w3 & 0xFF00) === 0 && len >= header) {  // no errors (bits 15:8)
+                var t0 = p ? clock.now() : 0, from = i * buf;
+                frame = new Uint8Array(data.slice(from, from + len));
+                if (p)
+                    spent('rx: copy a frame out of its buffer', t0);
+            } else {
+                c.rxErrors++;
+            }
+            desc[at + 3] = 0;
+            rxNext = i = (i + 1) % ring;
+            rxToReturn++;
+            taken++;
+            if (frame) {
+                var t1 = p ? clock.now() : 0;
+                sink(frame);    // deliver() may call send(): the rings are consistent here
+                if (p)
+                    spent('rx: listeners (the consumer)', t1);
+            }
         }
-        desc[at + 3] = 0;
-        rxNext = (i + 1) % RX_RING;
-        return frame;
+        return taken;
     }
 
     // Delivers up to RX_BATCH frames: first those inherited, then those in
-    // the ring, whose descriptors go back to the device by moving RDT.
-    // Returns how many it took: RX_BATCH means there may be more.
+    // the ring. Returns how many it took: RX_BATCH means there may be more.
     //
     // Descriptors go back in large groups (RX_RETURN, or all of them once
     // the ring is drained), not after every batch: when RDT moves, QEMU
     // pushes every frame it queued while the ring was full into the ring at
     // once, and drops (counted in MPC) those that do not fit; its socket
     // backend queues up to 64 KiB at a time, about 1100 small frames.
-    var rxToReturn = 0;
     function pollRx() {
-        var taken = 0, frame;
-        while (taken < RX_BATCH && running) {
-            if (inheritedAt < inherited.length) {
-                frame = inherited[inheritedAt];
-                inherited[inheritedAt++] = null;
-            } else {
-                frame = takeRx();
-                if (frame === undefined)
-                    break;
-                rxToReturn++;
-            }
+        var taken = 0;
+        while (inherited.length > 0 && taken < RX_BATCH && running) {
+            deliver(inherited.shift());
             taken++;
-            if (frame) {
-                var t1 = prof ? clock.now() : 0;
-                deliver(frame);    // may call send(): the rings are consistent here
-                if (prof)
-                    spent('rx: listeners (the consumer)', t1);
-            }
         }
+        taken += takeFromRing(RX_BATCH - taken, deliver);
         if (rxToReturn > 0 && running &&
                 (rxToReturn >= RX_RETURN || !(rxDesc[4 * rxNext + 3] & RXD_DD))) {
             regs.write32(RDT, (rxNext + RX_RING - 1) % RX_RING);  // the last one taken
@@ -535,12 +535,21 @@ function start(dev, ctx, handover) {
             (TXD_RS << 24)) >>> 0;                                        // PAYLEN, TUCMD
         txDesc[c + 3] = ((hdrLen << 8) | (mss << 16)) >>> 0;             // HDRLEN, MSS
         var i = (txTail + 1) % TX_RING;
-        var desc = txDesc, buffers = txBytes, phys = txBufs.phys, buf = BUF, ring = TX_RING;
+        var desc = txDesc, phys = txBufs.phys, buf = BUF, ring = TX_RING;
+        // The slots' buffers are one block in ring order: the packet goes
+        // into those of its data descriptors in one copy, or two when it
+        // wraps around the end of the ring.
+        var room = (ring - i) * buf;
+        if (len <= room) {
+            txBytes.set(bytes, i * buf);
+        } else {
+            txBytes.set(bytes.subarray(0, room), i * buf);
+            txBytes.set(bytes.subarray(room), 0);
+        }
         var cmd = TXD_DEXT | TXD_DTYP_D | TXD_TSE | ((TXD_IFCS | TXD_RS) << 24);
         var last = TXD_EOP << 24, popts = POPTS_IXSM | POPTS_TXSM;
         for (var at = 0; at < len; at += buf) {
             var n = len - at < buf ? len - at : buf, d = 4 * i;
-            buffers.set(bytes.subarray(at, at + n), i * buf);
             desc[d] = phys + i * buf;
             desc[d + 1] = 0;
             desc[d + 2] = (n | cmd | (at + n === len ? last : 0)) >>> 0;
@@ -720,12 +729,11 @@ function start(dev, ctx, handover) {
         stop: function () {
             regs.write32(IMC, 0xFFFFFFFF);
             regs.write32(RCTL, 0);
-            var pending = inherited.slice(inheritedAt), frame;
-            for (var k = 0; k < RX_RING && (frame = takeRx()) !== undefined; k++)
-                if (frame) {
-                    pending.push(frame);
-                    counters.rxAtStop++;
-                }
+            var pending = inherited.slice(0);
+            takeFromRing(RX_RING, function (frame) {
+                pending.push(frame);
+                counters.rxAtStop++;
+            });
             for (var t = 0; t < TX_DRAIN_TRIES && txClean !== txTail; t++) {
                 reclaimTx();
                 if (txClean !== txTail)
