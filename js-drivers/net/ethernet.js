@@ -26,16 +26,26 @@ function formatMac(mac) {
     }).join(':');
 }
 
-// A frame: header + payload, padded to the 60-byte minimum.
-function frame(dstMac, srcMac, type, payload) {
-    var f = new Uint8Array(Math.max(ETH_MIN_FRAME, ETH_HEADER + payload.length));
+// A frame: header + payload, padded to the 60-byte minimum. `inFront`:
+// the payload has ETH_HEADER free bytes before it in its buffer (a packet
+// for the NIC to segment, ipv4.js TSO_HEADROOM), where the header goes;
+// otherwise the frame is a new buffer.
+function frame(dstMac, srcMac, type, payload, inFront) {
+    var f;
+    if (inFront && payload.byteOffset >= ETH_HEADER &&
+            ETH_HEADER + payload.length >= ETH_MIN_FRAME) {
+        f = new Uint8Array(payload.buffer, payload.byteOffset - ETH_HEADER,
+            ETH_HEADER + payload.length);
+    } else {
+        f = new Uint8Array(Math.max(ETH_MIN_FRAME, ETH_HEADER + payload.length));
+        f.set(payload, ETH_HEADER);
+    }
     for (var i = 0; i < 6; i++) {
         f[i] = dstMac[i];
         f[6 + i] = srcMac[i];
     }
     f[12] = type >> 8;
     f[13] = type & 0xff;
-    f.set(payload, ETH_HEADER);
     return f;
 }
 
@@ -75,7 +85,7 @@ function attach(stack, netif) {
         iface.stats.txFrames++;
         var ok;
         try {
-            ok = tsoMss ? netif.send(frame(dstMac, mac, type, payload), tsoMss)
+            ok = tsoMss ? netif.send(frame(dstMac, mac, type, payload, true), tsoMss)
                 : netif.send(frame(dstMac, mac, type, payload));
         } catch (e) {
             ok = false;

@@ -13,6 +13,12 @@ var checksum = require('./checksum');
 var E = require('./errno');
 
 var HEADER = 20;
+// A TCP packet the NIC segments (output's options.tsoMss, up to 64 KiB) is
+// built with TSO_HEADROOM free bytes in front of it, in the same buffer:
+// the IPv4 header and then the link's (LINK_HEADROOM: Ethernet's 14) are
+// written there instead of copying the packet into a new one at each layer.
+var LINK_HEADROOM = 14;
+var TSO_HEADROOM = HEADER + LINK_HEADROOM;
 var DEFAULT_TTL = 64;
 var FLAG_DF = 0x4000, FLAG_MF = 0x2000;
 var REASM_MAX_DATAGRAMS = 16;      // concurrent reassemblies
@@ -112,8 +118,8 @@ function create(stack) {
         // header, whose checksum the NIC computes for each frame it makes.
         if (options && options.tsoMss && payload.length + HEADER <= r.iface.tsoMax) {
             stats.tx++;
-            r.iface.output(header(src, dst, proto, id, FLAG_DF, ttl, payload, true), r.nextHop,
-                options.tsoMss);
+            r.iface.output(header(src, dst, proto, id, FLAG_DF, ttl, payload, true, true),
+                r.nextHop, options.tsoMss);
             return 0;
         }
         if (options && options.dontFragment)
@@ -133,10 +139,20 @@ function create(stack) {
         r.iface.output(packet, r.nextHop);
     }
 
-    // `noChecksum`: left 0 for the NIC to fill in.
-    function header(src, dst, proto, id, fragField, ttl, payload, noChecksum) {
-        var p = new Uint8Array(HEADER + payload.length);
-        var dv = new DataView(p.buffer);
+    // `noChecksum`: left 0 for the NIC to fill in. `inFront`: the payload
+    // has TSO_HEADROOM free bytes before it (see above), and the header goes
+    // there; otherwise header and payload are copied into a new buffer.
+    function header(src, dst, proto, id, fragField, ttl, payload, noChecksum, inFront) {
+        var p, dv;
+        if (inFront && payload.byteOffset >= TSO_HEADROOM) {
+            p = new Uint8Array(payload.buffer, payload.byteOffset - HEADER, HEADER + payload.length);
+            dv = new DataView(p.buffer, p.byteOffset, HEADER);
+            p[1] = p[10] = p[11] = 0;  // what a new buffer has: TOS, checksum
+        } else {
+            p = new Uint8Array(HEADER + payload.length);
+            dv = new DataView(p.buffer);
+            p.set(payload, HEADER);
+        }
         p[0] = 0x45;
         dv.setUint16(2, p.length);
         dv.setUint16(4, id);
@@ -147,7 +163,6 @@ function create(stack) {
         dv.setUint32(16, dst >>> 0);
         if (!noChecksum)
             dv.setUint16(10, checksum.compute(p, 0, HEADER));
-        p.set(payload, HEADER);
         return p;
     }
 
@@ -289,4 +304,4 @@ function create(stack) {
 }
 
 module.exports = { create: create, parse: parse, format: format, isLoopback: isLoopback,
-    HEADER: HEADER };
+    HEADER: HEADER, LINK_HEADROOM: LINK_HEADROOM, TSO_HEADROOM: TSO_HEADROOM };

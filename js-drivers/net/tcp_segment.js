@@ -3,6 +3,7 @@
 'use strict';
 
 var checksum = require('./checksum');
+var TSO_HEADROOM = require('./ipv4').TSO_HEADROOM;
 
 var FIN = 1, SYN = 2, RST = 4, PSH = 8, ACK = 16, URG = 32;
 var HEADER = 20;
@@ -61,7 +62,9 @@ function parse(src, dst, p, trusted) {
 // carry CHECKSUM_UNNECESSARY): the field stays 0. `segmented`: the NIC cuts
 // it into MSS-sized segments and checksums each (TCP segmentation offload):
 // the field holds the pseudo-header's sum without the length, which the NIC
-// adds per segment (8254x SDM 3.5.1).
+// adds per segment (8254x SDM 3.5.1); such a segment is built with
+// ipv4.TSO_HEADROOM free bytes in front of it, where the lower layers put
+// their headers.
 function build(src, dst, s, local, segmented) {
     var optLen = 0;
     if (s.mss)
@@ -70,8 +73,14 @@ function build(src, dst, s, local, segmented) {
         optLen += 4;
     var data = s.data;
     var dlen = data ? data.length : 0;
-    var p = new Uint8Array(HEADER + optLen + dlen);
-    var dv = new DataView(p.buffer);
+    var p, dv;
+    if (segmented) {  // with room in front for the IPv4 and link headers (ipv4.js)
+        p = new Uint8Array(TSO_HEADROOM + HEADER + optLen + dlen).subarray(TSO_HEADROOM);
+        dv = new DataView(p.buffer, TSO_HEADROOM);
+    } else {
+        p = new Uint8Array(HEADER + optLen + dlen);
+        dv = new DataView(p.buffer);
+    }
     dv.setUint16(0, s.sport);
     dv.setUint16(2, s.dport);
     dv.setUint32(4, s.seq >>> 0);

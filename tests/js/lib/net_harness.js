@@ -99,7 +99,8 @@ function segment(frame, mss) {
     return out;
 }
 
-// options.tso: the netifs segment large TCP frames (tsoMax, send(frame, mss)).
+// options.tso: the netifs segment large TCP frames (tsoMax, send(frame, mss));
+// link.onSegmented(frame), when set, sees each such frame first.
 Link.prototype.netif = function (name, mac) {
     var link = this;
     var end = { handler: null };
@@ -111,6 +112,8 @@ Link.prototype.netif = function (name, mac) {
         send: function (frame, tsoMss) {
             if (tsoMss !== undefined && frame.length > 1514) {
                 link.stats.segmented++;
+                if (link.onSegmented)
+                    link.onSegmented(frame);
                 var frames = segment(frame, tsoMss);
                 for (var i = 0; i < frames.length; i++)
                     this.send(frames[i]);
