@@ -46,6 +46,16 @@ var interval = setInterval(check.expectCall('interval', function (tag) {
 }), 2, 'a');
 
 setTimeout(function (a, b) { check.equal(a + b, 3, 'timer arguments'); }, 1, 1, 2);
+process.nextTick(check.expectCall('nextTick with arguments', function (a, b, c) {
+    check.equal(arguments.length, 3, 'nextTick passes every argument');
+    check.equal(a + b + c, 'xyz', 'nextTick arguments in order');
+}), 'x', 'y', 'z');
+process.nextTick(check.expectCall('nextTick without arguments', function () {
+    check.equal(arguments.length, 0, 'nextTick(fn) passes none');
+}));
+process.nextTick(check.expectCall('nextTick with undefined', function () {
+    check.equal(arguments.length, 1, 'nextTick(fn, undefined) passes one');
+}), undefined);
 setImmediate(function (x) { check.equal(x, 'y', 'immediate arguments'); }, 'y');
 
 var started = Date.now();

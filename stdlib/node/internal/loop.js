@@ -69,7 +69,12 @@ exports.invoke = invoke;
 
 // -- process.nextTick and queueMicrotask -----------------------------------
 
+// nextTick callbacks, two slots each (function, its arguments or null),
+// consumed from tickHead: a shift() per tick would move the whole queue,
+// and an object per tick costs more than the two slots.
 var tickQueue = [];
+var tickHead = 0;
+var NO_ARGS = [];  // never written: apply() only reads it
 // Microtasks, three slots each (function, argument, extra), consumed from
 // microHead so that draining is not quadratic: queueMicrotask(cb) runs cb();
 // a promise job runs fn(argument, extra). Both under the watchdog.
@@ -81,7 +86,8 @@ var USER_MICROTASK = {};        // marks a queueMicrotask callback
 exports.nextTick = function (callback) {
     if (typeof callback !== 'function')
         throw invalidCallback(callback);
-    tickQueue.push({ callback: callback, args: Array.prototype.slice.call(arguments, 1) });
+    tickQueue.push(callback,
+        arguments.length > 1 ? Array.prototype.slice.call(arguments, 1) : null);
 };
 
 exports.queueMicrotask = function (callback) {
@@ -127,10 +133,14 @@ function runMicrotasks() {
 // the rejections still unhandled, whose listeners may queue more.
 function runTicks() {
     do {
-        while (tickQueue.length > 0) {
-            var tick = tickQueue.shift();
-            invoke(tick.callback, undefined, tick.args);
+        while (tickHead < tickQueue.length) {
+            var callback = tickQueue[tickHead], args = tickQueue[tickHead + 1];
+            tickQueue[tickHead] = tickQueue[tickHead + 1] = undefined;
+            tickHead += 2;
+            invoke(callback, undefined, args === null ? NO_ARGS : args);
         }
+        tickQueue.length = 0;
+        tickHead = 0;
         runMicrotasks();
     } while (tickQueue.length > 0 || (rejectionProcessor !== null && rejectionProcessor()));
 }
