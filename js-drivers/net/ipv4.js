@@ -54,12 +54,16 @@ function create(stack) {
 
     function register(proto, handler) { protocols[proto] = handler; }
 
+    // (Every packet in and out asks: kept to one lookup per interface.)
     function isLocal(a) {
-        if (isLoopback(a))
+        if ((a >>> 24) === 127)
             return true;
-        for (var i = 0; i < stack.interfaces.length; i++)
-            if (stack.interfaces[i].addr !== 0 && stack.interfaces[i].addr === a)
+        var ifs = stack.interfaces;
+        for (var i = 0; i < ifs.length; i++) {
+            var own = ifs[i].addr;
+            if (own === a && own !== 0)
                 return true;
+        }
         return false;
     }
 
