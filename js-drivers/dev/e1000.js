@@ -434,7 +434,7 @@ function start(dev, ctx, handover) {
         var t0 = prof ? clock.now() : 0;
         deliver(frames);    // may call send(), or stop the driver: the rings are consistent here
         if (prof)
-            spent('rx: listeners (the consumer)', t0);
+            spent('rx: listeners (the consumer), per batch', t0);
         if (rxToReturn > 0 && running &&
                 (rxToReturn >= RX_RETURN || !(rxDesc[4 * rxNext + 3] & RXD_DD))) {
             regs.write32(RDT, (rxNext + RX_RING - 1) % RX_RING);  // the last one taken

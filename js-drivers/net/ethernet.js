@@ -148,7 +148,7 @@ function attach(stack, netif) {
             netif.on('receiveBatch', enqueue);
             batched = true;
         } catch (e) {
-            batched = false;  // a NIC without the event
+            // a NIC without the event: frames one by one
         }
     }
     if (!batched)
