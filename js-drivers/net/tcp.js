@@ -449,8 +449,12 @@ function create(stack, options) {
 
     // After a read: tell the peer when the window opened by enough to
     // matter (RFC 9293 3.8.6.2.2, receiver-side silly window avoidance).
+    // The window we could advertise now is the free room, but no more than
+    // the window field holds (65535, times 2^rcvScale when the peer agreed
+    // to window scaling): without that cap, a peer that does not scale
+    // (QEMU's slirp) would get an ACK after every read.
     Pcb.prototype.windowUpdate = function () {
-        var now = this.rcvbuf - this.recvBuf.length;
+        var now = Math.min(this.rcvbuf - this.recvBuf.length, 65535 * Math.pow(2, this.rcvScale));
         var advertised = Math.max(0, S.diff(this.rcvAdv, this.rcvNxt));
         if (now - advertised >= Math.min(this.rcvbuf / 2, 2 * this.mss) &&
             (this.state === 'ESTABLISHED' || this.state === 'FIN_WAIT_1' || this.state === 'FIN_WAIT_2'))
