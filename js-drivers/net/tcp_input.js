@@ -168,9 +168,18 @@ function create(T) {
             return;
         var len = seg.data.length + ((seg.flags & S.SYN) ? 1 : 0) + ((seg.flags & S.FIN) ? 1 : 0);
         if (!acceptable(pcb, seg, len)) {
-            if (!(seg.flags & S.RST))
-                out.ack(pcb);  // a duplicate: the peer learns where we are
-            return;
+            if (seg.flags & S.RST)
+                return;
+            out.ack(pcb);  // a duplicate: the peer learns where we are
+            // A segment wholly before rcvNxt may still acknowledge something
+            // new. QEMU's slirp, when FINs cross, sends its FIN again with
+            // the ACK of ours. Like BSD and Linux, keep its ACK and drop the
+            // rest; dropping it all cost our FIN a retransmission.
+            if ((seg.flags & (S.SYN | S.ACK)) !== S.ACK || S.gt(S.add(seg.seq, len), pcb.rcvNxt))
+                return;
+            seg.seq = pcb.rcvNxt;
+            seg.flags &= ~(S.FIN | S.PSH);
+            seg.data = seg.data.subarray(0, 0);
         }
         if (seg.flags & S.RST) {
             // RFC 5961 3.2: only the exact sequence resets; else a challenge ACK.
