@@ -485,6 +485,81 @@ function transfer(w, src, dst, data, limitMs) {
     check.equal(dataSegs, 2, 'TCP_NODELAY: each write leaves at once');
 })();
 
+// Requests and answers on a connection without window scaling (QEMU's
+// slirp does not scale). Reading a request must not send an ACK of its
+// own: the answer carries it. The rule for window updates once compared the
+// free buffer (256 KiB) with what an unscaled window can say (64 KiB), and
+// so sent a pure ACK after every read: one frame more per http request.
+(function requestsWithoutWindowScaling() {
+    var w = h.pair();
+    var c = connected(w, { before: function (C) { C.offerScale = false; } });
+    check.equal(c.C.sndScale + ' ' + c.A.sndScale, '0 0', 'no window scaling');
+    var fromServer = 0;
+    w.link.capture = function (from, f) {
+        if (from === 1 && f[23] === 6)
+            fromServer++;
+    };
+    var buf = new Uint8Array(1000);
+    var answers = 0;
+    for (var i = 0; i < 5; i++) {
+        c.C.send(pattern(27, i + 1), 0, 27);
+        w.run(function () { return c.A.bytesReadable() === 27; }, 1000);
+        if (c.A.receive(buf, 0, 1000) !== 27)
+            break;
+        c.A.send(pattern(125, i + 1), 0, 125);
+        w.run(function () { return c.C.bytesReadable() === 125; }, 1000);
+        if (c.C.receive(buf, 0, 1000) === 125)
+            answers++;
+    }
+    check.equal(answers, 5, 'five requests answered');
+    check.equal(fromServer, 5, 'the server sends one segment per answer, which carries the ACK');
+    // When unread bytes have shrunk the window below 64 KiB, a read that
+    // opens it by two segments' worth still says so at once.
+    var big = pattern(240000, 3);
+    var sent = c.C.send(big, 0, big.length);
+    w.run(function () { return c.A.bytesReadable() === sent; }, 5000);
+    check.ok(sent > c.A.rcvbuf - 65535, 'the unread bytes shrink the window (' + sent + ' sent)');
+    fromServer = 0;
+    c.A.receive(new Uint8Array(sent), 0, sent);
+    check.equal(fromServer, 1, 'reading them sends a window update');
+})();
+
+// FINs that cross, the way QEMU's slirp closes: its FIN comes before ours
+// arrives, then comes again carrying the ACK of ours. The second copy is a
+// duplicate (it ends before rcvNxt), but its ACK is news and must be taken,
+// as BSD and Linux do: dropping the whole segment left us in CLOSING until
+// our FIN was retransmitted, one RTO later.
+(function crossingFinsAckedByARetransmittedFin() {
+    var w = h.pair();
+    var c = connected(w);
+    c.A.close();
+    w.b.flush();
+    check.equal(c.A.state, 'FIN_WAIT_1', 'the server closes first');
+    w.link.queue.length = 0;  // its FIN is on its way (and will be lost)
+    c.C.close();
+    w.run(function () { return c.A.state !== 'FIN_WAIT_1'; }, 100);
+    check.equal(c.A.state, 'CLOSING', 'the client\'s FIN crossed ours');
+    var finSeq = (c.C.sndNxt - 1) >>> 0;
+    var seg = S.build(ipv4.parse('10.0.0.1'), ipv4.parse('10.0.0.2'), { sport: c.C.localPort,
+        dport: 80, seq: finSeq, ack: c.A.sndNxt, flags: S.FIN | S.ACK, window: 1000, mss: 0,
+        wscale: -1 });
+    var p = new Uint8Array(20 + seg.length);
+    var dv = new DataView(p.buffer);
+    p[0] = 0x45;
+    dv.setUint16(2, p.length);
+    p[8] = 64;
+    p[9] = 6;
+    dv.setUint32(12, ipv4.parse('10.0.0.1'));
+    dv.setUint32(16, ipv4.parse('10.0.0.2'));
+    dv.setUint16(10, checksum.compute(p, 0, 20));
+    p.set(seg, 20);
+    var retransmits = w.b.tcp.stats.retransmits;
+    w.b.ipv4.input(w.eb, p);
+    w.b.flush();
+    check.equal(c.A.state, 'TIME_WAIT', 'the client\'s FIN again, with the ACK of ours: TIME_WAIT');
+    check.equal(w.b.tcp.stats.retransmits, retransmits, 'without retransmitting our FIN');
+})();
+
 (function segmentationOffload() {
     // A NIC that segments (the harness plays the 8254x's part): the sender
     // hands it large segments, and 1 MiB still arrives intact under loss.
