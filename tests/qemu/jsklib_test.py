@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 
-from jsklib import qemu, testrun  # noqa: E402
+from jsklib import push, qemu, testrun  # noqa: E402
 from jsklib.console import READY_RE, Console  # noqa: E402
 from jsklib.paths import BuildTree  # noqa: E402
 
@@ -166,6 +166,25 @@ class ConsoleMatching(unittest.TestCase):
         self.assertIsNone(c.expect(r"x", 5))                  # EOF: no wait
         proc.wait()
         proc.stdout.close()
+
+
+class PushDriverName(unittest.TestCase):
+    REPO = Path(__file__).resolve().parents[2]
+
+    def name_of(self, rel):
+        path = self.REPO / rel
+        return push.driver_name(path, path.read_bytes())
+
+    def test_the_exports_name_wins(self):
+        # e1000.js names its netif 'eth0' before its module.exports.
+        self.assertEqual(self.name_of("js-drivers/dev/e1000.js"), "e1000")
+        self.assertEqual(self.name_of("js-drivers/dev/ahci.js"), "ahci")
+        self.assertEqual(self.name_of("js-drivers/dev/ps2.js"), "ps2")
+        self.assertEqual(self.name_of("js-drivers/examples/rtc.js"), "rtc")
+
+    def test_fallbacks(self):
+        self.assertEqual(push.driver_name("a/x.js", b"var o = {name: 'n1'};"), "n1")
+        self.assertEqual(push.driver_name("a/x.js", b"module.exports = {start: s};"), "x")
 
 
 class CtestSummary(unittest.TestCase):

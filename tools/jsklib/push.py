@@ -73,8 +73,16 @@ def _remove(path):
         pass
 
 
+EXPORTS_RE = re.compile(r"\bmodule\.exports\s*=\s*\{")
+
+
 def driver_name(path, source):
-    m = NAME_RE.search(source.decode("utf-8", "replace"))
+    """The driver's name: its module.exports' `name:`, else the first
+    `name:` in the file, else the file's stem. (A driver also names the
+    interfaces it provides, e1000's netif 'eth0', often before its exports.)"""
+    text = source.decode("utf-8", "replace")
+    exports = EXPORTS_RE.search(text)
+    m = (exports and NAME_RE.search(text, exports.end())) or NAME_RE.search(text)
     return m.group(1) if m else Path(path).stem
 
 
