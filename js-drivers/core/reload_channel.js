@@ -16,6 +16,8 @@
 
 var BASE = 0x2F8, IRQ = 3;
 var MAX_HEADER = 256;
+// Reading: see the IRQ handler.
+var BODY_WAIT_MS = 2, BODY_SLICE_MS = 50, DISCARD_QUIET_MS = 50;
 
 function decode(bytes) {
     if (typeof TextDecoder === 'function')
@@ -46,11 +48,16 @@ function start(hal, drivers, log) {
     io.out8(0, 0x01);
     io.out8(1, 0x00);
     io.out8(3, 0x03);                 // 8N1
-    io.out8(2, 0xC7);                 // FIFOs on and cleared, trigger at 14 bytes
+    // The FIFO control register (2) is left alone. Turning the FIFOs on
+    // clears them (8250 family; QEMU does too), and a push sent right after
+    // boot, before the drivers start, is already arriving: the byte in the
+    // receive register was lost, and with it the frame. Without the FIFO a
+    // byte comes at a time, which the handler below reads as it comes.
     io.out8(4, 0x0B);                 // DTR, RTS, OUT2 (the IRQ gate)
 
     var header = '';                  // the header line so far
     var body = null, got = 0, name = null;
+    var discarding = false;           // after a bad header: the rest of its frame
 
     function send(text) {
         for (var i = 0; i < text.length; i++) {
@@ -72,6 +79,8 @@ function start(hal, drivers, log) {
     }
 
     function take(byte) {
+        if (discarding)
+            return;
         if (body) {
             body[got++] = byte;
             if (got === body.length) {
@@ -87,11 +96,16 @@ function start(hal, drivers, log) {
             return;
         }
         var m = /^PUSH (\S+) (\d+)\s*$/.exec(header);
-        header = '';
         if (!m) {
-            send('ERR - 0 bad header\n');
+            send('ERR - 0 bad header ' + JSON.stringify(header.slice(0, 40)) + '\n');
+            header = '';
+            // Whatever follows belongs to the bad frame (a body read as
+            // header lines would give an ERR per line): dropped until the
+            // line has been quiet for DISCARD_QUIET_MS.
+            discarding = true;
             return;
         }
+        header = '';
         name = m[1];
         body = new Uint8Array(Number(m[2]));
         got = 0;
@@ -101,9 +115,33 @@ function start(hal, drivers, log) {
         }
     }
 
+    // While a driver's source is coming in, the handler goes on reading
+    // after the FIFO empties: QEMU refills it from the socket within
+    // microseconds, but the next interrupt is handled only in the pump's
+    // next round. At 14 bytes a round, a 35 kB driver took as long as a
+    // 16 MiB download that kept the pump busy (tens of seconds). Bounded:
+    // BODY_WAIT_MS without a byte, or BODY_SLICE_MS in all, then the pump
+    // goes on and the next interrupt continues.
     owner.irq.claim(IRQ, function () {
-        while (io.in8(5) & 0x01)      // LSR: data ready
-            take(io.in8(0));
+        var sliceStart = hal.clock.now(), emptySince = -1;
+        for (var n = 1; ; n++) {
+            if (io.in8(5) & 0x01) {   // LSR: data ready
+                take(io.in8(0));
+                emptySince = -1;
+                if ((n & 255) === 0 && hal.clock.now() - sliceStart > BODY_SLICE_MS)
+                    break;
+            } else {
+                if (!body && !discarding)
+                    break;
+                var now = hal.clock.now();
+                if (emptySince < 0) {
+                    emptySince = now;
+                } else if (now - emptySince > (discarding ? DISCARD_QUIET_MS : BODY_WAIT_MS)) {
+                    discarding = false;
+                    break;
+                }
+            }
+        }
     });
     io.out8(1, 0x01);                 // received-data interrupt on
     while (io.in8(5) & 0x01)

@@ -27,6 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tools"))
 
+from jsklib import push as push_tool  # noqa: E402
 from jsklib import qemu  # noqa: E402
 from jsklib.bochs import Bochs  # noqa: E402
 from jsklib.console import READY_RE  # noqa: E402
@@ -1359,13 +1360,37 @@ def drivers_push(c, tree):
                 hit = m.console.expect(expected, 30)
                 c.check(hit is not None, what, hit and hit.match.string.strip())
 
+            # Pushed at once, before the prompt: the channel starts with the
+            # drivers, after the prompt, and must not lose what came first.
+            push(REPO / "js-drivers" / "dev" / "ps2.js", r"^reloaded ps2 in ",
+                 "jsk push js-drivers/dev/ps2.js right after the ready line, before "
+                 "the drivers start, swaps the keyboard driver")
             answer("var drivers = require('drivers'); drivers.list().map(function (d) { "
                    "return d.name + ' ' + d.state + ' ' + d.device; }).join()",
                    r"^'ahci running pci 00:1f.2,e1000 running pci 00:02.0,ps2 running i8042'\r?$",
                    "require('drivers') in the REPL: the boot drivers (ahci on q35's "
                    "SATA controller, e1000, ps2 on the i8042)")
+            # A frame with a bad header: one ERR naming it, the rest of the
+            # frame dropped (not an ERR per line), and the channel still works.
+            with push_tool.connect(sock, 5) as s:
+                s.sendall(b"HELLO there\nline 2\nline 3\n" + b"x" * 2000 + b"\nmore\n")
+                s.settimeout(0.5)
+                got = b""
+                deadline = time.monotonic() + 20
+                while time.monotonic() < deadline and got.count(b"\n") < 2:
+                    try:
+                        chunk = s.recv(4096)
+                    except OSError:
+                        if got:
+                            break
+                        continue
+                    if not chunk:
+                        break
+                    got += chunk
+                c.check(got == b'ERR - 0 bad header "HELLO there"\n',
+                        "a bad header gets one ERR line naming it", repr(got))
             push(REPO / "js-drivers" / "dev" / "ps2.js", r"^reloaded ps2 in ",
-                 "jsk push js-drivers/dev/ps2.js swaps the keyboard driver live")
+                 "and the next push works")
             answer("drivers.list()[1].state + ' ' + drivers.list()[1].lastError",
                    r"^'running null'\r?$", "ps2 running after its reload")
             p = push(rtc, r"^reloaded rtc in \d+\.\d{3} ms \(in-guest\), round trip \d+ ms$",
