@@ -72,6 +72,7 @@ function create(stack, options) {
         // data may wait up to DELAYED_ACK_MS for data of ours to ride on (a
         // request's answer), unless two full segments are unacknowledged.
         this.ackDelayed = false; this.rcvUnacked = 0; this.delackTimer = null;
+        this.delackDue = null;  // when the delayed ACK now pending must go
         this.rto = new Rto(); this.retries = 0;
         this.rttSeq = null; this.rttStart = 0;
         this.rtxTimer = null; this.rtxDue = 0; this.rtxTimerAt = 0;
@@ -108,17 +109,31 @@ function create(stack, options) {
     // RFC 6298).
     var DELAYED_ACK_MS = 100;
     T.delayAck = function (pcb) {
-        if (pcb.delackTimer)
-            return;
-        pcb.delackTimer = env.setTimer(DELAYED_ACK_MS, function () {
-            pcb.delackTimer = null;
-            if (pcb.ackPending && pcb.state !== 'CLOSED') {
-                pcb.ackDelayed = false;
-                out.ack(pcb);
-                stack.flush();
-            }
-        });
+        if (pcb.delackDue === null)
+            pcb.delackDue = env.now() + DELAYED_ACK_MS;
+        if (!pcb.delackTimer)
+            armDelayedAck(pcb, DELAYED_ACK_MS);
     };
+    // The timer stays when an answer carries the ACK (cancelling it would
+    // cost a timer-heap removal per request). When it fires for an ACK that
+    // became pending later (the next request), it waits out that ACK's own
+    // delay instead of sending it early: with keep-alive, the early ACK went
+    // out just before the answer that would have carried it.
+    function armDelayedAck(pcb, ms) {
+        pcb.delackTimer = env.setTimer(ms, function () {
+            pcb.delackTimer = null;
+            if (!pcb.ackPending || pcb.delackDue === null || pcb.state === 'CLOSED')
+                return;
+            var left = pcb.delackDue - env.now();
+            if (left > 0) {
+                armDelayedAck(pcb, left);
+                return;
+            }
+            pcb.ackDelayed = false;
+            out.ack(pcb);
+            stack.flush();
+        });
+    }
 
     // Connections whose output waits for the end of the current batch of
     // input (tcp_input.js); stack.flush() runs it (flushOutput).

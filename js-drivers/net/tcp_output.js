@@ -42,6 +42,7 @@ function create(T) {
         if (flags & S.ACK) {
             pcb.ackPending = false;
             pcb.ackDelayed = false;
+            pcb.delackDue = null;
             pcb.rcvUnacked = 0;
         }
         T.stats.segmentsSent++;

@@ -524,6 +524,60 @@ function transfer(w, src, dst, data, limitMs) {
     check.equal(fromServer, 1, 'reading them sends a window update');
 })();
 
+// The delayed ACK's timer is not cancelled when an answer carries the ACK.
+// When it fires while a later request waits for its answer, that request's
+// ACK still has its own 100 ms: the answer carries it, no pure ACK goes
+// (it used to go at the old timer's time, just before the answer).
+(function delayedAckWaitsItsOwnDelay() {
+    var w = h.pair();
+    var c = connected(w);
+    var env = w.clock.env(5);
+    function until(t) {
+        var reached = false;
+        env.setTimer(t - w.clock.t, function () { reached = true; });
+        w.run(function () { return reached; }, 1000);
+    }
+    var pureAcks = 0;
+    w.link.capture = function (from, f) {
+        if (from === 1 && f[23] === 6 && (f[16] << 8 | f[17]) === 40)
+            pureAcks++;
+    };
+    var buf = new Uint8Array(100), t0 = w.clock.t;
+    function request(i) {
+        c.C.send(pattern(27, i), 0, 27);
+        w.run(function () { return c.A.bytesReadable() === 27; }, 1000);
+        return c.A.receive(buf, 0, 100);
+    }
+    // The first read opens the window from the SYN's unscaled 64 KiB to
+    // the whole buffer: that window update is due, and not counted here.
+    check.equal(request(0), 27, 'a first request');
+    c.A.send(pattern(125, 0), 0, 125);
+    w.run(function () { return c.C.bytesReadable() === 125; }, 1000);
+    c.C.receive(new Uint8Array(125), 0, 125);
+    until(w.clock.t + 500);
+    pureAcks = 0;
+    t0 = w.clock.t;
+    check.equal(request(1), 27, 'request 1 at 0 ms');
+    c.A.send(pattern(125, 1), 0, 125);       // answered at once
+    until(t0 + 95);
+    check.equal(request(2), 27, 'request 2 at 95 ms');
+    until(t0 + 105);                         // the first timer has fired (100 ms)
+    c.A.send(pattern(125, 2), 0, 125);       // answered at 105 ms
+    w.run(function () { return c.C.bytesReadable() === 250; }, 1000);
+    check.equal(c.C.bytesReadable(), 250, 'both answers arrive');
+    check.equal(pureAcks, 0, 'no pure ACK from the server: the answers carry them');
+    // Unanswered, a request is still ACKed after its own delay.
+    var t1 = w.clock.t;
+    check.equal(request(3), 27, 'request 3, never answered');
+    var ackedAt = -1;
+    w.link.capture = function (from, f) {
+        if (from === 1 && f[23] === 6 && (f[16] << 8 | f[17]) === 40 && ackedAt < 0)
+            ackedAt = w.clock.t - t1;
+    };
+    until(t1 + 300);
+    check.equal(ackedAt, 100, 'its ACK goes alone after 100 ms');
+})();
+
 // FINs that cross, the way QEMU's slirp closes: its FIN comes before ours
 // arrives, then comes again carrying the ACK of ours. The second copy is a
 // duplicate (it ends before rcvNxt), but its ACK is news and must be taken,
