@@ -92,14 +92,16 @@ function writeInt64(view, offset, value) {
     view.setInt32(offset + 4, high, true);
 }
 
-// clock_gettime(clock) -> {sec, nsec}, or a negative errno.
+// clock_gettime(clock) -> {sec, nsec}, or a negative errno. The event
+// loop asks several times per turn, so the struct's buffer is one kept for
+// this call: it is read out before anything else can call again.
+var timespecBytes = new Uint8Array(16);
+var timespecView = new DataView(timespecBytes.buffer);
 exports.clock_gettime = function (clock) {
-    var ts = new Uint8Array(16);
-    var r = syscall(NR.clock_gettime, clock, ts);
+    var r = syscall(NR.clock_gettime, clock, timespecBytes);
     if (r < 0)
         return r;
-    var view = new DataView(ts.buffer);
-    return { sec: readInt64(view, 0), nsec: readInt64(view, 8) };
+    return { sec: readInt64(timespecView, 0), nsec: readInt64(timespecView, 8) };
 };
 
 // nanosleep(ms): sleeps; returns 0 or a negative errno (-EINTR).

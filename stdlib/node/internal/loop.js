@@ -441,7 +441,10 @@ function poll() {
     if (immediates.length > 0) {
         timeout = 0;
     } else if (timers.length > 0) {
-        timeout = Math.max(0, Math.ceil(timers[0]._deadline - monotonicMs()));
+        // From the loop's time, read at the start of this turn (libuv's
+        // uv_backend_timeout does the same): a clock read costs a system
+        // call, and this runs every turn.
+        timeout = Math.max(0, Math.ceil(timers[0]._deadline - loopNow));
     } else if (!hasRefedWatch()) {
         return;
     }
