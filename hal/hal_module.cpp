@@ -167,11 +167,14 @@ void describe(const Resource& r, char* out, size_t size) {
 
 // Fetches the open resource of kind `kind` behind `this`; throws when it is
 // closed (or not such an object).
+// (Every register access starts here: the keys are literals, which
+// Duktape's literal cache interns once, where duk_get_prop_string hashes
+// the key at each call.)
 Resource& this_resource(duk_context* ctx, Kind kind, const char* method) {
     duk_push_this(ctx);
-    duk_get_prop_string(ctx, -1, HIDDEN("id"));
-    duk_get_prop_string(ctx, -2, HIDDEN("gen"));
-    duk_get_prop_string(ctx, -3, HIDDEN("kind"));
+    duk_get_prop_literal(ctx, -1, HIDDEN("id"));
+    duk_get_prop_literal(ctx, -2, HIDDEN("gen"));
+    duk_get_prop_literal(ctx, -3, HIDDEN("kind"));
     bool valid = duk_is_number(ctx, -3) && duk_get_int(ctx, -1) == int(kind);
     int id = duk_get_int(ctx, -3);
     uint32_t gen = duk_get_uint(ctx, -2);
@@ -334,30 +337,35 @@ void trace_access(const Resource& r, const char* space, const char* op, int widt
 
 // -- PortRange ---------------------------------------------------------------
 
-uint64_t check_offset(duk_context* ctx, const Resource& r, int width, const char* method) {
+// The checks run on every register access; the resource's name is
+// formatted (snprintf) only for the error, on the cold path.
+[[noreturn]] void access_error(duk_context* ctx, const Resource& r, duk_errcode_t code,
+    const char* format, const char* method, duk_idx_t argument) {
     char name[64];
     describe(r, name, sizeof(name));
+    const char* text = code == DUK_ERR_TYPE_ERROR ? nullptr : duk_safe_to_string(ctx, argument);
+    duk_error(ctx, code, format, name, text ? text : method, method);
+    __builtin_unreachable();
+}
+
+uint64_t check_offset(duk_context* ctx, const Resource& r, int width, const char* method) {
     if (!duk_is_number(ctx, 0))
-        duk_type_error(ctx, "%s: %s offset must be a number", name, method);
+        access_error(ctx, r, DUK_ERR_TYPE_ERROR, "%s: %s offset must be a number", method, 0);
     double v = duk_get_number(ctx, 0);
     if (!(v >= 0 && v + width <= double(r.length)) || v != double(int64_t(v)))
-        duk_range_error(ctx, "%s: offset %s out of range", name, duk_safe_to_string(ctx, 0));
+        access_error(ctx, r, DUK_ERR_RANGE_ERROR, "%s: offset %s out of range", method, 0);
     if (r.kind == Kind::Mmio && (uint64_t(v) + r.base) % width != 0)
-        duk_range_error(ctx, "%s: offset %s misaligned for %s", name, duk_safe_to_string(ctx, 0),
-            method);
+        access_error(ctx, r, DUK_ERR_RANGE_ERROR, "%s: offset %s misaligned for %s", method, 0);
     return uint64_t(v);
 }
 
 uint64_t check_value(duk_context* ctx, const Resource& r, int width, const char* method) {
-    char name[64];
-    describe(r, name, sizeof(name));
     if (!duk_is_number(ctx, 1))
-        duk_type_error(ctx, "%s: %s value must be a number", name, method);
+        access_error(ctx, r, DUK_ERR_TYPE_ERROR, "%s: %s value must be a number", method, 1);
     double v = duk_get_number(ctx, 1);
     double max = width == 4 ? 4294967295.0 : width == 2 ? 65535.0 : 255.0;
     if (!(v >= 0 && v <= max) || v != double(int64_t(v)))
-        duk_range_error(ctx, "%s: value %s out of range for %s", name, duk_safe_to_string(ctx, 1),
-            method);
+        access_error(ctx, r, DUK_ERR_RANGE_ERROR, "%s: value %s out of range for %s", method, 1);
     return uint64_t(v);
 }
 

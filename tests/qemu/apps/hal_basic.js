@@ -32,6 +32,8 @@ attempt('in8(0.5)', function () { rtc.in8(0.5); });
 attempt('out8(0, 256)', function () { rtc.out8(0, 256); });
 attempt('out8(0, -1)', function () { rtc.out8(0, -1); });
 attempt('out16(0, 0x10000)', function () { rtc.out16(0, 0x10000); });
+attempt("in8('0')", function () { rtc.in8('0'); });
+attempt("out8(0, '1')", function () { rtc.out8(0, '1'); });
 attempt('claim 0x71', function () { hal.io.claim(0x71, 1); });
 attempt('claim COM1', function () { hal.io.claim(0x3f8, 1); });
 attempt('claim 0xffff+2', function () { hal.io.claim(0xffff, 2); });
