@@ -58,6 +58,7 @@ function start(hal, drivers, log) {
     var header = '';                  // the header line so far
     var body = null, got = 0, name = null;
     var discarding = false;           // after a bad header: the rest of its frame
+    var lastHeard = 0;                // while discarding: when the last byte came
 
     function send(text) {
         for (var i = 0; i < text.length; i++) {
@@ -79,8 +80,14 @@ function start(hal, drivers, log) {
     }
 
     function take(byte) {
-        if (discarding)
-            return;
+        if (discarding) {
+            var now = hal.clock.now();
+            if (now - lastHeard <= DISCARD_QUIET_MS) {
+                lastHeard = now;
+                return;
+            }
+            discarding = false;       // the line was quiet: this byte begins a frame
+        }
         if (body) {
             body[got++] = byte;
             if (got === body.length) {
@@ -103,6 +110,7 @@ function start(hal, drivers, log) {
             // header lines would give an ERR per line): dropped until the
             // line has been quiet for DISCARD_QUIET_MS.
             discarding = true;
+            lastHeard = hal.clock.now();
             return;
         }
         header = '';
@@ -115,10 +123,10 @@ function start(hal, drivers, log) {
         }
     }
 
-    // While a driver's source is coming in, the handler goes on reading
-    // after the FIFO empties: QEMU refills it from the socket within
+    // While a frame is coming in, the handler goes on reading after the
+    // receive register empties: QEMU puts the next byte there within
     // microseconds, but the next interrupt is handled only in the pump's
-    // next round. At 14 bytes a round, a 35 kB driver took as long as a
+    // next round. At a few bytes a round, a 35 kB driver took as long as a
     // 16 MiB download that kept the pump busy (tens of seconds). Bounded:
     // BODY_WAIT_MS without a byte, or BODY_SLICE_MS in all, then the pump
     // goes on and the next interrupt continues.
@@ -134,12 +142,10 @@ function start(hal, drivers, log) {
                 if (!body && !discarding)
                     break;
                 var now = hal.clock.now();
-                if (emptySince < 0) {
+                if (emptySince < 0)
                     emptySince = now;
-                } else if (now - emptySince > (discarding ? DISCARD_QUIET_MS : BODY_WAIT_MS)) {
-                    discarding = false;
+                else if (now - emptySince > BODY_WAIT_MS)
                     break;
-                }
             }
         }
     });
