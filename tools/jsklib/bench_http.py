@@ -11,7 +11,14 @@ restrict=on):
 
 The issue's reference, a Linux 6.1 guest with busybox httpd on this QEMU
 (q35, e1000, TCG): about 200 requests/s without keep-alive and a 16 MiB
-download at 45-70 MB/s."""
+download at 45-70 MB/s.
+
+--icount runs QEMU with `-icount shift=0`: guest time counts instructions
+(1 ns each), so the guest time from a phase's first request to its last
+answer (server.js --clock, /clock) gives guest instructions per request
+and per download, figures that do not move with the host's load. (Idle
+time inside a phase counts too, but wrk and curl keep the guest busy.)
+The rates are then not the issue's: QEMU runs slower under icount."""
 import hashlib
 import re
 import shutil
@@ -44,15 +51,31 @@ def _args(p):
     p.add_argument("--runs", type=int, default=3, help="16 MiB downloads (default 3)")
     p.add_argument("--seconds", type=int, default=10, help="seconds per wrk run (default 10)")
     p.add_argument("--connections", type=int, default=8, help="wrk connections (default 8)")
+    p.add_argument("--icount", action="store_true",
+                   help="QEMU -icount shift=0: report guest instructions per request and per "
+                        "download (rates are then not comparable with the targets)")
 
 
 class GuestServer(GuestApp):
     """server.js through a forward on 127.0.0.1:port."""
 
-    def __init__(self, tree, port, timeout):
-        super().__init__(tree.root, APP, [GUEST_PORT], ["--forward", f"{port}:{GUEST_PORT}"],
-                         timeout, echo=False)
+    def __init__(self, tree, port, timeout, icount=False):
+        options = ["--forward", f"{port}:{GUEST_PORT}"]
+        args = [GUEST_PORT]
+        if icount:
+            options += ["--qemu=-icount", "--qemu=shift=0"]
+            args = ["--clock", GUEST_PORT]
+        super().__init__(tree.root, APP, args, options, timeout, echo=False)
         self.port = port
+
+    def phase(self):
+        """(guest ms, requests) since the last call: server.js's /clock."""
+        r = self.curl("/clock", timeout=30)
+        parts = r.stdout.split()
+        if r.returncode != 0 or len(parts) != 2:
+            self.stop()
+            raise SystemExit(f"jsk: /clock failed: {r.stdout!r} {r.stderr!r}")
+        return float(parts[0]), int(parts[1])
 
     def wait_listening(self, seconds):
         if not self.wait_line("listening on", seconds):
@@ -121,24 +144,41 @@ def http(tree, args):
     tree.require(tree.elf, tree.initrd)
     expected = big_body_sha256()
     budget = 120 + 2 * (args.seconds + 20) + args.runs * 320
-    server = GuestServer(tree, qemu.free_port(), budget)
+    server = GuestServer(tree, qemu.free_port(), budget, args.icount)
     notes = []
+    instructions = {"ka": [], "close": [], "download": []}
+
+    def per_request(key, run):
+        # Guest instructions per request of a phase (1 ns each under icount).
+        if args.icount:
+            server.phase()
+        result = run()
+        if args.icount:
+            ms, n = server.phase()
+            instructions[key].append(ms * 1e6 / max(1, n))
+        return result
+
     try:
         server.wait_listening(120)
         _wait_ready(server)
         print(f"jsk bench http: wrk, {args.connections} connections, {args.seconds} s, "
               "keep-alive ...", flush=True)
-        rate_ka, problems_ka = _wrk(server, args, keep_alive=True)
+        rate_ka, problems_ka = per_request("ka", lambda: _wrk(server, args, keep_alive=True))
         print("jsk bench http: wrk without keep-alive ...", flush=True)
-        rate_close, problems_close = _wrk(server, args, keep_alive=False)
+        rate_close, problems_close = per_request(
+            "close", lambda: _wrk(server, args, keep_alive=False))
         notes += [f"keep-alive: {p}" for p in problems_ka]
         notes += [f"no keep-alive: {p}" for p in problems_close]
         seconds = []
         for run in range(args.runs):
             print(f"jsk bench http: 16 MiB download {run + 1}/{args.runs} ...", flush=True)
+            if args.icount:
+                server.phase()
             t0 = time.monotonic()
             r = server.curl("/16m", timeout=300)
             took = time.monotonic() - t0
+            if args.icount:
+                instructions["download"].append(server.phase()[0] * 1e6)
             digest = hashlib.sha256(r.stdout).hexdigest()
             if r.returncode != 0 or len(r.stdout) != BIG or digest != expected:
                 raise SystemExit(f"jsk: the 16 MiB download failed: curl status {r.returncode}, "
@@ -155,10 +195,22 @@ def http(tree, args):
     t.add("requests/s, no keep-alive", [rate_close], fmt="{:.0f}")
     t.add("16 MiB download (s)", seconds, fmt="{:.2f}")
     t.add("16 MiB download (MB/s)", [BIG / 1e6 / s for s in seconds], fmt="{:.2f}")
+    if args.icount:
+        t.add("keep-alive request (M instr)", [i / 1e6 for i in instructions["ka"]],
+              fmt="{:.2f}")
+        t.add("no keep-alive req. (M instr)",
+              [i / 1e6 for i in instructions["close"]], fmt="{:.2f}")
+        t.add("16 MiB download (G instr)", [i / 1e9 for i in instructions["download"]],
+              fmt="{:.3f}")
     print(f"jsk bench http: wrk with {args.connections} connections for {args.seconds} s per "
           f"mode, {args.runs} downloads of 16 MiB (bytes checked)")
-    print("machine: " + machine_description(accel))
+    print("machine: " + machine_description(accel) +
+          (", -icount shift=0 (guest time is instructions)" if args.icount else ""))
     print(t.render())
+    if args.icount:
+        print("under -icount QEMU runs slower: the rates above are not comparable with the "
+              "targets; the instruction counts are")
+        return 0
     print("reference (issue 9): Linux 6.1 + busybox httpd, same QEMU: ~200 requests/s without "
           "keep-alive, 45-70 MB/s for 16 MiB;")
     print("targets: requests/s with keep-alive >= 400 (2x), download >= 22.5 MB/s (50%): "

@@ -7,6 +7,10 @@
 //             (big-endian), so a shifted, lost or repeated block shows on
 //             the host, which hashes the same bytes
 //   /quit     answers, then closes the server so the program ends (status 0)
+//   /clock    with --clock before the port: "<ms> <n>", the n requests
+//             since the last /clock and the guest time from the first's
+//             start to the last's end (under QEMU's -icount shift=0 a guest
+//             ns is an instruction: `jsk bench http --icount`)
 'use strict';
 
 var http = require('http');
@@ -22,7 +26,27 @@ for (var at = BLOCK; at < BIG; at += BLOCK)
 for (var b = 0; b < BIG / BLOCK; b++)
     big.writeUInt32BE(b, b * BLOCK);
 
+var timing = process.argv.indexOf('--clock') >= 0;
+var phase = { first: -1, last: -1, count: 0 };
+function nowMs() {
+    var t = process.hrtime();
+    return t[0] * 1e3 + t[1] / 1e6;
+}
+
 var server = http.createServer(function (req, res) {
+    if (timing && req.url === '/clock') {
+        var span = phase.count > 0 ? phase.last - phase.first : 0;
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        res.end(span.toFixed(3) + ' ' + phase.count + '\n');
+        phase = { first: -1, last: -1, count: 0 };
+        return;
+    }
+    if (timing) {
+        if (phase.first < 0)
+            phase.first = nowMs();
+        phase.count++;
+        res.on('finish', function () { phase.last = nowMs(); });
+    }
     if (req.url === '/16m') {
         res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': BIG });
         res.end(big);
