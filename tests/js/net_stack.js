@@ -32,6 +32,25 @@ function same(a, b) {
     return true;
 }
 
+// An IPv4 packet (no options, TTL 64) as a peer may send or forge it:
+// `payload` for protocol `proto`, with an ID and a fragment field.
+function ipPacket(src, dst, proto, payload, id, fragField) {
+    var p = new Uint8Array(20 + payload.length);
+    var dv = new DataView(p.buffer);
+    p[0] = 0x45;
+    dv.setUint16(2, p.length);
+    dv.setUint16(4, id || 0);
+    dv.setUint16(6, fragField || 0);
+    p[8] = 64;
+    p[9] = proto;
+    dv.setUint32(12, src);
+    dv.setUint32(16, dst);
+    dv.setUint16(10, checksum.compute(p, 0, 20));
+    p.set(payload, 20);
+    return p;
+}
+function tcpPacket(src, dst, seg) { return ipPacket(src, dst, 6, seg); }
+
 // --- checksums ----------------------------------------------------------
 // RFC 1071 section 3's example: the sum of 0001 f203 f4f5 f6f7 is ddf2.
 check.equal(checksum.compute(bytes([0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7]), 0, 8),
@@ -174,19 +193,7 @@ check.equal(rto.rto >= 200, true, 'never below the minimum');
 // --- hostile fragments (found by qemu.net_hostile_frames) -----------------
 // An IPv4 fragment from 10.0.0.1 to 10.0.0.2 (UDP), as a peer may forge it.
 function fragment(id, fragField, data) {
-    var p = new Uint8Array(20 + data.length);
-    var dv = new DataView(p.buffer);
-    p[0] = 0x45;
-    dv.setUint16(2, p.length);
-    dv.setUint16(4, id);
-    dv.setUint16(6, fragField);
-    p[8] = 64;
-    p[9] = 17;
-    dv.setUint32(12, ipv4.parse('10.0.0.1'));
-    dv.setUint32(16, ipv4.parse('10.0.0.2'));
-    dv.setUint16(10, checksum.compute(p, 0, 20));
-    p.set(data, 20);
-    return p;
+    return ipPacket(ipv4.parse('10.0.0.1'), ipv4.parse('10.0.0.2'), 17, data, id, fragField);
 }
 (function () {
     var w = h.pair();
@@ -247,19 +254,8 @@ function fragment(id, fragField, data) {
     l.listen(8);
     var me = ipv4.parse('10.0.0.2');
     function syn(src, dst) {
-        var seg = S.build(src, dst, { sport: 80, dport: 80, seq: 1000, ack: 0, flags: S.SYN,
-            window: 1000, mss: 0, wscale: -1 });
-        var p = new Uint8Array(20 + seg.length);
-        var dv = new DataView(p.buffer);
-        p[0] = 0x45;
-        dv.setUint16(2, p.length);
-        p[8] = 64;
-        p[9] = 6;
-        dv.setUint32(12, src);
-        dv.setUint32(16, dst);
-        dv.setUint16(10, checksum.compute(p, 0, 20));
-        p.set(seg, 20);
-        return p;
+        return tcpPacket(src, dst, S.build(src, dst, { sport: 80, dport: 80, seq: 1000, ack: 0,
+            flags: S.SYN, window: 1000, mss: 0, wscale: -1 }));
     }
     var sources = ['10.0.0.2', '0.0.0.0', '127.0.0.1', '224.0.0.1', '255.255.255.255',
         '10.0.0.255'];
@@ -593,22 +589,12 @@ function transfer(w, src, dst, data, limitMs) {
     c.C.close();
     w.run(function () { return c.A.state !== 'FIN_WAIT_1'; }, 100);
     check.equal(c.A.state, 'CLOSING', 'the client\'s FIN crossed ours');
-    var finSeq = (c.C.sndNxt - 1) >>> 0;
-    var seg = S.build(ipv4.parse('10.0.0.1'), ipv4.parse('10.0.0.2'), { sport: c.C.localPort,
-        dport: 80, seq: finSeq, ack: c.A.sndNxt, flags: S.FIN | S.ACK, window: 1000, mss: 0,
-        wscale: -1 });
-    var p = new Uint8Array(20 + seg.length);
-    var dv = new DataView(p.buffer);
-    p[0] = 0x45;
-    dv.setUint16(2, p.length);
-    p[8] = 64;
-    p[9] = 6;
-    dv.setUint32(12, ipv4.parse('10.0.0.1'));
-    dv.setUint32(16, ipv4.parse('10.0.0.2'));
-    dv.setUint16(10, checksum.compute(p, 0, 20));
-    p.set(seg, 20);
+    var client = ipv4.parse('10.0.0.1'), server = ipv4.parse('10.0.0.2');
+    var finAgain = tcpPacket(client, server, S.build(client, server, { sport: c.C.localPort,
+        dport: 80, seq: (c.C.sndNxt - 1) >>> 0, ack: c.A.sndNxt, flags: S.FIN | S.ACK,
+        window: 1000, mss: 0, wscale: -1 }));
     var retransmits = w.b.tcp.stats.retransmits;
-    w.b.ipv4.input(w.eb, p);
+    w.b.ipv4.input(w.eb, finAgain);
     w.b.flush();
     check.equal(c.A.state, 'TIME_WAIT', 'the client\'s FIN again, with the ACK of ours: TIME_WAIT');
     check.equal(w.b.tcp.stats.retransmits, retransmits, 'without retransmitting our FIN');
