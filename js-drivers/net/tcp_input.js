@@ -171,11 +171,14 @@ function create(T) {
             if (seg.flags & S.RST)
                 return;
             out.ack(pcb);  // a duplicate: the peer learns where we are
-            // A segment wholly before rcvNxt may still acknowledge something
-            // new. QEMU's slirp, when FINs cross, sends its FIN again with
-            // the ACK of ours. Like BSD and Linux, keep its ACK and drop the
-            // rest; dropping it all cost our FIN a retransmission.
-            if ((seg.flags & (S.SYN | S.ACK)) !== S.ACK || S.gt(S.add(seg.seq, len), pcb.rcvNxt))
+            // The peer's last segment sent again may still acknowledge
+            // something new: QEMU's slirp, when FINs cross, sends its FIN
+            // again with the ACK of ours. Like BSD and Linux, keep its ACK
+            // and drop the rest; dropping it all cost our FIN a
+            // retransmission. Only a copy that ends at rcvNxt (Linux takes
+            // those ending after its last window update; BSD any): older
+            // sequence numbers are no way in for a forged ACK.
+            if ((seg.flags & (S.SYN | S.ACK)) !== S.ACK || S.add(seg.seq, len) !== pcb.rcvNxt)
                 return;
             seg.seq = pcb.rcvNxt;
             seg.flags &= ~(S.FIN | S.PSH);

@@ -590,9 +590,16 @@ function transfer(w, src, dst, data, limitMs) {
     w.run(function () { return c.A.state !== 'FIN_WAIT_1'; }, 100);
     check.equal(c.A.state, 'CLOSING', 'the client\'s FIN crossed ours');
     var client = ipv4.parse('10.0.0.1'), server = ipv4.parse('10.0.0.2');
-    var finAgain = tcpPacket(client, server, S.build(client, server, { sport: c.C.localPort,
-        dport: 80, seq: (c.C.sndNxt - 1) >>> 0, ack: c.A.sndNxt, flags: S.FIN | S.ACK,
-        window: 1000, mss: 0, wscale: -1 }));
+    function finWithAck(seq) {
+        return tcpPacket(client, server, S.build(client, server, { sport: c.C.localPort,
+            dport: 80, seq: seq >>> 0, ack: c.A.sndNxt, flags: S.FIN | S.ACK, window: 1000,
+            mss: 0, wscale: -1 }));
+    }
+    // An older sequence number is no way in for an ACK (a forged one).
+    w.b.ipv4.input(w.eb, finWithAck(c.C.sndNxt - 100));
+    w.b.flush();
+    check.equal(c.A.state, 'CLOSING', 'a copy ending before rcvNxt: its ACK is not taken');
+    var finAgain = finWithAck(c.C.sndNxt - 1);
     var retransmits = w.b.tcp.stats.retransmits;
     w.b.ipv4.input(w.eb, finAgain);
     w.b.flush();
