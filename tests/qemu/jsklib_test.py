@@ -168,6 +168,23 @@ class ConsoleMatching(unittest.TestCase):
         proc.stdout.close()
 
 
+class BuildTreeSource(unittest.TestCase):
+    def test_source_from_the_cmake_cache(self):
+        repo = Path(__file__).resolve().parents[2]
+        with tempfile.TemporaryDirectory() as tmp:
+            build, other = Path(tmp) / "build", Path(tmp) / "other"
+            build.mkdir()
+            (other / "js-drivers").mkdir(parents=True)
+            tree = BuildTree.at(str(build))
+            self.assertEqual(tree.source, repo, "no cache: the tools' own tree")
+            (build / "CMakeCache.txt").write_text(
+                f"FOO:BOOL=ON\nCMAKE_HOME_DIRECTORY:INTERNAL={other}\n")
+            self.assertEqual(tree.source, other, "the tree the build was configured from")
+            (build / "CMakeCache.txt").write_text(
+                f"CMAKE_HOME_DIRECTORY:INTERNAL={Path(tmp) / 'gone'}\n")
+            self.assertEqual(tree.source, repo, "a tree that is gone: the tools' own")
+
+
 class PushDriverName(unittest.TestCase):
     REPO = Path(__file__).resolve().parents[2]
 

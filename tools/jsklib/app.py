@@ -152,7 +152,7 @@ def run(args, tree, make_config):
     archive = tree.run_dir / f"initrd-{os.getpid()}.cpio"
     try:
         jsbc = tree.root / "jsbc"  # precompiles stdlib/ and js-drivers/ (not the app)
-        _mkinitrd().build(archive, app=app, extras=args.with_files,
+        _mkinitrd().build(archive, repo=tree.source, app=app, extras=args.with_files,
                           jsbc=jsbc if jsbc.exists() else None)
         cfg.initrd = [archive]
         cfg.prepare()

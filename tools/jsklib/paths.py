@@ -45,6 +45,22 @@ class BuildTree:
         return self.root / "initrd.cpio"
 
     @property
+    def source(self):
+        """The source tree this build tree was configured from (CMake's
+        CMAKE_HOME_DIRECTORY), else the tools' own: what `jsk run app.js`
+        packs stdlib/ and js-drivers/ from, so that they match the build's
+        kernel and initrd."""
+        try:
+            for line in (self.root / "CMakeCache.txt").read_text().splitlines():
+                if line.startswith("CMAKE_HOME_DIRECTORY:"):
+                    source = Path(line.split("=", 1)[1])
+                    if (source / "js-drivers").is_dir():
+                        return source
+        except OSError:
+            pass
+        return REPO
+
+    @property
     def run_dir(self):
         """Per-run files of `jsk run app.js` (the archive with the app)."""
         return self.root / "run"
