@@ -94,10 +94,14 @@ function writeInt64(view, offset, value) {
 
 // clock_gettime(clock) -> {sec, nsec}, or a negative errno. The event
 // loop asks several times per turn, so the struct's buffer is one kept for
-// this call: it is read out before anything else can call again.
-var timespecBytes = new Uint8Array(16);
-var timespecView = new DataView(timespecBytes.buffer);
+// this call (made at the first, not before the REPL's prompt): it is read
+// out before anything else can call again.
+var timespecBytes = null, timespecView = null;
 exports.clock_gettime = function (clock) {
+    if (timespecBytes === null) {
+        timespecBytes = new Uint8Array(16);
+        timespecView = new DataView(timespecBytes.buffer);
+    }
     var r = syscall(NR.clock_gettime, clock, timespecBytes);
     if (r < 0)
         return r;
