@@ -338,13 +338,16 @@ void trace_access(const Resource& r, const char* space, const char* op, int widt
 // -- PortRange ---------------------------------------------------------------
 
 // The checks run on every register access; the resource's name is
-// formatted (snprintf) only for the error, on the cold path.
+// formatted (snprintf) only for the error, on the cold path. `format` gets
+// the name, then what the message is about (a RangeError: the argument as
+// written; a TypeError, whose argument is no number: the method), then the
+// method.
 [[noreturn]] void access_error(duk_context* ctx, const Resource& r, duk_errcode_t code,
     const char* format, const char* method, duk_idx_t argument) {
     char name[64];
     describe(r, name, sizeof(name));
-    const char* text = code == DUK_ERR_TYPE_ERROR ? nullptr : duk_safe_to_string(ctx, argument);
-    duk_error(ctx, code, format, name, text ? text : method, method);
+    const char* about = code == DUK_ERR_TYPE_ERROR ? method : duk_safe_to_string(ctx, argument);
+    duk_error(ctx, code, format, name, about, method);
     __builtin_unreachable();
 }
 
