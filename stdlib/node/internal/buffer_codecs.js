@@ -118,14 +118,17 @@ function utf8Write(target, string, offset, length) {
 
 // ASCII text (HTTP's header lines, most of what goes out as latin1) is the
 // same in UTF-8: the native encoder writes it faster than a loop of
-// charCodeAt in Duktape, and the RegExp test is native too.
-var ASCII_ONLY = /^[\x00-\x7f]*$/;
-
+// charCodeAt in Duktape. Whether the text was ASCII shows in the result's
+// length (any other character takes two or more bytes), which costs less
+// than asking a RegExp first (40,000 instructions for a 150-byte head).
 function latin1Write(target, string, offset, length) {
     var n = Math.min(string.length, length);
-    if (n > 16 && ASCII_ONLY.test(string)) {
-        target.set(utf8Encoder.encode(n < string.length ? string.slice(0, n) : string), offset);
-        return n;
+    if (n > 16) {
+        var utf8 = utf8Encoder.encode(n < string.length ? string.slice(0, n) : string);
+        if (utf8.length === n) {
+            target.set(utf8, offset);
+            return n;
+        }
     }
     for (var i = 0; i < n; i++)
         target[offset + i] = string.charCodeAt(i);  // the typed array keeps the low 8 bits

@@ -7,6 +7,7 @@
 var Buffer = require('../../buffer.js').Buffer;
 var net = require('../../net.js');
 var codedErrors = require('../coded_errors.js');
+var token = require('./token.js');
 var HTTPParser = require('./parser.js');
 var IncomingMessage = require('./incoming.js');
 var OutgoingMessage = require('./outgoing.js');
@@ -72,7 +73,7 @@ function ClientRequest(input, options, callback) {
     var port = options.port === undefined || options.port === null ? defaultPort : +options.port;
     var host = options.hostname || options.host || 'localhost';
     var method = (options.method || 'GET').toUpperCase();
-    if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(method))
+    if (!token.isToken(method))
         throw codedErrors.make(TypeError, 'ERR_INVALID_HTTP_TOKEN',
             'Method must be a valid HTTP token ["' + options.method + '"]');
     var path = options.path || '/';

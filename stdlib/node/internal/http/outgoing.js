@@ -7,9 +7,8 @@
 var Stream = require('../streams/legacy.js');
 var Buffer = require('../../buffer.js').Buffer;
 var codedErrors = require('../coded_errors.js');
+var token = require('./token.js');
 
-var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-var INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 var HIGH_WATER_MARK = 16384;  // the socket's, for bytes held before it exists
 
 function OutgoingMessage() {
@@ -48,7 +47,7 @@ Object.defineProperty(OutgoingMessage.prototype, 'writable', {
     get: function () { return !this.writableEnded && !this.destroyed; }, configurable: true });
 
 function validateHeaderName(name) {
-    if (typeof name !== 'string' || !name || !TOKEN.test(name))
+    if (typeof name !== 'string' || !name || !token.isToken(name))
         throw codedErrors.make(TypeError, 'ERR_INVALID_HTTP_TOKEN',
             'Header name must be a valid HTTP token ["' + name + '"]');
 }
@@ -59,7 +58,7 @@ function validateHeaderValue(name, value) {
             'Invalid value "' + value + '" for header "' + name + '"');
     var values = Array.isArray(value) ? value : [value];
     for (var i = 0; i < values.length; i++) {
-        if (INVALID_VALUE.test(String(values[i])))
+        if (!token.isValidValue(String(values[i])))
             throw codedErrors.make(TypeError, 'ERR_INVALID_CHAR',
                 'Invalid character in header content ["' + name + '"]');
     }

@@ -10,6 +10,7 @@
 'use strict';
 
 var Buffer = require('../../buffer.js').Buffer;
+var token = require('./token.js');
 
 var MAX_HEADER_SIZE = 16384;  // Node's --max-http-header-size default
 var MAX_CHUNK_LINE = 1024;
@@ -64,8 +65,6 @@ function findHeadEnd(buffer) {
     return -1;
 }
 
-var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-
 HTTPParser.prototype._parseHead = function (text) {
     var lines = text.split('\r\n');
     var start = lines[0];
@@ -92,7 +91,7 @@ HTTPParser.prototype._parseHead = function (text) {
     for (var i = 1; i < lines.length; i++) {
         var line = lines[i];
         var colon = line.indexOf(':');
-        if (colon <= 0 || !TOKEN.test(line.slice(0, colon)))
+        if (colon <= 0 || !token.isToken(line.slice(0, colon)))
             return parseError('HPE_INVALID_HEADER_TOKEN', 'Invalid header token');
         info.rawHeaders.push(line.slice(0, colon), line.slice(colon + 1).trim());
     }
