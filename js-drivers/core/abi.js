@@ -49,6 +49,11 @@ function getInt64(dv, offset) {
 }
 
 function setInt64(dv, offset, value) {
+    if (value >= 0 && value < TWO32) {  // most values: no division needed
+        dv.setUint32(offset, value, true);
+        dv.setUint32(offset + 4, 0, true);
+        return;
+    }
     var high = Math.floor(value / TWO32);
     dv.setUint32(offset, value - high * TWO32, true);
     dv.setInt32(offset + 4, high, true);

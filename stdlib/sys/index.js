@@ -87,6 +87,11 @@ function readInt64(view, offset) {
     return view.getUint32(offset, true) + view.getInt32(offset + 4, true) * 4294967296;
 }
 function writeInt64(view, offset, value) {
+    if (value >= 0 && value < 4294967296) {  // most values: no division needed
+        view.setUint32(offset, value, true);
+        view.setUint32(offset + 4, 0, true);
+        return;
+    }
     var high = Math.floor(value / 4294967296);
     view.setUint32(offset, value - high * 4294967296, true);
     view.setInt32(offset + 4, high, true);
@@ -97,15 +102,27 @@ function writeInt64(view, offset, value) {
 // this call (made at the first, not before the REPL's prompt): it is read
 // out before anything else can call again.
 var timespecBytes = null, timespecView = null;
-exports.clock_gettime = function (clock) {
+function readClock(clock) {
     if (timespecBytes === null) {
         timespecBytes = new Uint8Array(16);
         timespecView = new DataView(timespecBytes.buffer);
     }
-    var r = syscall(NR.clock_gettime, clock, timespecBytes);
+    return syscall(NR.clock_gettime, clock, timespecBytes);
+}
+
+exports.clock_gettime = function (clock) {
+    var r = readClock(clock);
     if (r < 0)
         return r;
     return { sec: readInt64(timespecView, 0), nsec: readInt64(timespecView, 8) };
+};
+
+// clockMs(clock): the same clock in milliseconds (a double), or NaN when
+// the call fails; no object to make, for the event loop's frequent reads.
+exports.clockMs = function (clock) {
+    if (readClock(clock) < 0)
+        return NaN;
+    return readInt64(timespecView, 0) * 1000 + readInt64(timespecView, 8) / 1e6;
 };
 
 // nanosleep(ms): sleeps; returns 0 or a negative errno (-EINTR).

@@ -26,8 +26,8 @@ var uncaughtHandler = null;  // function (error)
 var loopNow = 0;
 
 function monotonicMs() {
-    var t = sys.clock_gettime(sys.CLOCK_MONOTONIC);
-    return typeof t === 'number' ? 0 : t.sec * 1000 + t.nsec / 1e6;
+    var ms = sys.clockMs(sys.CLOCK_MONOTONIC);
+    return ms === ms ? ms : 0;  // NaN: the call failed
 }
 
 function updateTime() { loopNow = monotonicMs(); }
@@ -159,11 +159,14 @@ var timers = [];  // active Timeouts sorted by (deadline, sequence)
 var sequence = 0;
 var nextTimerId = 1;
 
-function Timeout(callback, after, args, repeat) {
+// Node turns delays outside [1, 2^31-1] (and NaN) into 1 ms.
+function delay(after) {
     after = Number(after);
-    // Node turns delays outside [1, 2^31-1] (and NaN) into 1 ms.
-    if (!(after >= 1 && after <= 2147483647))
-        after = 1;
+    return after >= 1 && after <= 2147483647 ? after : 1;
+}
+
+function Timeout(callback, after, args, repeat) {
+    after = delay(after);
     this._idleTimeout = after;
     this._onTimeout = callback;
     this._timerArgs = args;
@@ -246,6 +249,20 @@ exports.setInterval = function (callback, after) {
 };
 exports.clearTimeout = clearTimer;
 exports.clearInterval = clearTimer;
+
+// For a timer unode itself starts again at every event, like a socket's
+// idle timeout (every read and write): startTimer(timer, after) arms it
+// again, whether it is pending, stopped or has run, with its deadline
+// counted from the loop time, as libuv's uv_timer_start does. The loop
+// time is at most one iteration's callbacks old; a fresh clock read (a
+// system call) each time would cost more than the read or write.
+exports.startTimer = function (timer, after) {
+    removeTimer(timer);
+    timer._destroyed = false;
+    timer._idleTimeout = delay(after);
+    schedule(timer, loopNow);
+};
+exports.stopTimer = clearTimer;
 
 // Runs the timers due at the start of the phase (so ones created by these
 // callbacks wait for the next iteration), then the ticks after each one.
