@@ -22,7 +22,8 @@ check.ok(net.isIPv6('::') && !net.isIPv6('1.2.3.4'), 'isIPv6');
 var steps = [];
 function step(name) { steps.push(name); }
 
-var tests = [echo, refused, halfOpen, bigTransfer, timeout, maxConnections, listenErrors];
+var tests = [echo, refused, halfOpen, bigTransfer, timeout, timeoutRestarts, maxConnections,
+    listenErrors];
 function runNext() {
     var test = tests.shift();
     if (test)
@@ -216,6 +217,49 @@ function timeout(done) {
             check.equal(client.timeout, 30, 'socket.timeout');
             client.destroy();
         }));
+    });
+}
+
+// The idle timer starts again with each read: while the server writes
+// every 20 ms, a 200 ms timeout stays quiet; it fires once the writes
+// stop, again after the next data (it ran, and starts again), and not at
+// all after setTimeout(0).
+function timeoutRestarts(done) {
+    var WRITES = 20;
+    var server = net.createServer(function (socket) {
+        var writes = 0;
+        var timer = setInterval(function () {
+            socket.write('x');
+            if (++writes === WRITES)
+                clearInterval(timer);
+        }, 20);
+        socket.on('data', function () { socket.write('z'); });
+        socket.on('error', function () {});
+        socket.on('close', function () {
+            clearInterval(timer);
+            server.close(done);
+        });
+    });
+    server.listen(0, '127.0.0.1', function () {
+        var client = net.connect(server.address().port, '127.0.0.1');
+        var received = '';
+        var fired = 0;
+        client.on('data', function (data) { received += data; });
+        client.setTimeout(200);
+        client.on('timeout', function () {
+            fired++;
+            if (fired === 1) {
+                check.equal(received.length, WRITES, 'no timeout while data comes');
+                client.write('y');
+            } else if (fired === 2) {
+                check.equal(received.slice(WRITES), 'z', 'timeout again after new data');
+                client.setTimeout(0);
+                setTimeout(function () {
+                    check.equal(fired, 2, 'no timeout after setTimeout(0)');
+                    client.destroy();
+                }, 400);
+            }
+        });
     });
 }
 

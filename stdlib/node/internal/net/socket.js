@@ -22,6 +22,9 @@ var MAX_READS_PER_WAKEUP = 16;  // fairness between sockets
 // should not see megabytes each time.
 var MAX_SEND = 262144;
 var scratch = null;
+// The errnos of every read and write, looked up once: sys.errno is a
+// getter, and this is on the path of each request.
+var EAGAIN = sys.errno.EAGAIN, EINTR = sys.errno.EINTR;
 
 function Socket(options) {
     if (!(this instanceof Socket))
@@ -127,7 +130,7 @@ Socket.prototype._onReadable = function () {
         scratch = new Uint8Array(READ_SIZE);
     for (var i = 0; i < MAX_READS_PER_WAKEUP && this._reading; i++) {
         var n = sys.recv(this._fd, scratch, 0);
-        if (n === -sys.errno.EAGAIN || n === -sys.errno.EINTR)
+        if (n === -EAGAIN || n === -EINTR)
             return;
         if (n < 0) {
             this._stopReading();
@@ -174,7 +177,7 @@ Socket.prototype._flush = function () {
     while (w.offset < w.data.length) {
         var n = sys.sendto(this._fd, w.data, w.offset,
             Math.min(w.data.length - w.offset, MAX_SEND), sys.MSG_NOSIGNAL | sys.MSG_DONTWAIT);
-        if (n === -sys.errno.EAGAIN || n === -sys.errno.EINTR) {
+        if (n === -EAGAIN || n === -EINTR) {
             var self = this;
             this._watch('writable', function () { self._flush(); });
             return;
@@ -417,30 +420,28 @@ Socket.prototype.setTimeout = function (msecs, callback) {
     return this;
 };
 
+// The idle timer: one Timeout for the socket's life, started again at
+// every read and write (loop.startTimer: from the loop time, with no clock
+// read) and stopped by setTimeout(0) and destroy().
 Socket.prototype._armTimeout = function () {
-    var self = this;
-    this._timeoutTimer = setTimeout(function () {
-        self._timeoutTimer = null;
-        self.emit('timeout');
-    }, this._timeoutMs);
-    this._timeoutTimer.unref();
+    if (this._timeoutTimer === null) {
+        var self = this;
+        this._timeoutTimer = new loop.Timeout(function () { self.emit('timeout'); },
+            this._timeoutMs, [], false);
+        this._timeoutTimer.unref();
+    }
+    loop.startTimer(this._timeoutTimer, this._timeoutMs);
 };
 
 Socket.prototype._clearTimeout = function () {
-    if (this._timeoutTimer !== null) {
-        clearTimeout(this._timeoutTimer);
-        this._timeoutTimer = null;
-    }
+    if (this._timeoutTimer !== null)
+        loop.stopTimer(this._timeoutTimer);
 };
 
 // Data in either direction restarts the idle timer (even after it fired).
 Socket.prototype._activity = function () {
-    if (this._timeoutMs > 0 && !this.destroyed) {
-        if (this._timeoutTimer !== null)
-            this._timeoutTimer.refresh();
-        else
-            this._armTimeout();
-    }
+    if (this._timeoutMs > 0 && !this.destroyed)
+        this._armTimeout();
 };
 
 Object.defineProperty(Socket.prototype, 'timeout', {
