@@ -144,6 +144,14 @@ var big = Buffer.alloc(100000, 'abc');
 check.equal(Buffer.from(big.toString('base64'), 'base64').equals(big), true, 'big base64 round trip');
 check.equal(Buffer.from(big.toString('hex'), 'hex').equals(big), true, 'big hex round trip');
 check.equal(Buffer.from(big.toString('latin1'), 'latin1').equals(big), true, 'big latin1 round trip');
+// latin1 writes of more than 16 characters go through the UTF-8 encoder
+// when they are ASCII; one character past ASCII anywhere must not.
+var longAscii = 'abcdefghijklmnopqrstuvwxyz';
+check.equal(Buffer.from(longAscii, 'latin1').toString('hex'), Buffer.from(longAscii).toString('hex'),
+    'long ASCII latin1');
+check.equal(Buffer.from(longAscii + '\u00e9', 'latin1').toString('hex'),
+    Buffer.from(longAscii).toString('hex') + 'e9', 'long latin1 with \u00e9 at the end');
+check.equal(Buffer.from('\u20ac' + longAscii, 'latin1')[0], 0xac, 'a character past 0xff keeps its low byte');
 check.equal(Buffer.from(big.toString('utf16le'), 'utf16le').equals(big), true, 'big utf16le round trip');
 check.equal(big.indexOf('cab', 99990), 99992, 'search near the end');
 // Duktape has no BigInt: the BigInt64 methods are absent (docs/unode.md).

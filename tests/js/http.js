@@ -9,6 +9,33 @@ var net = require('net');
 check.equal(http.STATUS_CODES[404], 'Not Found', 'STATUS_CODES');
 check.ok(http.METHODS.indexOf('GET') !== -1 && http.METHODS.length === 35, 'METHODS');
 
+// Header checks, each twice: the names and values that passed are
+// remembered (internal/http/token.js), and a bad one never is.
+(function headerChecks() {
+    var message = new http.OutgoingMessage();
+    function code(fn) {
+        try {
+            fn();
+        } catch (error) {
+            return error.code;
+        }
+        return 'no error';
+    }
+    for (var round = 0; round < 2; round++) {
+        message.setHeader('X-Good', 'text/plain');
+        message.setHeader('X-Number', 13);
+        check.equal(code(function () { message.setHeader('X Bad', 'v'); }),
+            'ERR_INVALID_HTTP_TOKEN', 'a name with a space');
+        check.equal(code(function () { message.setHeader('', 'v'); }),
+            'ERR_INVALID_HTTP_TOKEN', 'an empty name');
+        check.equal(code(function () { message.setHeader('X-Good', 'a\nb'); }),
+            'ERR_INVALID_CHAR', 'a value with a newline');
+        check.equal(code(function () { message.setHeader('X-Good', ['ok', 'a\rb']); }),
+            'ERR_INVALID_CHAR', 'a newline in the second value');
+    }
+    check.equal(message.getHeader('x-good'), 'text/plain', 'the good header stays');
+}());
+
 var server = http.createServer(function (req, res) {
     var body = '';
     req.setEncoding('utf8');
