@@ -210,9 +210,13 @@ function toBuffer(chunk, encoding) {
 // them. Returns false (and 'drain' follows) when the socket's buffer, or
 // the outbox, is full.
 OutgoingMessage.prototype._send = function (data, callback) {
-    if (!this._headerSent) {
+    if (!this._headerSent) {  // the head goes out in front of the first bytes
         this._headerSent = true;
-        data = Buffer.concat([Buffer.from(this._header, 'latin1'), data]);
+        var head = this._header;
+        var both = Buffer.allocUnsafe(head.length + data.length);
+        both.write(head, 0, head.length, 'latin1');
+        both.set(data, head.length);
+        data = both;
     }
     if (this.socket !== null && this._outbox.length === 0 && !this.socket.connecting) {
         var ok = this.socket.write(data, callback);

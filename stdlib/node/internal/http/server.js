@@ -16,6 +16,7 @@ var STATUS_CODES = require('./status_codes.js');
 function ServerResponse(req) {
     OutgoingMessage.call(this);
     this.req = req;
+    this._connection = null;  // the server's connection state (next())
     this.statusCode = 200;
     this.statusMessage = undefined;
     this.sendDate = true;
@@ -225,22 +226,10 @@ function next(connection) {
     var socket = connection.socket;
     connection.active = res;
     res.socket = socket;
+    res._connection = connection;
     if (connection.server.keepAliveTimeout && socket.timeout === connection.server.keepAliveTimeout)
         socket.setTimeout(connection.server.timeout || 0);
-    res.on('finish', function () {
-        connection.active = null;
-        if (!req.complete)
-            req._dump();
-        req.emit('close');
-        res.emit('close');
-        if (res._last || connection.closeAfter) {
-            socket.destroySoon();
-        } else if (connection.waiting.length > 0) {
-            next(connection);
-        } else if (connection.server.keepAliveTimeout) {
-            socket.setTimeout(connection.server.keepAliveTimeout);
-        }
-    });
+    res.on('finish', onResponseFinish);
     var expect = req.headers.expect;
     if (expect && /^100-continue$/i.test(expect) && req.httpVersion === '1.1') {
         if (connection.server.listenerCount('checkContinue') > 0) {
@@ -250,6 +239,25 @@ function next(connection) {
         res.writeContinue();
     }
     connection.server.emit('request', req, res);
+}
+
+// A response's 'finish' (`this` is the response; a function shared by all
+// of them, not a closure per request): the next request's turn, or the
+// keep-alive wait, or the end of the connection.
+function onResponseFinish() {
+    var res = this, req = res.req, connection = res._connection, socket = connection.socket;
+    connection.active = null;
+    if (!req.complete)
+        req._dump();
+    req.emit('close');
+    res.emit('close');
+    if (res._last || connection.closeAfter) {
+        socket.destroySoon();
+    } else if (connection.waiting.length > 0) {
+        next(connection);
+    } else if (connection.server.keepAliveTimeout) {
+        socket.setTimeout(connection.server.keepAliveTimeout);
+    }
 }
 
 function createServer(options, requestListener) {
