@@ -186,6 +186,9 @@ function service(kernel, stack) {
 
     // Runs check() until it gives a result; waits between tries unless
     // the file is non-blocking (then -EAGAIN).
+    // A non-blocking TCP send or receive (all of unode's) skips this loop:
+    // it is one try, and a closure for `check` on every call would cost
+    // more than the try (docs/architecture.md, op_costs).
     function block(file, nonblock, check) {
         for (;;) {
             stack.flush();
@@ -330,6 +333,11 @@ function service(kernel, stack) {
             stack.flush();
             return r0;
         }
+        if (nonblock || (file.flags & fdtable.O_NONBLOCK)) {  // one try (see block)
+            stack.flush();
+            var k = pcb.send(u8, 0, n);
+            return k === 0 && n > 0 ? -E.EAGAIN : k;
+        }
         var done = 0;
         var r = block(file, nonblock, function () {
             var k = pcb.send(u8, done, n - done);
@@ -367,6 +375,10 @@ function service(kernel, stack) {
             return -E.ENOTCONN;
         if (n === 0)
             return 0;
+        if (!(flags & MSG_PEEK) && (nonblock || (file.flags & fdtable.O_NONBLOCK))) {
+            stack.flush();  // one try (see block): a count, 0 at the end, or -errno
+            return pcb.receive(u8, 0, n);
+        }
         var got = 0;
         return block(file, nonblock, function () {
             if (flags & MSG_PEEK)
