@@ -90,6 +90,17 @@ check.equal(epoll.epoll_wait(ep, out, 4, 5000), 1, 'epoll_wait: readable');
 check.equal(new DataView(out.buffer).getUint32(0, true) & 1, 1, 'EPOLLIN');
 fdtable.entries.read(c, buf, 64);
 
+// Non-blocking calls (MSG_DONTWAIT) are one try: EAGAIN with nothing to
+// read; with MSG_WAITALL as well, what has come so far (Linux's answer),
+// not EAGAIN after taking it.
+var MSG_DONTWAIT = 0x40, MSG_WAITALL = 0x100;
+check.equal(A.recvfrom(c, buf, 64, MSG_DONTWAIT, null, null), -11, 'MSG_DONTWAIT: EAGAIN');
+check.equal(B.sendto(s, 'part', 4, MSG_DONTWAIT, null, 0), 4, 'MSG_DONTWAIT send');
+check.equal(epoll.epoll_wait(ep, out, 4, 5000), 1, 'the part came');
+check.equal(A.recvfrom(c, buf, 64, MSG_DONTWAIT | MSG_WAITALL, null, null), 4,
+    'MSG_DONTWAIT|MSG_WAITALL: the part');
+check.equal(text(buf, 4), 'part', 'its bytes');
+
 // A non-blocking connect to a closed port: EINPROGRESS, then SO_ERROR.
 var n = A.socket(2, 1 | 0x800, 0);
 check.equal(A.connect(n, toB(81), 16), -115, 'EINPROGRESS');
