@@ -48,11 +48,11 @@ function start(hal, drivers, log) {
     io.out8(0, 0x01);
     io.out8(1, 0x00);
     io.out8(3, 0x03);                 // 8N1
-    // The FIFO control register (2) is left alone. Turning the FIFOs on
-    // clears them (8250 family; QEMU does too), and a push sent right after
-    // boot, before the drivers start, is already arriving: the byte in the
-    // receive register was lost, and with it the frame. Without the FIFO a
-    // byte comes at a time, which the handler below reads as it comes.
+    // The FIFO control register (2) is left alone: the kernel turned the
+    // FIFOs on at boot (kernel/main.cpp), before the ready line. Writing it
+    // here could clear them (QEMU does whenever the enable bit changes), and
+    // a push sent right after the ready line, before the drivers start, is
+    // already arriving: its first bytes, and with them the frame, were lost.
     io.out8(4, 0x0B);                 // DTR, RTS, OUT2 (the IRQ gate)
 
     var header = '';                  // the header line so far
