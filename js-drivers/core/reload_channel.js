@@ -146,7 +146,7 @@ function start(hal, drivers, log) {
     // kept the pump busy (tens of seconds). Bounded: BODY_WAIT_MS without
     // a byte, or BODY_SLICE_MS in all, then the pump goes on and the next
     // interrupt continues.
-    owner.irq.claim(IRQ, function () {
+    function readFrames() {
         var sliceStart = hal.clock.now(), emptySince = -1;
         for (;;) {
             if (readAvailable() > 0) {
@@ -163,9 +163,24 @@ function start(hal, drivers, log) {
                     break;
             }
         }
+    }
+
+    // The received-data interrupt is off while the handler reads: each
+    // refill of the FIFO would raise it again, and those interrupts, queued
+    // behind the handler (one per 14 bytes: some 2,500 for e1000.js),
+    // overflowed the HAL's event ring of 256, leaving no room for other
+    // devices' interrupts. Turned back on, it fires at once if data is
+    // waiting.
+    owner.irq.claim(IRQ, function () {
+        io.out8(1, 0x00);
+        try {
+            readFrames();
+        } finally {
+            io.out8(1, 0x01);
+        }
     });
+    while (readAvailable() > 0) { }   // what came before the channel started
     io.out8(1, 0x01);                 // received-data interrupt on
-    while (readAvailable() > 0) { }
     return true;
 }
 
