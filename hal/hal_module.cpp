@@ -351,14 +351,16 @@ void trace_access(const Resource& r, const char* space, const char* op, int widt
     __builtin_unreachable();
 }
 
-uint64_t check_offset(duk_context* ctx, const Resource& r, int width, const char* method) {
-    if (!duk_is_number(ctx, 0))
-        access_error(ctx, r, DUK_ERR_TYPE_ERROR, "%s: %s offset must be a number", method, 0);
-    double v = duk_get_number(ctx, 0);
+// The offset argument at `idx`: the first one, but for in8While's status port.
+uint64_t check_offset(
+    duk_context* ctx, const Resource& r, int width, const char* method, duk_idx_t idx = 0) {
+    if (!duk_is_number(ctx, idx))
+        access_error(ctx, r, DUK_ERR_TYPE_ERROR, "%s: %s offset must be a number", method, idx);
+    double v = duk_get_number(ctx, idx);
     if (!(v >= 0 && v + width <= double(r.length)) || v != double(int64_t(v)))
-        access_error(ctx, r, DUK_ERR_RANGE_ERROR, "%s: offset %s out of range", method, 0);
+        access_error(ctx, r, DUK_ERR_RANGE_ERROR, "%s: offset %s out of range", method, idx);
     if (r.kind == Kind::Mmio && (uint64_t(v) + r.base) % width != 0)
-        access_error(ctx, r, DUK_ERR_RANGE_ERROR, "%s: offset %s misaligned for %s", method, 0);
+        access_error(ctx, r, DUK_ERR_RANGE_ERROR, "%s: offset %s misaligned for %s", method, idx);
     return uint64_t(v);
 }
 
@@ -399,6 +401,40 @@ template <int Width> duk_ret_t port_out(duk_context* ctx) {
     return 0;
 }
 
+// in8While(dataOffset, statusOffset, mask, buffer) -> count: reads the data
+// port into buffer while the status port has a bit of mask set, as a UART's
+// receive FIFO is emptied. One native loop, where from JS each byte cost two
+// register accesses of about 4,000 guest instructions each under TCG. At
+// most buffer's length bytes, so a status bit that never clears ends too.
+duk_ret_t port_in8_while(duk_context* ctx) {
+    static constexpr const char* kName = "in8While";
+    Resource& r = this_resource(ctx, Kind::Port, kName);
+    uint64_t data = check_offset(ctx, r, 1, kName, 0);
+    uint64_t status = check_offset(ctx, r, 1, kName, 1);
+    if (!duk_is_number(ctx, 2))
+        access_error(ctx, r, DUK_ERR_TYPE_ERROR, "%s: %s mask must be a number", kName, 2);
+    double mask = duk_get_number(ctx, 2);
+    if (!(mask >= 1 && mask <= 255) || mask != double(int64_t(mask)))
+        access_error(ctx, r, DUK_ERR_RANGE_ERROR, "%s: mask %s out of range for %s", kName, 2);
+    if (!duk_is_buffer_data(ctx, 3))
+        access_error(ctx, r, DUK_ERR_TYPE_ERROR,
+            "%s: %s buffer must be a typed array or an ArrayBuffer", kName, 3);
+    duk_size_t size = 0;
+    auto* bytes = static_cast<uint8_t*>(duk_get_buffer_data(ctx, 3, &size));
+    duk_size_t count = 0;
+    while (count < size) {
+        uint8_t s = cpu::inb(uint16_t(r.base + status));
+        trace_access(r, "io", "in", 1, status, s, false);
+        if (!(s & uint8_t(mask)))
+            break;
+        bytes[count] = cpu::inb(uint16_t(r.base + data));
+        trace_access(r, "io", "in", 1, data, bytes[count], false);
+        count++;
+    }
+    duk_push_uint(ctx, duk_uint_t(count));
+    return 1;
+}
+
 const char* owner_name(int owner) { return owners[owner].name; }
 
 duk_ret_t io_claim(duk_context* ctx) {
@@ -428,6 +464,7 @@ duk_ret_t io_claim(duk_context* ctx) {
     engine::put_function(ctx, "out8", port_out<1>, 2);
     engine::put_function(ctx, "out16", port_out<2>, 2);
     engine::put_function(ctx, "out32", port_out<4>, 2);
+    engine::put_function(ctx, "in8While", port_in8_while, 4);
     engine::put_function(ctx, "close", resource_close, 0);
     return 1;
 }

@@ -16,6 +16,7 @@
 #include "kernel/arch/x86_64/pit.h"
 #include "kernel/arch/x86_64/thread_block.h"
 #include "kernel/console/console.h"
+#include "kernel/console/serial.h"
 #include "kernel/debug/deliberate_faults.h"
 #include "kernel/debug/panic.h"
 #include "kernel/debug/profiler.h"
@@ -265,6 +266,11 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info) {
     mark("cpu");
     run_global_constructors();
     console::init();
+    // COM2, the hot-reload channel (js-drivers/core/reload_channel.js),
+    // gets its FIFO here, long before the ready line after which the host
+    // may push: turning the FIFO on later clears what has arrived, and
+    // without it QEMU hands over one byte per turn of its main loop.
+    serial::init(serial::kCom2);
     mark("console");
 
     if (!parse_boot_info(magic, reinterpret_cast<const void*>(info), 0, boot_info))

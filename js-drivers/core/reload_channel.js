@@ -48,17 +48,18 @@ function start(hal, drivers, log) {
     io.out8(0, 0x01);
     io.out8(1, 0x00);
     io.out8(3, 0x03);                 // 8N1
-    // The FIFO control register (2) is left alone. Turning the FIFOs on
-    // clears them (8250 family; QEMU does too), and a push sent right after
-    // boot, before the drivers start, is already arriving: the byte in the
-    // receive register was lost, and with it the frame. Without the FIFO a
-    // byte comes at a time, which the handler below reads as it comes.
+    // The FIFO control register (2) is left alone: the kernel turned the
+    // FIFOs on at boot (kernel/main.cpp), before the ready line. Writing it
+    // here could clear them (QEMU does whenever the enable bit changes), and
+    // a push sent right after the ready line, before the drivers start, is
+    // already arriving: its first bytes, and with them the frame, were lost.
     io.out8(4, 0x0B);                 // DTR, RTS, OUT2 (the IRQ gate)
 
     var header = '';                  // the header line so far
     var body = null, got = 0, name = null;
     var discarding = false;           // after a bad header: the rest of its frame
     var lastHeard = 0;                // while discarding: when the last byte came
+    var chunk = new Uint8Array(256);  // what one read of the FIFO brought
 
     function send(text) {
         for (var i = 0; i < text.length; i++) {
@@ -79,6 +80,7 @@ function start(hal, drivers, log) {
             'ERR ' + name + ' ' + ms + ' ' + String(r.error).replace(/\n/g, ' ') + '\n');
     }
 
+    // A byte outside a body: a header's, or a bad frame's being dropped.
     function take(byte) {
         if (discarding) {
             var now = hal.clock.now();
@@ -87,15 +89,6 @@ function start(hal, drivers, log) {
                 return;
             }
             discarding = false;       // the line was quiet: this byte begins a frame
-        }
-        if (body) {
-            body[got++] = byte;
-            if (got === body.length) {
-                var source = decode(body);
-                body = null;
-                frame(source);
-            }
-            return;
         }
         if (byte !== 10) {
             if (header.length < MAX_HEADER)
@@ -123,20 +116,42 @@ function start(hal, drivers, log) {
         }
     }
 
+    // Reads what the receive FIFO holds: RBR while LSR says data ready, in
+    // one native loop (two register accesses a byte from JS were most of a
+    // push's time). A body's bytes are copied in one go. -> how many.
+    function readAvailable() {
+        var n = io.in8While(0, 5, 0x01, chunk);
+        for (var i = 0; i < n; ) {
+            if (!body) {
+                take(chunk[i++]);
+                continue;
+            }
+            var k = Math.min(n - i, body.length - got);
+            body.set(chunk.subarray(i, i + k), got);
+            got += k;
+            i += k;
+            if (got === body.length) {
+                var source = decode(body);
+                body = null;
+                frame(source);
+            }
+        }
+        return n;
+    }
+
     // While a frame is coming in, the handler goes on reading after the
-    // receive register empties: QEMU puts the next byte there within
-    // microseconds, but the next interrupt is handled only in the pump's
-    // next round. At a few bytes a round, a 35 kB driver took as long as a
-    // 16 MiB download that kept the pump busy (tens of seconds). Bounded:
-    // BODY_WAIT_MS without a byte, or BODY_SLICE_MS in all, then the pump
-    // goes on and the next interrupt continues.
-    owner.irq.claim(IRQ, function () {
+    // FIFO empties: QEMU refills it within microseconds, but the next
+    // interrupt is handled only in the pump's next round. At a FIFO's
+    // worth a round, a 35 kB driver took as long as a 16 MiB download that
+    // kept the pump busy (tens of seconds). Bounded: BODY_WAIT_MS without
+    // a byte, or BODY_SLICE_MS in all, then the pump goes on and the next
+    // interrupt continues.
+    function readFrames() {
         var sliceStart = hal.clock.now(), emptySince = -1;
-        for (var n = 1; ; n++) {
-            if (io.in8(5) & 0x01) {   // LSR: data ready
-                take(io.in8(0));
+        for (;;) {
+            if (readAvailable() > 0) {
                 emptySince = -1;
-                if ((n & 255) === 0 && hal.clock.now() - sliceStart > BODY_SLICE_MS)
+                if (hal.clock.now() - sliceStart > BODY_SLICE_MS)
                     break;
             } else {
                 if (!body && !discarding)
@@ -148,10 +163,24 @@ function start(hal, drivers, log) {
                     break;
             }
         }
+    }
+
+    // The received-data interrupt is off while the handler reads: each
+    // refill of the FIFO would raise it again, and those interrupts, queued
+    // behind the handler (one per 14 bytes: some 2,500 for e1000.js),
+    // overflowed the HAL's event ring of 256, leaving no room for other
+    // devices' interrupts. Turned back on, it fires at once if data is
+    // waiting.
+    owner.irq.claim(IRQ, function () {
+        io.out8(1, 0x00);
+        try {
+            readFrames();
+        } finally {
+            io.out8(1, 0x01);
+        }
     });
+    while (readAvailable() > 0) { }   // what came before the channel started
     io.out8(1, 0x01);                 // received-data interrupt on
-    while (io.in8(5) & 0x01)
-        take(io.in8(0));
     return true;
 }
 

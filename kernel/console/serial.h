@@ -1,4 +1,5 @@
-// A 16550 UART (COM1 is the console, COM2 later the hot-reload channel).
+// A 16550 UART (COM1 is the console; COM2, the hot-reload channel, is set up
+// here and then driven from JavaScript).
 #pragma once
 
 #include <stddef.h>

@@ -744,10 +744,12 @@ def hal_basic(c, tree):
     widths, values and double claims throwing with messages naming the
     resource, close semantics, owners closing what they own, DMA buffers
     (distinct, aligned, below 4 GiB, zeroed, read back through typed arrays
-    and a DataView), MMIO (HPET, local APIC) and the trace format; stdout is
+    and a DataView), MMIO (HPET, local APIC), the trace format, and
+    PortRange.in8While on a third UART (0x3E8) in loopback; stdout is
     exactly tests/qemu/apps/hal_basic.out."""
     needs_services()
-    status, out, err = jsk_run(c, tree, "hal_basic.js")
+    status, out, err = jsk_run(c, tree, "hal_basic.js",
+                               options=("--qemu=-serial", "--qemu=null"))
     expected = (APPS / "hal_basic.out").read_text().splitlines()
     got = out.decode("utf-8", "replace").splitlines()
     for i, line in enumerate(expected):

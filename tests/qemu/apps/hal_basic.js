@@ -41,6 +41,29 @@ attempt('claim count 0', function () { hal.io.claim(0x80, 0); });
 attempt('irq 4', function () { hal.irq.claim(4, function () {}); });
 attempt('irq 16', function () { hal.irq.claim(16, function () {}); });
 
+// in8While: a UART's receive FIFO emptied in one call. The scenario gives
+// the machine a third UART (0x3E8, QEMU -serial null); in loopback mode it
+// receives what it sends.
+var uart = hal.io.claim(0x3e8, 8);
+uart.out8(2, 0x07);                    // FIFOs on and cleared
+uart.out8(4, 0x10);                    // loopback (no OUT2: no interrupt)
+[0x50, 0x55, 0x53, 0x48, 0x0a].forEach(function (b) { uart.out8(0, b); });
+var three = new Uint8Array(3), rest = new ArrayBuffer(16);
+console.log('in8While into 3 bytes: ' + uart.in8While(0, 5, 0x01, three) + ' ' +
+    Array.prototype.join.call(three, ','));
+var n = uart.in8While(0, 5, 0x01, rest);
+console.log('in8While the rest: ' + n + ' ' +
+    Array.prototype.join.call(new Uint8Array(rest, 0, n), ','));
+console.log('in8While when empty: ' + uart.in8While(0, 5, 0x01, rest));
+attempt('in8While(8, 5, 1, b)', function () { uart.in8While(8, 5, 1, three); });
+attempt('in8While(0, 8, 1, b)', function () { uart.in8While(0, 8, 1, three); });
+attempt('in8While mask 0', function () { uart.in8While(0, 5, 0, three); });
+attempt('in8While mask 256', function () { uart.in8While(0, 5, 256, three); });
+attempt("in8While mask '1'", function () { uart.in8While(0, 5, '1', three); });
+attempt('in8While into an array', function () { uart.in8While(0, 5, 1, [0]); });
+uart.close();
+attempt('in8While after close', function () { uart.in8While(0, 5, 1, three); });
+
 // Close semantics.
 rtc.close();
 attempt('in8 after close', function () { rtc.in8(0); });
