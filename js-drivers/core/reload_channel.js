@@ -84,29 +84,35 @@ function start(hal, drivers, log) {
     function take(byte) {
         if (discarding) {
             var now = hal.clock.now();
-            if (now - lastHeard <= DISCARD_QUIET_MS) {
-                lastHeard = now;
-                return;
+            if (now - lastHeard > DISCARD_QUIET_MS) {
+                discarding = false;   // the line was quiet: this byte begins a frame
+                header = '';
             }
-            discarding = false;       // the line was quiet: this byte begins a frame
+            lastHeard = now;
         }
         if (byte !== 10) {
             if (header.length < MAX_HEADER)
                 header += String.fromCharCode(byte);
             return;
         }
-        var m = /^PUSH (\S+) (\d+)\s*$/.exec(header);
+        var line = header;
+        header = '';
+        var m = /^PUSH (\S+) (\d+)\s*$/.exec(line);
         if (!m) {
-            send('ERR - 0 bad header ' + JSON.stringify(header.slice(0, 40)) + '\n');
-            header = '';
+            if (discarding)
+                return;               // a line of the bad frame
+            send('ERR - 0 bad header ' + JSON.stringify(line.slice(0, 40)) + '\n');
             // Whatever follows belongs to the bad frame (a body read as
-            // header lines would give an ERR per line): dropped until the
-            // line has been quiet for DISCARD_QUIET_MS.
+            // header lines would give an ERR per line): its lines are
+            // dropped until the line has been quiet for DISCARD_QUIET_MS or
+            // a line is a good header (no JavaScript line is one). Quiet
+            // alone is not enough: a guest that reads late (a busy host)
+            // finds the next frame right behind the bad one.
             discarding = true;
             lastHeard = hal.clock.now();
             return;
         }
-        header = '';
+        discarding = false;
         name = m[1];
         body = new Uint8Array(Number(m[2]));
         got = 0;
