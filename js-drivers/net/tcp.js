@@ -58,7 +58,9 @@ function create(stack, options) {
         this.sndWnd = 0; this.sndWl1 = 0; this.sndWl2 = 0;
         this.sndScale = 0; this.rcvScale = params.rcvScale; this.offerScale = true;
         this.irs = 0; this.rcvNxt = 0; this.rcvAdv = 0;
-        this.mss = 536; this.advMss = 536; this.tsoMax = 0; this.outputQueued = false;
+        this.mss = 536; this.advMss = 536; this.peerMss = 536; this.tsoMax = 0;
+        this.outputQueued = false;
+        this.routeless = false;  // a SYN came before there was a route back (tcp_input.js)
         this.cwnd = 14600; this.ssthresh = 0x7fffffff;
         this.dupAcks = 0; this.inRecovery = false;
         this.sendBuf = new ByteQueue(); this.sndbuf = params.sndbuf;
@@ -102,6 +104,13 @@ function create(stack, options) {
     T.mssFor = function (dst) {
         var r = stack.ipv4.route(dst);
         return Math.min(65495, (r ? r.iface.mtu : 576) - 40);
+    };
+    // The segment size (the peer's and ours), the route's offload and the
+    // initial congestion window, which counts segments (RFC 6928).
+    T.fitToRoute = function (pcb) {
+        pcb.mss = Math.max(64, Math.min(pcb.peerMss, pcb.advMss));
+        pcb.tsoMax = T.tsoFor(pcb.remoteAddr);
+        pcb.cwnd = Math.min(10 * pcb.mss, Math.max(2 * pcb.mss, 14600));
     };
     // The delayed ACK's timer. Linux starts at 40 ms (TCP_DELACK_MIN); 100 ms
     // lets a busy server's answer carry the ACK more often, well inside RFC

@@ -16,9 +16,8 @@ function create(T) {
 
     // Options of a SYN: the peer's MSS and window scale.
     function takeSynOptions(pcb, seg) {
-        var peerMss = seg.mss || 536;  // RFC 9293 3.7.1's default
-        pcb.mss = Math.max(64, Math.min(peerMss, pcb.advMss));
-        pcb.tsoMax = T.tsoFor(pcb.remoteAddr);
+        pcb.peerMss = seg.mss || 536;  // RFC 9293 3.7.1's default
+        T.fitToRoute(pcb);
         if (seg.wscale >= 0 && pcb.offerScale) {
             pcb.sndScale = seg.wscale;
         } else {
@@ -26,7 +25,6 @@ function create(T) {
             pcb.rcvScale = 0;
             pcb.offerScale = false;
         }
-        pcb.cwnd = Math.min(10 * pcb.mss, Math.max(2 * pcb.mss, 14600));  // RFC 6928
     }
 
     function listenInput(lp, info, seg) {
@@ -61,6 +59,12 @@ function create(T) {
         c.rcvNxt = S.add(seg.seq, 1);
         c.offerScale = seg.wscale >= 0;
         c.advMss = T.mssFor(info.src);
+        // The interface takes frames before DHCP gave it an address, and
+        // QEMU's forwards deliver a host's SYN then: with no route back,
+        // the MSS and offload would be those of no route (536 bytes a
+        // segment, no TSO: 30 times slower). The SYN-ACK cannot leave yet
+        // either; its retransmission takes the route (tcp_output.sendSyn).
+        c.routeless = !T.stack.ipv4.route(info.src);
         takeSynOptions(c, seg);
         c.sndWnd = seg.window;
         c.sndWl1 = seg.seq;

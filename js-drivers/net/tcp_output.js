@@ -57,6 +57,11 @@ function create(T) {
     }
 
     function sendSyn(pcb) {
+        if (pcb.routeless && T.stack.ipv4.route(pcb.remoteAddr)) {
+            pcb.routeless = false;  // the SYN came before the route: take it now
+            pcb.advMss = T.mssFor(pcb.remoteAddr);
+            T.fitToRoute(pcb);
+        }
         var flags = S.SYN | (pcb.state === 'SYN_RECEIVED' ? S.ACK : 0);
         send(pcb, pcb.iss, flags, null, true);
         pcb.sndNxt = S.add(pcb.iss, 1);

@@ -639,6 +639,35 @@ function transfer(w, src, dst, data, limitMs) {
     check.ok(w.a.tcp.stats.retransmits > 0, 'TSO: losses were repaired');
 })();
 
+(function synBeforeTheAddress() {
+    // A listener whose interface has no address yet (DHCP still running;
+    // QEMU's forwards deliver a host's SYN all the same): its SYN-ACK
+    // leaves once the address is there, with the route's MSS and offload,
+    // not those of no route (536 bytes a segment, no TSO).
+    var w = h.pair({ tso: true });
+    w.b.configure(w.eb, 0, 0, 0);
+    // a knows b's MAC already (as slirp learns the guest's from its DHCP
+    // DISCOVER): an ARP reply from b, which without an address answers none.
+    w.ea.arp.input(bytes([0, 1, 8, 0, 6, 4, 0, 2].concat(w.eb.mac, [10, 0, 0, 2], w.ea.mac,
+        [10, 0, 0, 1])));
+    var L = w.b.tcp.open();
+    L.bind(0, 80);
+    L.listen(8);
+    var C = w.a.tcp.open();
+    C.connect(ipv4.parse('10.0.0.2'), 80);
+    w.run(function () { return w.b.tcp.stats.segmentsReceived > 0; }, 2000);
+    check.equal(w.b.tcp.stats.segmentsReceived, 1, 'the SYN came before the address');
+    var t0 = w.clock.t;
+    w.b.configure(w.eb, '10.0.0.2', '255.255.255.0', 0);
+    w.run(function () { return C.state === 'ESTABLISHED' && L.acceptQueue.length > 0; }, 10000);
+    var A = L.accept();
+    check.ok(A !== null, 'connected once the address is there');
+    check.ok(w.clock.t - t0 <= 1000, 'by the SYN-ACK\'s retransmission, within a second');
+    check.equal(A && A.mss, 1460, 'with the route\'s MSS');
+    check.equal(A && A.tsoMax, 65535, 'and its segmentation offload');
+    check.equal(C.mss, 1460, 'the client\'s MSS too');
+})();
+
 (function portLookup() {
     // ports.js: connected pcbs (indexed by port and peer) before bound ones,
     // a specific address before the wildcard; connect/unbind refile them.
