@@ -1372,46 +1372,42 @@ def drivers_push(c, tree):
                    r"^'ahci running pci 00:1f.2,e1000 running pci 00:02.0,ps2 running i8042'\r?$",
                    "require('drivers') in the REPL: the boot drivers (ahci on q35's "
                    "SATA controller, e1000, ps2 on the i8042)")
+            def exchange(data, lines, seconds, quiet=None):
+                """Sends raw bytes to the channel; returns what comes back
+                by `lines` lines or `seconds`, or (`quiet`) once that long
+                passed without a byte after the first."""
+                with push_tool.connect(sock, 5) as s:
+                    s.sendall(data)
+                    s.settimeout(quiet or 1)
+                    got = b""
+                    deadline = time.monotonic() + seconds
+                    while time.monotonic() < deadline and got.count(b"\n") < lines:
+                        try:
+                            chunk = s.recv(4096)
+                        except OSError:
+                            if got and quiet:
+                                break
+                            continue
+                        if not chunk:
+                            break
+                        got += chunk
+                    return got
+
             # A frame with a bad header: one ERR naming it, the rest of the
             # frame dropped (not an ERR per line), and the channel still works.
-            with push_tool.connect(sock, 5) as s:
-                s.sendall(b"HELLO there\nline 2\nline 3\n" + b"x" * 2000 + b"\nmore\n")
-                s.settimeout(0.5)
-                got = b""
-                deadline = time.monotonic() + 20
-                while time.monotonic() < deadline and got.count(b"\n") < 2:
-                    try:
-                        chunk = s.recv(4096)
-                    except OSError:
-                        if got:
-                            break
-                        continue
-                    if not chunk:
-                        break
-                    got += chunk
-                c.check(got == b'ERR - 0 bad header "HELLO there"\n',
-                        "a bad header gets one ERR line naming it", repr(got))
+            got = exchange(b"HELLO there\nline 2\nline 3\n" + b"x" * 2000 + b"\nmore\n", 2, 20,
+                           quiet=0.5)
+            c.check(got == b'ERR - 0 bad header "HELLO there"\n',
+                    "a bad header gets one ERR line naming it", repr(got))
             # A good frame right behind a bad one, with no pause between
             # them (as a guest that reads late finds them): the good header
             # ends the discarding.
             ps2 = (REPO / "js-drivers" / "dev" / "ps2.js").read_bytes()
-            with push_tool.connect(sock, 5) as s:
-                s.sendall(b"HELLO again\nline 2\n" + b"PUSH ps2 %d\n" % len(ps2) + ps2)
-                s.settimeout(1)
-                got = b""
-                deadline = time.monotonic() + 30
-                while time.monotonic() < deadline and got.count(b"\n") < 2:
-                    try:
-                        chunk = s.recv(4096)
-                    except OSError:
-                        continue
-                    if not chunk:
-                        break
-                    got += chunk
-                lines = got.split(b"\n")
-                c.check(len(lines) >= 2 and lines[0] == b'ERR - 0 bad header "HELLO again"'
-                        and lines[1].startswith(b"OK ps2 "),
-                        "a good frame right behind a bad one: ERR, then OK", repr(got))
+            got = exchange(b"HELLO again\nline 2\n" + b"PUSH ps2 %d\n" % len(ps2) + ps2, 2, 30)
+            lines = got.split(b"\n")
+            c.check(len(lines) >= 2 and lines[0] == b'ERR - 0 bad header "HELLO again"'
+                    and lines[1].startswith(b"OK ps2 "),
+                    "a good frame right behind a bad one: ERR, then OK", repr(got))
             answer("drivers.list()[1].state + ' ' + drivers.list()[1].lastError",
                    r"^'running null'\r?$", "ps2 running after its reload")
             p = push(rtc, r"^reloaded rtc in \d+\.\d{3} ms \(in-guest\), round trip \d+ ms$",
