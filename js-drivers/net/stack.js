@@ -43,6 +43,8 @@ function create(env, options) {
             iface.addr = num(addr);
             iface.mask = num(mask);
             iface.gateway = num(gateway);
+            if (iface.addr && stack.tcp)
+                stack.tcp.routesChanged();  // SYN-ACKs that waited for a route leave now
         },
         // /etc/resolv.conf's text from the DNS servers DHCP gave (docs/net.md:
         // unode's dns asks them itself, over UDP).

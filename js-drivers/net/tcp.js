@@ -165,6 +165,32 @@ function create(stack, options) {
         return true;
     };
 
+    // Connections whose SYN came before there was a route back
+    // (tcp_input.js): their SYN-ACK could not leave. When an interface gets
+    // its address (stack.configure: DHCP is done), it leaves at once, with
+    // the route's MSS and offload, instead of at its retransmission a
+    // second later. Nothing was in flight: the RTO is not backed off.
+    var routeless = [];
+    T.waitForRoute = function (pcb) {
+        pcb.routeless = true;
+        routeless.push(pcb);
+    };
+    T.routesChanged = function () {
+        var waiting = routeless;
+        routeless = [];
+        for (var i = 0; i < waiting.length; i++) {
+            var pcb = waiting[i];
+            if (!pcb.routeless || pcb.state !== 'SYN_RECEIVED')
+                continue;  // gone, or its retransmission found the route
+            if (!stack.ipv4.route(pcb.remoteAddr)) {
+                routeless.push(pcb);
+                continue;
+            }
+            T.stopRetransmit(pcb);
+            out.sendSyn(pcb);
+        }
+    };
+
     // The largest packet the route's NIC segments itself (0: none).
     T.tsoFor = function (dst) {
         var r = stack.ipv4.route(dst);
@@ -593,7 +619,8 @@ function create(stack, options) {
     };
 
     return { open: function () { return new Pcb(); }, stats: stats, params: params, ports: ports,
-        T: T, trace: function (fn) { T.tracer = fn; }, flushOutput: T.flushOutput };
+        T: T, trace: function (fn) { T.tracer = fn; }, flushOutput: T.flushOutput,
+        routesChanged: T.routesChanged };
 }
 
 module.exports = { create: create, defaults: defaults };

@@ -63,8 +63,10 @@ function create(T) {
         // QEMU's forwards deliver a host's SYN then: with no route back,
         // the MSS and offload would be those of no route (536 bytes a
         // segment, no TSO: 30 times slower). The SYN-ACK cannot leave yet
-        // either; its retransmission takes the route (tcp_output.sendSyn).
-        c.routeless = !T.stack.ipv4.route(info.src);
+        // either; it leaves with the route's (tcp_output.sendSyn) when the
+        // address comes (T.routesChanged) or at its retransmission.
+        if (!T.stack.ipv4.route(info.src))
+            T.waitForRoute(c);
         takeSynOptions(c, seg);
         c.sndWnd = seg.window;
         c.sndWl1 = seg.seq;
