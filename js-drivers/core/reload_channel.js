@@ -16,6 +16,9 @@
 
 var BASE = 0x2F8, IRQ = 3;
 var MAX_HEADER = 256;
+// A driver's source: the largest in js-drivers/dev is about 35 kB. A
+// larger length is a mistake (or a corrupted header), not a buffer to make.
+var MAX_SOURCE = 4 * 1024 * 1024;
 // Reading: see the IRQ handler.
 var BODY_WAIT_MS = 2, BODY_SLICE_MS = 50, DISCARD_QUIET_MS = 50;
 
@@ -98,10 +101,12 @@ function start(hal, drivers, log) {
         var line = header;
         header = '';
         var m = /^PUSH (\S+) (\d+)\s*$/.exec(line);
-        if (!m) {
+        var tooLarge = m && Number(m[2]) > MAX_SOURCE;
+        if (!m || tooLarge) {
             if (discarding)
                 return;               // a line of the bad frame
-            send('ERR - 0 bad header ' + JSON.stringify(line.slice(0, 40)) + '\n');
+            send(tooLarge ? 'ERR ' + m[1] + ' 0 source of ' + m[2] + ' bytes is over the limit of ' +
+                MAX_SOURCE + '\n' : 'ERR - 0 bad header ' + JSON.stringify(line.slice(0, 40)) + '\n');
             // Whatever follows belongs to the bad frame (a body read as
             // header lines would give an ERR per line): its lines are
             // dropped until the line has been quiet for DISCARD_QUIET_MS or

@@ -1399,6 +1399,12 @@ def drivers_push(c, tree):
                            quiet=0.5)
             c.check(got == b'ERR - 0 bad header "HELLO there"\n',
                     "a bad header gets one ERR line naming it", repr(got))
+            # A length over the limit (4 MiB): an ERR saying so, nothing
+            # allocated, and its body dropped like a bad frame's.
+            got = exchange(b"PUSH huge 99999999999999999999\nvar x = 1;\n", 2, 20, quiet=0.5)
+            c.check(got == b"ERR huge 0 source of 99999999999999999999 bytes is over the "
+                    b"limit of 4194304\n", "a length over the limit gets one ERR saying so",
+                    repr(got))
             # A good frame right behind a bad one, with no pause between
             # them (as a guest that reads late finds them): the good header
             # ends the discarding.
