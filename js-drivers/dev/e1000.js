@@ -21,7 +21,9 @@
 // padded with zeros to 60, as Linux pads them. send() returns false, and
 // counts it, when the frame cannot be taken now (transmit ring full, or no
 // link): the caller still holds it, and a 'drain' event says when the ring
-// has room again. Events: 'receive' (frame), 'link' (up: boolean), 'drain'.
+// has room again. Events: 'receive' (frame), 'receiveBatch' (frames: an
+// array of those received at once, in order; cheaper for a consumer that
+// queues them), 'link' (up: boolean), 'drain'.
 // send(frame, tsoMss) with a larger frame holding one IPv4/TCP packet of up
 // to `tsoMax` bytes: the device cuts it into frames of tsoMss bytes of TCP
 // data and computes their checksums (TCP segmentation offload, 3.5).
@@ -187,10 +189,10 @@ function restoreCounters(saved) {
     return c;
 }
 
-function Emitter() { this.listeners = {receive: [], link: [], drain: []}; }
+function Emitter() { this.listeners = {receive: [], receiveBatch: [], link: [], drain: []}; }
 Emitter.prototype.on = function (event, fn) {
     if (!this.listeners[event])
-        throw new Error("e1000: no event '" + event + "' (receive, link, drain)");
+        throw new Error("e1000: no event '" + event + "' (receive, receiveBatch, link, drain)");
     if (typeof fn !== 'function')
         throw new TypeError('e1000: on(' + event + ', fn): fn is not a function');
     this.listeners[event].push(fn);
@@ -210,6 +212,7 @@ function start(dev, ctx, handover) {
         counters.warmStarts++;
     var emitter = new Emitter();
     var rxListeners = emitter.listeners.receive;
+    var rxBatchListeners = emitter.listeners.receiveBatch;
     var running = true;
 
     dev.enable({memory: true});  // bus mastering (DMA) comes once the rings are set up
@@ -335,30 +338,55 @@ function start(dev, ctx, handover) {
     }
 
     // -- receive (3.2) ------------------------------------------------------
-    function deliver(frame) {
-        var listeners = rxListeners, c = counters;
-        if (listeners.length === 0) {
-            c.rxNoListener++;
+    // Hands a batch of frames (in the order received) to the listeners:
+    // each 'receiveBatch' listener gets the array once, then each
+    // 'receive' listener gets the frames one by one. A batch taken before
+    // the driver stops (a reload asked for from inside a listener) is still
+    // delivered whole, by this version, before the next one delivers what
+    // it inherits.
+    function deliver(frames) {
+        var n = frames.length, c = counters;
+        if (n === 0)
+            return;
+        var batchListeners = rxBatchListeners, listeners = rxListeners, i, k;
+        if (batchListeners.length === 0 && listeners.length === 0) {
+            c.rxNoListener += n;
             return;
         }
-        c.rxFrames++;
-        c.rxBytes += frame.length;
-        for (var i = 0; i < listeners.length; i++) {
+        var bytes = 0;
+        for (k = 0; k < n; k++)
+            bytes += frames[k].length;
+        c.rxFrames += n;
+        c.rxBytes += bytes;
+        for (i = 0; i < batchListeners.length; i++) {
             try {
-                listeners[i](frame);
+                batchListeners[i](frames);
             } catch (err) {
-                if (counters.rxListenerErrors++ === 0)
-                    ctx.log('a receive listener threw (counted in rxListenerErrors): ' +
-                        (err && err.stack || err));
+                listenerThrew(err);
+            }
+        }
+        for (k = 0; k < n && listeners.length > 0; k++) {
+            for (i = 0; i < listeners.length; i++) {
+                try {
+                    listeners[i](frames[k]);
+                } catch (err) {
+                    listenerThrew(err);
+                }
             }
         }
     }
+    function listenerThrew(err) {
+        if (counters.rxListenerErrors++ === 0)
+            ctx.log('a receive listener threw (counted in rxListenerErrors): ' +
+                (err && err.stack || err));
+    }
+
     // Frames a stopped version took out of its ring (its handover), to be
     // delivered before anything this version receives.
     var inherited = handover && handover.pending ? handover.pending : [];
 
     // Takes up to `limit` descriptors the device has written back (DD) and
-    // hands their frames to sink(frame). A descriptor holds one frame: it
+    // appends their frames to the array `out`. A descriptor holds one frame: it
     // always fits one 2 KiB buffer (no long packets), so one without EOP is
     // an error too, counted and skipped. Each frame is copied out of its
     // buffer, and the descriptor cleared for the device's next use; the
@@ -366,7 +394,7 @@ function start(dev, ctx, handover) {
     // received frame: what it uses is in locals (in Duktape a name from an
     // enclosing function costs a scope lookup at every use, a local none).
     var rxToReturn = 0;
-    function takeFromRing(limit, sink) {
+    function takeFromRing(limit, out) {
         var desc = rxDesc, data = rxData, ring = RX_RING, buf = BUF, header = HEADER;
         var dd = RXD_DD, eop = RXD_EOP, c = counters, p = prof, i = rxNext, taken = 0;
         while (taken < limit && running) {
@@ -386,12 +414,8 @@ function start(dev, ctx, handover) {
             rxNext = i = (i + 1) % ring;
             rxToReturn++;
             taken++;
-            if (frame) {
-                var t1 = p ? clock.now() : 0;
-                sink(frame);    // deliver() may call send(): the rings are consistent here
-                if (p)
-                    spent('rx: listeners (the consumer)', t1);
-            }
+            if (frame)
+                out[out.length] = frame;
         }
         return taken;
     }
@@ -405,12 +429,12 @@ function start(dev, ctx, handover) {
     // once, and drops (counted in MPC) those that do not fit; its socket
     // backend queues up to 64 KiB at a time, about 1100 small frames.
     function pollRx() {
-        var taken = 0;
-        while (inherited.length > 0 && taken < RX_BATCH && running) {
-            deliver(inherited.shift());
-            taken++;
-        }
-        taken += takeFromRing(RX_BATCH - taken, deliver);
+        var frames = inherited.length > 0 ? inherited.splice(0, RX_BATCH) : [];
+        var taken = frames.length + takeFromRing(RX_BATCH - frames.length, frames);
+        var t0 = prof ? clock.now() : 0;
+        deliver(frames);    // may call send(), or stop the driver: the rings are consistent here
+        if (prof)
+            spent('rx: listeners (the consumer), per batch', t0);
         if (rxToReturn > 0 && running &&
                 (rxToReturn >= RX_RETURN || !(rxDesc[4 * rxNext + 3] & RXD_DD))) {
             regs.write32(RDT, (rxNext + RX_RING - 1) % RX_RING);  // the last one taken
@@ -730,10 +754,8 @@ function start(dev, ctx, handover) {
             regs.write32(IMC, 0xFFFFFFFF);
             regs.write32(RCTL, 0);
             var pending = inherited.slice(0);
-            takeFromRing(RX_RING, function (frame) {
-                pending.push(frame);
-                counters.rxAtStop++;
-            });
+            takeFromRing(RX_RING, pending);
+            counters.rxAtStop += pending.length - inherited.length;
             for (var t = 0; t < TX_DRAIN_TRIES && txClean !== txTail; t++) {
                 reclaimTx();
                 if (txClean !== txTail)
@@ -744,7 +766,7 @@ function start(dev, ctx, handover) {
             readHwCounters();
             regs.read32(ICR);
             running = false;
-            emitter.listeners = {receive: [], link: [], drain: []};
+            emitter.listeners = {receive: [], receiveBatch: [], link: [], drain: []};
             return {warm: true, counters: counters, link: link, promiscuous: promiscuous,
                 multicast: multicast, pending: pending};
         }

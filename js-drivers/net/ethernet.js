@@ -124,22 +124,35 @@ function attach(stack, netif) {
         else
             iface.stats.rxDropped++;
     }
-    var stats = iface.stats;  // nearer than iface: this runs for every frame
-    netif.onReceive(function (f) {
-        stats.rxFrames++;
-        var queue = rxQueue;
-        if (queue.length >= RX_QUEUE_MAX) {
-            stats.rxDropped++;
-            return;
+    // Received frames join the queue a batch at a time when the NIC offers
+    // it (the e1000's 'receiveBatch' event), else one by one. A netif hands
+    // its listeners fresh Uint8Arrays they may keep (docs/net.md), and the
+    // stack never writes into a received one; the batch's array is shared
+    // with other listeners, so the queue copies it (coalescing writes in it).
+    function enqueue(frames) {
+        var queue = rxQueue, n = frames.length, room = RX_QUEUE_MAX - queue.length;
+        iface.stats.rxFrames += n;
+        if (n > room) {
+            iface.stats.rxDropped += n - room;
+            n = room;
         }
-        // A netif hands each listener a fresh Uint8Array it may keep
-        // (docs/net.md), and the stack never writes into a received one.
-        queue[queue.length] = f;
-        if (!scheduled) {
+        rxQueue = queue.length === 0 ? frames.slice(0, n) : queue.concat(frames.slice(0, n));
+        if (!scheduled && rxQueue.length > 0) {
             scheduled = true;
             stack.env.defer(processQueue);
         }
-    });
+    }
+    var batched = false;
+    if (typeof netif.on === 'function') {
+        try {
+            netif.on('receiveBatch', enqueue);
+            batched = true;
+        } catch (e) {
+            // a NIC without the event: frames one by one
+        }
+    }
+    if (!batched)
+        netif.onReceive(function (f) { enqueue([f]); });
     stack.addInterface(iface);
     return iface;
 }

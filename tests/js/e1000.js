@@ -258,6 +258,28 @@ netif.onReceive = function (f) { assigned.push(-f.length); };
 nic3.receive(frame(99));
 nic3.interrupt();
 check.equal(assigned.join(), '-99', 'netif.onReceive = fn replaces the assigned handler');
+// 'receiveBatch': the frames of one walk of the ring as one array, in
+// order, before the 'receive' listeners get them one by one; a batch
+// listener that throws is counted like the others
+var batches = [], perFrame = [];
+var errorsBefore = netif.stats().rxListenerErrors;
+netif.on('receiveBatch', function (frames) {
+    batches.push(frames.map(function (f) { return f.length; }).join());
+});
+netif.on('receiveBatch', function () { throw new Error('batch listener bug'); });
+netif.onReceive = function (f) { perFrame.push(f.length); };
+[101, 102, 103].forEach(function (n) { nic3.receive(frame(n)); });
+nic3.receive(frame(104), 0x01);   // CRC error: in no batch
+nic3.interrupt();
+check.equal(batches.join(' | '), '101,102,103', 'one batch, in order, without the bad frame');
+check.equal(perFrame.join(), '101,102,103', "the 'receive' listeners get the same frames");
+check.equal(netif.stats().rxListenerErrors - errorsBefore, 1 + 3,
+    'the throwing batch listener (and the earlier throwing one, per frame) counted');
+for (k = 0; k < 300; k++)
+    nic3.receive(frame(60 + k));
+nic3.interrupt();
+check.equal(batches.slice(1).map(function (b) { return b.split(',').length; }).join(), '256,44',
+    'at most 256 frames a batch');
 
 // -- stop() hands what is in the ring to the next version, which delivers
 // it first, in order
@@ -275,7 +297,29 @@ check.equal(nic4.regs[ICR] & RXT0, RXT0, 'the new version raises an interrupt fo
 nic4.receive(frame(64));
 nic4.interrupt();
 check.equal(order2.join(), '61,62,63,64', 'the new version delivers them first, in order');
-nic3 = nic4;
+// A stop asked for from inside a listener (a reload): the batch already
+// taken from the ring is delivered whole by the stopping version, what is
+// still in the ring goes in the handover, and the next version delivers
+// that after it
+var order3 = [], h5 = null;
+netif.onReceive(function (f) {
+    order3.push(f.length);
+    if (f.length === 72)
+        h5 = e1000.stop();
+});
+[71, 72, 73].forEach(function (n) { nic4.receive(frame(n)); });
+nic4.interrupt();
+check.equal(order3.join(), '71,72,73', 'the batch taken before the stop is delivered whole');
+check.equal(h5.pending.length, 0, 'nothing of it is handed over again');
+var nic5 = fakeNic();
+nic5.regs[RCTL] = 0;
+e1000.start(nic5.dev, nic5.ctx, h5);
+netif = nic5.provided;
+netif.onReceive(function (f) { order3.push(f.length); });
+nic5.receive(frame(74));
+nic5.interrupt();
+check.equal(order3.join(), '71,72,73,74', 'then the next version, in order');
+nic3 = nic4 = nic5;
 
 // -- link ---------------------------------------------------------------------
 var links = [];
