@@ -294,7 +294,6 @@ function start(dev, ctx, handover) {
     var txBufs = hal.dma.alloc(TX_RING * BUF);
     var rxDesc = new Uint32Array(rxRing.buffer);
     var txDesc = new Uint32Array(txRing.buffer);
-    var rxData = rxBufs.buffer;
     var txBytes = new Uint8Array(txBufs.buffer);
     for (var d = 0; d < RX_RING; d++)
         rxDesc[4 * d] = rxBufs.phys + d * BUF;   // below 4 GiB: the high word stays 0
@@ -395,7 +394,7 @@ function start(dev, ctx, handover) {
     // enclosing function costs a scope lookup at every use, a local none).
     var rxToReturn = 0;
     function takeFromRing(limit, out) {
-        var desc = rxDesc, data = rxData, ring = RX_RING, buf = BUF, header = HEADER;
+        var desc = rxDesc, bufs = rxBufs, ring = RX_RING, buf = BUF, header = HEADER;
         var dd = RXD_DD, eop = RXD_EOP, c = counters, p = prof, i = rxNext, taken = 0;
         while (taken < limit && running) {
             var at = 4 * i, w3 = desc[at + 3];
@@ -404,7 +403,7 @@ function start(dev, ctx, handover) {
             var len = desc[at + 2] & 0xFFFF, frame = null;
             if ((w3 & eop) && (w3 & 0xFF00) === 0 && len >= header) {  // no errors (bits 15:8)
                 var t0 = p ? clock.now() : 0, from = i * buf;
-                frame = new Uint8Array(data.slice(from, from + len));
+                frame = bufs.copyOut(from, len);  // one native copy (docs/hal.md)
                 if (p)
                     spent('rx: copy a frame out of its buffer', t0);
             } else {

@@ -114,7 +114,10 @@ function fakeNic(options) {
                 clock: {delayMicros: function () {}, now: function () { return 0; }},
                 dma: {alloc: function (length) {
                     var m = {phys: nextPhys, length: length, buffer: new ArrayBuffer(length),
-                        close: function () {}};
+                        close: function () {},
+                        copyOut: function (offset, n) {
+                            return new Uint8Array(this.buffer.slice(offset, offset + n));
+                        }};
                     nextPhys += Math.ceil(length / 4096) * 4096;
                     memory.push(m);
                     return m;

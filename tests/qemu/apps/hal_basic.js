@@ -107,12 +107,33 @@ dv.setUint32(16, 0xdeadbeef, true);
 var ok = dv.getUint8(5) === 35 && u8[16] === 0xef && u8[19] === 0xde &&
     new Uint32Array(bufs[4].buffer)[4] === 0xdeadbeef && dv.getUint16(9999 - 1, true) === ((((9999 * 7) & 255) << 8) | ((9998 * 7) & 255));
 console.log('dma reads back ' + ok);
+// copyOut: a fresh Uint8Array with a copy, which later writes do not reach.
+var copy = bufs[4].copyOut(9990, 10);
+var copied = copy instanceof Uint8Array && copy.length === 10 && copy[0] === ((9990 * 7) & 255) &&
+    copy[9] === ((9999 * 7) & 255);
+u8[9990] ^= 0xff;
+console.log('dma copyOut ' + copied + ' a copy ' + (copy[0] === ((9990 * 7) & 255)) +
+    ' empty ' + bufs[4].copyOut(10000, 0).length);
+function attemptCopy(what, offset, length) {  // the buffer's address varies: not printed
+    try {
+        bufs[4].copyOut(offset, length);
+        console.log(what + ': no error');
+    } catch (e) {
+        console.log(what + ': ' + e.name + ': ' + e.message.replace(/^DmaBuffer 0x[0-9a-f]+/,
+            'DmaBuffer <phys>'));
+    }
+}
+attemptCopy('copyOut past the end', 9995, 6);
+attemptCopy('copyOut length -1', 0, -1);
+attemptCopy('copyOut offset 1.5', 1.5, 1);
+attemptCopy('copyOut length missing', 0);
 var written = bufs[4];
 written.close();
 written.close();
 console.log('dma after close: byte ' + u8[5] + ' phys kept ' + (written.phys > 0));
 var reused = hal.dma.alloc(10000);
 console.log('dma zeroed again ' + (new Uint8Array(reused.buffer)[5] === 0));
+attempt('copyOut after close', function () { written.copyOut(0, 1); });
 attempt('dma align 3000', function () { hal.dma.alloc(10, {align: 3000}); });
 attempt('dma length 0', function () { hal.dma.alloc(0); });
 
