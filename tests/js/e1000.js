@@ -74,7 +74,8 @@ function fakeNic(options) {
                 var d = nic.desc(regs[TDBAL], regs[TDH]);
                 var a = nic.at(d[0]);
                 nic.sent.push(new Uint8Array(a.buffer.slice(a.offset, a.offset + (d[2] & 0xffff))));
-                d[3] |= 1;   // DD
+                if (d[2] & (1 << 27))
+                    d[3] |= 1;   // DD, written back only with RS (report status), as QEMU does
                 regs[TDH] = (regs[TDH] + 1) % 256;
             }
         },
