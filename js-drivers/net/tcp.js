@@ -34,7 +34,7 @@ function create(stack, options) {
     var stats = { segmentsReceived: 0, segmentsSent: 0, segmentsOffloaded: 0, retransmits: 0,
         fastRetransmits: 0,
         timeouts: 0, resetsSent: 0, badSegments: 0, outOfOrder: 0, bytesReceived: 0,
-        listenDrops: 0, activeOpens: 0, passiveOpens: 0, windowProbes: 0 };
+        listenDrops: 0, activeOpens: 0, passiveOpens: 0, windowProbes: 0, timeWaitReused: 0 };
     var env = stack.env;
     var T = { stack: stack, env: env, ports: ports, stats: stats, params: params };
     T.trace = function (pcb, dir, s) {
@@ -317,9 +317,48 @@ function create(stack, options) {
         T.changed(pcb);
     };
 
+    // Connections that ended in the last 2 MSL, by their four numbers: the
+    // sequence number after the last one each sent. A new connection on
+    // the same four starts 2^30 above it (tcp_input.js listenInput), beyond
+    // any window of the old one. The host's Linux reuses a loopback port a
+    // second after its side closed, and QEMU's forward connects from it,
+    // while slirp keeps the old connection in TIME_WAIT for 10 s: it takes
+    // a SYN-ACK within or below that connection's window for one of its
+    // old segments and resets, and its SYN comes again 6 s later (16 MiB
+    // downloads took 16-17 s instead of 1-2 in 2 of 6 tries). Beyond the
+    // window, BSD's rule (which slirp keeps) ends the old connection.
+    var RECENT_MS = 60000, RECENT_MAX = 4096;
+    var recent = {}, recentOrder = [];  // key -> {next, at}; [key, at], oldest first
+    function recentKey(pcb) {
+        return pcb.remoteAddr + ':' + pcb.remotePort + '>' + pcb.localAddr + ':' + pcb.localPort;
+    }
+    function forgetOld(now) {
+        while (recentOrder.length > 0 &&
+                (recentOrder[0][1] <= now - RECENT_MS || recentOrder.length > RECENT_MAX)) {
+            var first = recentOrder.shift();
+            if (recent[first[0]] && recent[first[0]].at === first[1])
+                delete recent[first[0]];
+        }
+    }
+    function rememberEnded(pcb) {
+        var now = env.now(), key = recentKey(pcb);
+        recent[key] = { next: pcb.sndMax, at: now };
+        recentOrder.push([key, now]);
+        forgetOld(now);
+    }
+    // The initial sequence number for a new connection on pcb's four
+    // numbers: 2^30 above the last one's, else the random one it has.
+    T.issAfterRecent = function (pcb) {
+        forgetOld(env.now());
+        var last = recent[recentKey(pcb)];
+        return last ? S.add(last.next, 0x40000000) : pcb.iss;
+    };
+
     // The connection is gone: timers stop, the port is free (a listener's
     // unaccepted children go too).
     T.destroy = function (pcb) {
+        if (pcb.everConnected && pcb.remotePort !== 0 && pcb.state !== 'CLOSED')
+            rememberEnded(pcb);
         T.stopRetransmit(pcb);
         if (pcb.delackTimer)
             env.clearTimer(pcb.delackTimer);

@@ -46,6 +46,9 @@ function create(T) {
         c.localPort = lp.localPort;
         c.remoteAddr = info.src;
         c.remotePort = seg.sport;
+        // Above an earlier connection's numbers on the same four (tcp.js).
+        c.iss = c.sndUna = c.sndNxt = c.sndMax = T.issAfterRecent(c);
+        c.sndBase = S.add(c.iss, 1);
         c.nodelay = lp.nodelay;
         c.keepAlive = lp.keepAlive;
         c.reuseAddr = lp.reuseAddr;
@@ -162,12 +165,36 @@ function create(T) {
             (S.ge(end, pcb.rcvNxt) && S.lt(end, S.add(pcb.rcvNxt, wnd)));
     }
 
+    // A SYN for a connection in TIME_WAIT whose sequence number is above
+    // everything the old connection received opens a new one (RFC 1122
+    // 4.2.2.13, as BSD and Linux do), whose initial sequence number is 2^30
+    // above everything the old one sent (T.issAfterRecent): beyond any
+    // window, so no old segment fits the new connection, and a peer still
+    // holding the old connection in TIME_WAIT itself takes our SYN-ACK as
+    // the new one's. The challenge ACK we sent before made slirp reset and
+    // send its SYN again 6 s later.
+    function timeWaitSyn(pcb, info, seg) {
+        T.destroy(pcb);  // remembers where it ended
+        var lp = T.ports.lookup(info.dst, seg.dport, info.src, seg.sport, function (o) {
+            return o.state === 'LISTEN';
+        });
+        if (!lp) {
+            T.resetFor(info, seg);
+            return;
+        }
+        T.stats.timeWaitReused++;
+        listenInput(lp, info, seg);
+    }
+
     function input(pcb, info, seg) {
         T.trace(pcb, 'in', seg);
         pcb.lastHeard = T.env.now();
         pcb.keepProbes = 0;
         if (pcb.state === 'LISTEN')
             return listenInput(pcb, info, seg);
+        if (pcb.state === 'TIME_WAIT' && (seg.flags & (S.SYN | S.ACK | S.RST)) === S.SYN &&
+                S.gt(seg.seq, pcb.rcvNxt))
+            return timeWaitSyn(pcb, info, seg);
         if (pcb.state === 'SYN_SENT')
             return synSentInput(pcb, info, seg);
         if (pcb.state === 'CLOSED')

@@ -426,6 +426,102 @@ function transfer(w, src, dst, data, limitMs) {
     check.equal(y.bind(ipv4.parse('10.9.9.9'), 7001), -99, 'EADDRNOTAVAIL');
 })();
 
+(function synInTimeWait() {
+    // The server closes first and keeps TIME_WAIT; the client comes back
+    // from the same port at once (the host's Linux reuses loopback ports
+    // that way behind QEMU's forward). A SYN above the old connection's
+    // sequence numbers opens a new one (RFC 1122 4.2.2.13); before, it got
+    // the old connection's ACK, the peer answered with a reset and sent its
+    // SYN again a second (slirp: 6 s) later.
+    var w = h.pair();
+    var c = connected(w, { before: function (C) { C.bind(0, 40000); } });
+    var oldSndNxt = c.A.sndNxt, oldRcvNxt = c.A.rcvNxt;
+    c.A.close();
+    w.run(function () { return c.C.state === 'CLOSE_WAIT'; }, 1000);
+    c.C.close();
+    w.run(function () { return c.C.state === 'CLOSED' && c.A.state === 'TIME_WAIT'; }, 1000);
+    check.equal(c.A.state + ' ' + c.C.state, 'TIME_WAIT CLOSED', 'the server in TIME_WAIT');
+    oldSndNxt = c.A.sndNxt;  // after its FIN
+    var segs = [];
+    w.link.capture = function (from, f) {
+        if (f[23] === 6)
+            segs.push(from + ':' + (f[14 + 20 + 13] & 0x3f));
+    };
+    var again = w.a.tcp.open();
+    check.equal(again.bind(0, 40000), 0, 'the client binds its old port');
+    again.iss = again.sndUna = again.sndNxt = again.sndMax = (oldRcvNxt + 100000) >>> 0;
+    again.sndBase = (again.iss + 1) >>> 0;
+    var t0 = w.clock.t;
+    again.connect(ipv4.parse('10.0.0.2'), 80);
+    w.run(function () { return again.state === 'ESTABLISHED' && c.L.acceptQueue.length > 0; },
+        10000);
+    check.equal(again.state, 'ESTABLISHED', 'the new connection is set up');
+    check.ok(w.clock.t - t0 < 100, 'at once (' + (w.clock.t - t0) + ' ms)');
+    check.equal(segs.slice(0, 3).join(' '), '0:2 1:18 0:16', 'SYN, SYN|ACK, ACK: no reset');
+    check.equal(w.b.tcp.stats.timeWaitReused, 1, 'counted in timeWaitReused');
+    var A2 = c.L.accept();
+    check.ok(A2 !== null && A2.iss === ((oldSndNxt + 0x40000000) >>> 0),
+        'its ISS 2^30 above what the old one sent');
+    var data = pattern(5000, 4);
+    check.ok(A2 !== null && same(transfer(w, again, A2, data), data), 'and it carries data');
+    // An old duplicate SYN (below the old connection's numbers) does not.
+    var w2 = h.pair();
+    var d = connected(w2, { before: function (C) { C.bind(0, 40001); } });
+    var rcvNxt = d.A.rcvNxt;
+    d.A.close();
+    w2.run(function () { return d.C.state === 'CLOSE_WAIT'; }, 1000);
+    d.C.close();
+    w2.run(function () { return d.C.state === 'CLOSED' && d.A.state === 'TIME_WAIT'; }, 1000);
+    check.equal(d.A.state, "TIME_WAIT", "second pair: the server in TIME_WAIT");
+    var answers = [];
+    w2.link.capture = function (from, f) {
+        if (from === 1 && f[23] === 6)
+            answers.push(f[14 + 20 + 13] & 0x3f);
+    };
+    var old = w2.a.tcp.open();
+    check.equal(old.bind(0, 40001), 0, 'the old port again');
+    old.iss = old.sndUna = old.sndNxt = old.sndMax = (rcvNxt - 1000) >>> 0;
+    old.sndBase = (old.iss + 1) >>> 0;
+    old.connect(ipv4.parse('10.0.0.2'), 80);
+    w2.run(function () { return answers.length > 0; }, 50);
+    check.equal(answers[0], 16, 'a SYN below them gets the old connection\'s ACK');
+    check.equal(w2.b.tcp.stats.timeWaitReused + ' ' + d.L.acceptQueue.length, '0 0',
+        'and no new connection');
+})();
+
+(function passiveCloseThenSamePort() {
+    // The client closes first (its side keeps TIME_WAIT, ours ends) and
+    // comes back from the same port: the new connection's initial sequence
+    // number is 2^30 above the old one's last, so a peer still holding the
+    // old connection (slirp, 10 s) takes the SYN-ACK as a new one's.
+    var w = h.pair();
+    var c = connected(w, { before: function (C) { C.bind(0, 40002); } });
+    var data = pattern(3000, 8);
+    check.ok(same(transfer(w, c.A, c.C, data), data), 'the server sends 3000 bytes');
+    c.C.close();
+    w.run(function () { return c.A.state === 'CLOSE_WAIT'; }, 1000);
+    c.A.close();
+    w.run(function () { return c.A.state === 'CLOSED' && c.C.state === 'TIME_WAIT'; }, 1000);
+    var ended = c.A.sndMax;
+    w.a.tcp.T.destroy(c.C);  // the client's side lets the port go (as the host's Linux does)
+    var again = w.a.tcp.open();
+    check.equal(again.bind(0, 40002), 0, 'the client binds its old port');
+    again.connect(ipv4.parse('10.0.0.2'), 80);
+    w.run(function () { return again.state === 'ESTABLISHED' && c.L.acceptQueue.length > 0; },
+        5000);
+    var A2 = c.L.accept();
+    check.ok(A2 !== null && A2.iss === ((ended + 0x40000000) >>> 0),
+        'the new connection starts 2^30 above the old one\'s last sequence number');
+    check.ok(A2 !== null && same(transfer(w, A2, again, data), data), 'and carries data');
+    // Another port: a random initial sequence number as always.
+    var other = w.a.tcp.open();
+    other.connect(ipv4.parse('10.0.0.2'), 80);
+    w.run(function () { return other.state === 'ESTABLISHED' && c.L.acceptQueue.length > 0; },
+        5000);
+    var A3 = c.L.accept();
+    check.ok(A3 !== null && A3.iss !== ((ended + 0x40000000) >>> 0), 'another port: its own');
+})();
+
 (function reuseAddr() {
     // A server restarts on its port while a connection it accepted lives on.
     var w = h.pair();

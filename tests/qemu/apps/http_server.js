@@ -9,6 +9,8 @@
 //                   the body goes in chunked transfer encoding
 //   POST /echo      the request body back (Content-Length)
 //   GET /quit       answers, then closes the server: the program ends, 0
+//   GET /tcp-stats  on bare metal, the JS TCP stack's counters as JSON
+//                   (404 elsewhere): how many connections it opened
 //   anything else   404 with a short text body
 //
 // The pattern: byte i of a body is block[i % PERIOD], block made by the
@@ -70,6 +72,17 @@ function sendChunked(res) {
     next();
 }
 
+// The counters of the stack behind the socket calls (js-drivers/net):
+// only on bare metal; null under node or build/unode.
+function tcpStats() {
+    try {
+        var machine = require('/js-drivers/net/socket_syscalls.js').current();
+        return machine && machine.stack ? machine.stack.tcp.stats : null;
+    } catch (e) {
+        return null;
+    }
+}
+
 function sendText(res, status, text, extra) {
     var headers = { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(text) };
     for (var name in extra || {})
@@ -99,6 +112,8 @@ var server = http.createServer(function (req, res) {
                 'Content-Length': body.length });
             res.end(body);
         });
+    } else if (req.url === '/tcp-stats' && tcpStats()) {
+        sendText(res, 200, JSON.stringify(tcpStats()) + '\n');
     } else if (req.url === '/quit') {
         res.on('finish', function () { server.close(); });
         sendText(res, 200, 'bye\n', { 'Connection': 'close' });

@@ -8,6 +8,7 @@ qemu.net_guest_to_host   the guest connects out to a host server (--guestfwd)
 qemu.net_udp_echo        UDP both ways (--forward udp: and a socket netdev peer)
 """
 import hashlib
+import json
 import socket
 import subprocess
 import tempfile
@@ -203,8 +204,73 @@ def http_curl_checks(c, port, work):
             repr(r))
 
     keep_alive(c, port, work)
+    port_reuse(c, port, work)
     concurrent(c, port, work, 20)
     big_download(c, port, work)
+
+
+def raw_get(port, local_port, path, close):
+    """GET `path` from host port `local_port` (bound with SO_REUSEADDR, as
+    the host's Linux reuses a loopback port a second after its side
+    closed); the client closes first unless `close` asks the server to.
+    -> the body, or an OSError's text."""
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.settimeout(30)
+        s.bind(("127.0.0.1", local_port))
+        s.connect(("127.0.0.1", port))
+        s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n"
+                  f"{'Connection: close' if close else 'X: y'}\r\n\r\n".encode())
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+        head, _, body = data.partition(b"\r\n\r\n")
+        status, headers = parse_head(head.decode("latin1"))
+        want = int(headers.get("content-length", "0"))
+        while len(body) < want:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            body += chunk
+        return body
+    except OSError as e:
+        return str(e)
+    finally:
+        s.close()
+
+
+def port_reuse(c, port, work):
+    """Three connections from one host port, one after the other: after the
+    first the guest has closed its side (the client closed first, slirp
+    holds TIME_WAIT), after the second it holds TIME_WAIT itself (the server
+    closed first). Each new connection must be set up at once: a SYN-ACK
+    within the old connection's window made slirp reset it and send its
+    SYN again 6 s later, which shows as a second passive open per
+    connection (tcp.stats.passiveOpens)."""
+    r = curl(port, "/tcp-stats", workdir=work)
+    before = json.loads(r.body) if r.rc == 0 and r.status == 200 else None
+    local = free_port()
+    bodies = []
+    for close in (False, True, False):
+        bodies.append(raw_get(port, local, "/bytes/1000", close))
+        time.sleep(1.5)
+    if any(isinstance(b, str) for b in bodies):
+        c.note(f"port reuse: the host refused to reuse port {local}: {bodies}")
+        return
+    c.check(all(b == pattern(1000) for b in bodies),
+            "three connections from one host port get their bytes",
+            f"{[len(b) for b in bodies]} bytes")
+    r = curl(port, "/tcp-stats", workdir=work)
+    after = json.loads(r.body) if r.rc == 0 and r.status == 200 else None
+    c.check(before is not None and after is not None and
+            after["passiveOpens"] - before["passiveOpens"] == 4 and
+            after.get("timeWaitReused", 0) - before.get("timeWaitReused", 0) == 1,
+            "the port's 3 connections and one /tcp-stats opened 4 connections in the guest, "
+            "one of them over TIME_WAIT", f"before {before} after {after}")
 
 
 def keep_alive(c, port, work):
