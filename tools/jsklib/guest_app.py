@@ -1,6 +1,8 @@
 """A program on bare metal in the background: `tools/jsk run OPTIONS APP
 ARGS` with its output lines collected by a thread, for host-side code that
 talks to it meanwhile (network scenarios, `jsk bench http`)."""
+import os
+import signal
 import subprocess
 import sys
 import threading
@@ -25,8 +27,11 @@ class GuestApp:
         if echo:
             print("  run " + " ".join(self.cmd), flush=True)
         self.lines = []
+        # A process group of its own: stop() ends jsk run and the QEMU it
+        # started together (killing jsk run alone left QEMU running, with
+        # nothing left to enforce its timeout).
         self.proc = subprocess.Popen(self.cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT)
+                                     stderr=subprocess.STDOUT, start_new_session=True)
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
@@ -61,7 +66,10 @@ class GuestApp:
 
     def stop(self):
         if self.proc.poll() is None:
-            self.proc.kill()
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
             self.proc.wait()
         self.reader.join(timeout=5)
 
