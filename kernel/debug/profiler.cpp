@@ -50,11 +50,11 @@ struct Tally {
 };
 constexpr int kMaxFunctions = 1024;
 
-Tally* find(Tally* table, int& count, const char* name) {
+Tally* find(Tally* table, int& count, const char* name, int capacity = kMaxFunctions) {
     for (int i = 0; i < count; i++)
         if (table[i].name == name)
             return &table[i];
-    if (count == kMaxFunctions)
+    if (count == capacity)
         return nullptr;
     table[count] = Tally { name, 0, 0 };
     return &table[count++];
@@ -79,6 +79,44 @@ void print_table(const char* title, Tally* table, int count, bool by_self, int t
             break;
         uint32_t permille = n * 1000 / (sample_count - idle_count);
         console::print("profile: %6u %3u.%u%%  %s\n", n, permille / 10, permille % 10, t.name);
+    }
+}
+
+// For the `functions` busiest functions (table[0..functions), sorted by
+// self): which functions their samples were called from, the most
+// frequent first. A hot leaf (a memmove, a lookup) says little until one
+// knows who calls it so often.
+void print_callers(Tally* table, int count, int functions) {
+    const Symbolizer& symbols = debug::symbols();
+    constexpr int kCallers = 64, kShown = 4;
+    for (int line = 0; line < functions && line < count && table[line].self > 0; line++) {
+        Tally callers[kCallers];
+        int caller_count = 0;
+        for (uint32_t i = 0; i < sample_count; i++) {
+            const Sample& s = samples[i];
+            const char* name;
+            uint64_t offset;
+            if (was_halted(s.pc[0]) || !symbols.lookup(s.pc[0], name, offset)
+                || name != table[line].name)
+                continue;
+            if (!s.pc[1] || !symbols.lookup(s.pc[1] - 1, name, offset))
+                name = "?";
+            Tally* t = find(callers, caller_count, name, kCallers);
+            if (t)
+                t->self++;
+        }
+        console::print("profile: %s, called from:", table[line].name);
+        for (int shown = 0; shown < kShown && shown < caller_count; shown++) {
+            int best = shown;
+            for (int i = shown + 1; i < caller_count; i++)
+                if (callers[i].self > callers[best].self)
+                    best = i;
+            Tally t = callers[best];
+            callers[best] = callers[shown];
+            callers[shown] = t;
+            console::print("%s %s (%u)", shown ? "," : "", t.name, t.self);
+        }
+        console::print("\n");
     }
 }
 
@@ -182,6 +220,7 @@ void report(int top) {
     if (sample_count == idle_count)
         return;
     print_table("self (samples, % of busy, function)", table, count, true, top);
+    print_callers(table, count, 10);
     print_table("total, with callees (samples, % of busy, function)", table, count, false, top);
     engine::js_profiler::report(top, [](const char* text) { console::print("%s\n", text); });
 }
