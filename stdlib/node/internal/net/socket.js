@@ -147,8 +147,15 @@ Socket.prototype._onReadable = function () {
         this._activity();
         var chunk = Buffer.alloc(n);
         chunk.set(scratch.subarray(0, n));
-        if (!this.push(chunk))
+        if (!this.push(chunk)) {
             this._stopReading();  // _read() starts again when there is room
+            return;
+        }
+        // A read that did not fill the buffer took all there was: the next
+        // one would say EAGAIN. As libuv does, wait for the next readiness
+        // (epoll is level-triggered: data that came since is reported).
+        if (n < READ_SIZE)
+            return;
     }
 };
 
