@@ -19,8 +19,33 @@ namespace {
 double deadline_ms;
 const StartOptions* current_options;
 
-void* duk_allocate(void*, duk_size_t size) { return platform::allocate(size); }
+// Garbage is found by mark-and-sweep alone (no reference counting:
+// engine/duk_config.h), which Duktape starts after a number of allocations,
+// not of bytes: a loop making 1 MiB buffers would pile up gigabytes of
+// garbage first. So once kCollectEveryBytes have been asked for since the
+// last time, one allocation answers "no memory": Duktape then collects
+// garbage and asks again, which gets the memory (a failed first attempt is
+// how Duktape's own GC torture option forces collections). Duktape makes
+// no allocation it cannot retry after the heap exists, and none comes
+// close to this count before.
+constexpr duk_size_t kCollectEveryBytes = 64 * 1024 * 1024;
+duk_size_t bytes_since_collect;
+
+bool time_to_collect(duk_size_t size) {
+    if (bytes_since_collect + size > kCollectEveryBytes && bytes_since_collect > 0) {
+        bytes_since_collect = 0;
+        return true;
+    }
+    bytes_since_collect += size;
+    return false;
+}
+
+void* duk_allocate(void*, duk_size_t size) {
+    return time_to_collect(size) ? nullptr : platform::allocate(size);
+}
 void* duk_reallocate(void*, void* pointer, duk_size_t size) {
+    if (size > 0 && time_to_collect(size))
+        return nullptr;  // the block stays as it was, as with a failed realloc
     return platform::reallocate(pointer, size);
 }
 void duk_release(void*, void* pointer) { platform::release(pointer); }

@@ -580,6 +580,12 @@ duk_ret_t dma_alloc(duk_context* ctx) {
     }
     uint64_t frames = (length + kPage - 1) / kPage;
     uint64_t phys = memory::frames().allocate(frames, align / kPage, kDmaLimit);
+    if (phys == FrameAllocator::kNoFrame) {
+        // JavaScript's garbage may hold the memory until a collection gives
+        // its large blocks back (engine/duk_config.h: no reference counts).
+        duk_gc(ctx, 0);
+        phys = memory::frames().allocate(frames, align / kPage, kDmaLimit);
+    }
     if (phys == FrameAllocator::kNoFrame)
         duk_error(ctx, DUK_ERR_ERROR, "dma.alloc(%lu): no contiguous memory below 4 GiB", length);
     int id = new_resource(Kind::Dma, owner);
