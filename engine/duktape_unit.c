@@ -1,6 +1,6 @@
 /*
  * Duktape (Debian's /usr/share/duktape/duktape.c, staged next to our
- * duk_config.h) compiled as one unit with the one jskernel helper that needs
+ * duk_config.h) compiled as one unit with the two jskernel helpers that need
  * its internals. Nothing of Duktape is copied here; the #include below is
  * the whole engine.
  */
@@ -19,4 +19,22 @@ void jsk_duk_request_interrupt(duk_context* ctx) {
 	duk_hthread* running = thr->heap->curr_thread;
 	if (running != NULL)
 		running->interrupt_counter = 0;
+}
+
+/*
+ * Puts Duktape's next voluntary mark-and-sweep `allocations` allocations
+ * away. Without reference counts (duk_config.h) Duktape collects after
+ * about as many allocations as there are live objects, so a growing heap
+ * is collected again and again while a program starts, when nearly all it
+ * makes (module functions, prototypes) stays alive. After the next
+ * collection Duktape's own rule applies again.
+ */
+void jsk_duk_postpone_collection(duk_context* ctx, duk_int_t allocations) {
+	duk_hthread* thr = (duk_hthread*) ctx;
+#if defined(DUK_USE_VOLUNTARY_GC)
+	thr->heap->ms_trigger_counter = allocations;
+#else
+	(void) thr;
+	(void) allocations;
+#endif
 }

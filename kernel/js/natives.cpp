@@ -404,9 +404,10 @@ duk_ret_t native_uname(duk_context* ctx) {
     return 1;
 }
 
-// memory() -> {totalBytes, freeBytes, heapBytes}: usable RAM from the memory
-// map, RAM not yet handed out by the frame allocator, and the kernel heap's
-// bytes in use (the sysinfo system call and os.totalmem/freemem use it).
+// memory() -> {totalBytes, freeBytes, heapBytes, heapAllocations}: usable
+// RAM from the memory map, RAM not yet handed out by the frame allocator,
+// the kernel heap's bytes in use and its allocations so far (the sysinfo
+// system call and os.totalmem/freemem use it).
 duk_ret_t native_memory(duk_context* ctx) {
     duk_push_object(ctx);
     duk_push_number(ctx, double(memory::usable_bytes()));
@@ -416,6 +417,8 @@ duk_ret_t native_memory(duk_context* ctx) {
     duk_put_prop_string(ctx, -2, "freeBytes");
     duk_push_number(ctx, double(memory::heap().stats().bytes_in_use));
     duk_put_prop_string(ctx, -2, "heapBytes");
+    duk_push_number(ctx, double(memory::heap().stats().allocations));
+    duk_put_prop_string(ctx, -2, "heapAllocations");
     return 1;
 }
 
