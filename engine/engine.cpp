@@ -1,5 +1,6 @@
 #include "engine/engine.h"
 
+#include "engine/codecs.h"
 #include "engine/inet.h"
 #include "engine/js_profiler.h"
 #include "engine/natives.h"
@@ -269,6 +270,7 @@ bool Engine::create() {
     js_profiler::attach(context_);
     register_native_module("engine", init_engine_module);
     register_inet_module();
+    register_codecs_module();
     platform::register_native_modules();
     return true;
 }

@@ -333,7 +333,8 @@ Buffer.prototype.compare = function (target, targetStart, targetEnd, sourceStart
 
 Buffer.prototype.toString = function (encoding, start, end) {
     var length = this.length;
-    if (arguments.length === 0)
+    // (Not `arguments.length`: in Duktape that makes an arguments object.)
+    if (encoding === undefined && start === undefined && end === undefined)
         return codecs.codecs.utf8.decode(this, 0, length);
     if (start === undefined || start <= 0)
         start = 0;

@@ -156,3 +156,31 @@ check.equal(Buffer.from(big.toString('utf16le'), 'utf16le').equals(big), true, '
 check.equal(big.indexOf('cab', 99990), 99992, 'search near the end');
 // Duktape has no BigInt: the BigInt64 methods are absent (docs/unode.md).
 check.equal(typeof Buffer.prototype.readBigInt64LE, 'undefined', 'no BigInt methods');
+// One character per byte: the engine's native:codecs latin1 against its JS
+// definition (internal/buffer_codecs.js), on every byte value, on random
+// bytes at random ranges, and its argument checks.
+var codecsJs = require('../../stdlib/node/internal/buffer_codecs.js');
+var nativeCodecs = require('native:codecs');
+var everyByte = new Uint8Array(256);
+for (var byteValue = 0; byteValue < 256; byteValue++)
+    everyByte[byteValue] = byteValue;
+check.equal(nativeCodecs.latin1(everyByte, 0, 256), codecsJs.bytesToStringJs(everyByte, 0, 256),
+    'native latin1 of every byte');
+check.equal(nativeCodecs.latin1(everyByte, 0, 256).charCodeAt(255), 255, 'byte 255 is U+00FF');
+var seed = 12345;
+function nextRandom() { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed; }
+var randomBytes = new Uint8Array(5000);
+for (var r = 0; r < randomBytes.length; r++)
+    randomBytes[r] = nextRandom() & 255;
+var sameLatin1 = 0;
+for (var trial = 0; trial < 50; trial++) {
+    var from = nextRandom() % 5000, to = from + nextRandom() % (5001 - from);
+    if (nativeCodecs.latin1(randomBytes, from, to) === codecsJs.bytesToStringJs(randomBytes, from, to))
+        sameLatin1++;
+}
+check.equal(sameLatin1, 50, 'native latin1 equals the JS definition on random ranges');
+check.equal(nativeCodecs.latin1(randomBytes, 7, 7), '', 'an empty range');
+check.throws(function () { nativeCodecs.latin1(randomBytes, 10, 5); }, /outside a buffer of 5000/, 'start after end');
+check.throws(function () { nativeCodecs.latin1(randomBytes, 0, 5001); }, /outside a buffer/, 'end past the buffer');
+check.throws(function () { nativeCodecs.latin1(randomBytes, 0.5, 3); }, /outside a buffer/, 'a fractional start');
+check.throws(function () { nativeCodecs.latin1("abc", 0, 1); }, /expected a buffer/, 'not a buffer');
