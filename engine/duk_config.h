@@ -14,11 +14,10 @@
  *   - the execution-timeout check (the watchdog) is compiled in;
  *   - a fatal error goes to the engine's handler, which prints it;
  *   - no reference counting: garbage is found by mark-and-sweep alone.
- *     Under QEMU's TCG the counts cost far more than their instructions
- *     (every copy of a value writes to the object it names, every
- *     temporary is freed on its own): without them a keep-alive http
- *     request took 25-30% less host CPU time and a 16 MiB download 25%
- *     less time, for 5% fewer guest instructions (docs/engine.md).
+ *     The counts cost 5% of the guest's instructions (every copy of a
+ *     value writes to the object it names, every temporary is freed on
+ *     its own), and under QEMU's TCG more than that of its time: a 16 MiB
+ *     download's median went from 1.26 to 1.03 s (docs/engine.md).
  *     Duktape starts a collection after a number of allocations; the
  *     engine's allocator adds one after every 64 MiB (engine/engine.cpp).
  */
