@@ -100,7 +100,10 @@ function start(hal, drivers, log) {
         }
         var line = header;
         header = '';
-        var m = /^PUSH (\S+) (\d+)\s*$/.exec(line);
+        // While discarding, the next frame may follow a bad one's last
+        // line with no newline between them: its header ends this line.
+        var at = discarding ? line.lastIndexOf('PUSH ') : 0;
+        var m = /^PUSH (\S+) (\d+)\s*$/.exec(at > 0 ? line.slice(at) : line);
         var tooLarge = m && Number(m[2]) > MAX_SOURCE;
         if (!m || tooLarge) {
             if (discarding)
@@ -110,7 +113,8 @@ function start(hal, drivers, log) {
             // Whatever follows belongs to the bad frame (a body read as
             // header lines would give an ERR per line): its lines are
             // dropped until the line has been quiet for DISCARD_QUIET_MS or
-            // a line is a good header (no JavaScript line is one). Quiet
+            // a line is, or ends with, a good header (no JavaScript line
+            // is or does). Quiet
             // alone is not enough: a guest that reads late (a busy host)
             // finds the next frame right behind the bad one.
             discarding = true;

@@ -1414,6 +1414,15 @@ def drivers_push(c, tree):
             c.check(len(lines) >= 2 and lines[0] == b'ERR - 0 bad header "HELLO again"'
                     and lines[1].startswith(b"OK ps2 "),
                     "a good frame right behind a bad one: ERR, then OK", repr(got))
+            # The same when the bad frame's last line has no newline: the
+            # good header ends that line.
+            got = exchange(b"HELLO once more\nvar unfinished = 1;" + b"PUSH ps2 %d\n" % len(ps2)
+                           + ps2, 2, 30)
+            lines = got.split(b"\n")
+            c.check(len(lines) >= 2 and lines[0] == b'ERR - 0 bad header "HELLO once more"'
+                    and lines[1].startswith(b"OK ps2 "),
+                    "a good frame right behind a bad one without a last newline: ERR, then OK",
+                    repr(got))
             answer("drivers.list()[1].state + ' ' + drivers.list()[1].lastError",
                    r"^'running null'\r?$", "ps2 running after its reload")
             p = push(rtc, r"^reloaded rtc in \d+\.\d{3} ms \(in-guest\), round trip \d+ ms$",
