@@ -114,9 +114,9 @@ function start(hal, drivers, log) {
             // header lines would give an ERR per line): its lines are
             // dropped until the line has been quiet for DISCARD_QUIET_MS or
             // a line is, or ends with, a good header (no JavaScript line
-            // is or does). Quiet
-            // alone is not enough: a guest that reads late (a busy host)
-            // finds the next frame right behind the bad one.
+            // is or does). Quiet alone is not enough: a guest that reads
+            // late (a busy host) finds the next frame right behind the bad
+            // one.
             discarding = true;
             lastHeard = hal.clock.now();
             return;
