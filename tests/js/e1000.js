@@ -84,6 +84,10 @@ function fakeNic(options) {
             if (regs[RDH] === regs[RDT])
                 return false;
             var d = nic.desc(regs[RDBAL], regs[RDH]);
+            // The driver clears a descriptor's status before giving it back:
+            // a DD left over from the last round would look like a new frame.
+            if (d[3] !== 0)
+                throw new Error('descriptor ' + regs[RDH] + ' given back with status ' + d[3]);
             var a = nic.at(d[0]);
             new Uint8Array(a.buffer, a.offset, bytes.length).set(bytes);
             d[2] = bytes.length;
