@@ -305,6 +305,8 @@ check.equal(nic4.regs[ICR] & RXT0, RXT0, 'the new version raises an interrupt fo
 nic4.receive(frame(64));
 nic4.interrupt();
 check.equal(order2.join(), '61,62,63,64', 'the new version delivers them first, in order');
+check.equal(netif.stats().rxBytes - h4.counters.rxBytes, 61 + 62 + 63 + 64,
+    'rxBytes counts the inherited frames and the new one');
 // A stop asked for from inside a listener (a reload): the batch already
 // taken from the ring is delivered whole by the stopping version, what is
 // still in the ring goes in the handover, and the next version delivers
