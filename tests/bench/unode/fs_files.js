@@ -53,3 +53,7 @@ report('sequential read  8 MiB in 64 KiB: ' + readMs + ' ms (' + rate(total, rea
 report('create+write ' + files + ' small files: ' + createMs + ' ms (' + perSecond(files, createMs) + '/s)');
 report('stat+readFile ' + files + ' small files: ' + statReadMs + ' ms (' + perSecond(files, statReadMs) + '/s), ' + bytes + ' bytes');
 report('readdir (' + listed + ' entries) + unlink ' + files + ': ' + unlinkMs + ' ms');
+// The line `tools/jsk bench js --suite unode` reads: all phases, and what
+// was read back (the same under every engine).
+report('fs_files ' + (writeMs + readMs + createMs + statReadMs + unlinkMs) + ' ms check=' +
+    (read + bytes + listed));
