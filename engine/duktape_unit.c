@@ -24,10 +24,11 @@ void jsk_duk_request_interrupt(duk_context* ctx) {
 /*
  * Puts Duktape's next voluntary mark-and-sweep `allocations` allocations
  * away. Without reference counts (duk_config.h) Duktape collects after
- * about as many allocations as there are live objects, so a growing heap
- * is collected again and again while a program starts, when nearly all it
- * makes (module functions, prototypes) stays alive. After the next
- * collection Duktape's own rule applies again.
+ * a number of allocations in proportion to the live objects (four times
+ * as many as there are, as engine/CMakeLists.txt stages it), so a growing
+ * heap is collected again and again while a program starts, when nearly
+ * all it makes (module functions, prototypes) stays alive. After the next
+ * collection Duktape's rule applies again.
  */
 void jsk_duk_postpone_collection(duk_context* ctx, duk_int_t allocations) {
 	duk_hthread* thr = (duk_hthread*) ctx;
