@@ -200,9 +200,14 @@ function create(stack, options) {
     // Retransmission timer: `restart` re-arms a running one (new ACK).
     // Every new ACK restarts it, so a restart only moves the deadline
     // (pcb.rtxDue): the timer that goes off early sets itself again for the
-    // rest, instead of a cancel and a new timer per ACK.
+    // rest, instead of a cancel and a new timer per ACK. For the same
+    // reason, when everything sent is acknowledged the timer is parked
+    // (rtxDue 0, parkRetransmit), not cancelled: a connection that answers
+    // requests would otherwise make one timer and cancel it per answer. A
+    // parked timer that goes off just ends; one armed again before then
+    // goes off early and sets itself for the rest.
     T.armRetransmit = function (pcb, restart) {
-        if (pcb.rtxTimer && !restart)
+        if (pcb.rtxTimer && pcb.rtxDue !== 0 && !restart)
             return;
         var now = env.now();
         pcb.rtxDue = now + pcb.rto.rto;
@@ -215,6 +220,10 @@ function create(stack, options) {
     function setRetransmitTimer(pcb, ms) {
         pcb.rtxTimerAt = env.now() + ms;
         pcb.rtxTimer = env.setTimer(ms, function () {
+            if (pcb.rtxDue === 0) {  // parked: nothing to retransmit
+                pcb.rtxTimer = null;
+                return;
+            }
             var early = pcb.rtxDue - env.now();
             if (early > 0) {
                 setRetransmitTimer(pcb, early);
@@ -225,6 +234,7 @@ function create(stack, options) {
             stack.flush();
         });
     }
+    T.parkRetransmit = function (pcb) { pcb.rtxDue = 0; };
     T.stopRetransmit = function (pcb) {
         if (pcb.rtxTimer)
             env.clearTimer(pcb.rtxTimer);

@@ -145,7 +145,7 @@ function create(T) {
         pcb.retries = 0;
         pcb.rto.backoffs = 0;
         if (S.diff(pcb.sndMax, pcb.sndUna) === 0)
-            T.stopRetransmit(pcb);
+            T.parkRetransmit(pcb);
         else
             T.armRetransmit(pcb, true);
     }

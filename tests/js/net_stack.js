@@ -883,6 +883,40 @@ function transfer(w, src, dst, data, limitMs) {
     check.ok(c.A.finReceived, 'FIN arrives under loss');
 })();
 
+(function parkedRetransmitTimer() {
+    // Once everything sent is acknowledged the retransmission timer is
+    // parked, not cancelled (tcp.js armRetransmit): data sent later must
+    // still be retransmitted one RTO after it was sent, not when the parked
+    // timer goes off, and a parked timer going off sends nothing.
+    var w = h.pair();
+    var c = connected(w);
+    var dataAt = [];
+    w.link.capture = function (from, f) {
+        if (from === 0 && f[23] === 6 && f.length > 54)
+            dataAt.push(w.clock.t);
+    };
+    c.C.send(bytes([1, 2, 3]), 0, 3);
+    w.run(function () { return S.diff(c.C.sndMax, c.C.sndUna) === 0; }, 10000);
+    check.ok(c.C.rtxTimer !== null && c.C.rtxDue === 0, 'all acknowledged: the timer is parked');
+    var rto = c.C.rto.rto;
+    var waitUntil = w.clock.t + Math.floor(rto / 2);
+    w.run(function () { return w.clock.t >= waitUntil; }, rto);
+    w.link.opt.loss = 1;  // the next data segment is lost once
+    var sentAt = w.clock.t;
+    c.C.send(bytes([4, 5, 6]), 0, 3);
+    w.a.flush();
+    w.link.opt.loss = 0;
+    w.run(function () { return S.diff(c.C.sndMax, c.C.sndUna) === 0; }, 10 * rto);
+    check.equal(dataAt.length, 3, 'the first segment, the lost one and its retransmission');
+    check.ok(dataAt[2] - sentAt >= rto,
+        'retransmitted one RTO after it was sent (' + (dataAt[2] - sentAt) + ' ms, RTO ' + rto +
+        '), not when the parked timer went off');
+    var retransmits = w.a.tcp.stats.retransmits;
+    w.run(function () { return false; }, 3 * rto);  // the parked timer goes off
+    check.equal(w.a.tcp.stats.retransmits, retransmits, 'a parked timer sends nothing');
+    check.equal(c.C.rtxTimer, null, 'and is gone once it went off');
+})();
+
 (function timeouts() {
     // Nothing answers: the SYN is retried tcp_syn_retries times with
     // doubling timeouts, then ETIMEDOUT.
