@@ -2,7 +2,7 @@
 // uses system calls (clock_gettime, epoll_*, nanosleep).
 //
 // One iteration, as in Node (libuv):
-//   timers     expired timers, by deadline then creation order
+//   timers     expired timers, in Node's order (internal/timer_lists.js)
 //   poll       epoll_wait on the watched fds; the timeout is the time to
 //              the next timer, 0 if immediates are pending, -1 if only fds
 //   check      the immediates queued before this phase
@@ -155,8 +155,9 @@ function invalidCallback(value) {
 
 // -- timers ----------------------------------------------------------------
 
-var timers = [];  // active Timeouts sorted by (deadline, sequence)
-var sequence = 0;
+// The pending timers, by duration and start order (internal/timer_lists.js).
+var TimerLists = require('./timer_lists').TimerLists;
+var timers = new TimerLists();
 var nextTimerId = 1;
 
 // Node turns delays outside [1, 2^31-1] (and NaN) into 1 ms.
@@ -176,16 +177,19 @@ function Timeout(callback, after, args, repeat) {
     this._id = nextTimerId++;
     this._deadline = 0;
     this._sequence = 0;
+    this._list = null;  // timer_lists.js: the list while pending, and the links
+    this._idlePrev = null;
+    this._idleNext = null;
 }
 
-Timeout.prototype.ref = function () { this._ref = true; return this; };
-Timeout.prototype.unref = function () { this._ref = false; return this; };
+Timeout.prototype.ref = function () { timers.setRef(this, true); return this; };
+Timeout.prototype.unref = function () { timers.setRef(this, false); return this; };
 Timeout.prototype.hasRef = function () { return this._ref; };
 Timeout.prototype.refresh = function () {
     if (!this._destroyed) {
-        removeTimer(this);
+        timers.remove(this);
         updateTime();
-        schedule(this, loopNow);
+        timers.add(this, loopNow);
     }
     return this;
 };
@@ -196,39 +200,14 @@ if (typeof Symbol === 'function' && Symbol.toPrimitive) {
 
 exports.Timeout = Timeout;
 
-function schedule(timer, start) {
-    timer._deadline = start + timer._idleTimeout;
-    timer._sequence = sequence++;
-    // Insert after every timer due at or before the same time.
-    var lo = 0;
-    var hi = timers.length;
-    while (lo < hi) {
-        var mid = (lo + hi) >> 1;
-        if (timers[mid]._deadline <= timer._deadline)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    timers.splice(lo, 0, timer);
-}
-
-function removeTimer(timer) {
-    var index = timers.indexOf(timer);
-    if (index !== -1)
-        timers.splice(index, 1);
-}
-
 function clearTimer(timer) {
     if (timer && typeof timer === 'object' && timer instanceof Timeout) {
         timer._destroyed = true;
-        removeTimer(timer);
+        timers.remove(timer);
     } else if (typeof timer === 'number' || typeof timer === 'string') {
-        for (var i = 0; i < timers.length; i++) {
-            if (timers[i]._id === Number(timer)) {
-                clearTimer(timers[i]);
-                return;
-            }
-        }
+        var found = timers.findById(Number(timer));
+        if (found !== null)
+            clearTimer(found);
     }
 }
 
@@ -237,7 +216,7 @@ function addTimer(callback, after, args, repeat) {
         throw invalidCallback(callback);
     var timer = new Timeout(callback, after, args, repeat);
     updateTime();
-    schedule(timer, loopNow);
+    timers.add(timer, loopNow);
     return timer;
 }
 
@@ -257,10 +236,10 @@ exports.clearInterval = clearTimer;
 // time is at most one iteration's callbacks old; a fresh clock read (a
 // system call) each time would cost more than the read or write.
 exports.startTimer = function (timer, after) {
-    removeTimer(timer);
+    timers.remove(timer);
     timer._destroyed = false;
     timer._idleTimeout = delay(after);
-    schedule(timer, loopNow);
+    timers.add(timer, loopNow);
 };
 exports.stopTimer = clearTimer;
 
@@ -268,10 +247,11 @@ exports.stopTimer = clearTimer;
 // callbacks wait for the next iteration), then the ticks after each one.
 function runTimers() {
     var now = loopNow;
-    while (timers.length > 0 && timers[0]._deadline <= now) {
-        var timer = timers.shift();
+    for (var timer = timers.first(); timer !== null && timer._deadline <= now;
+        timer = timers.first()) {
+        timers.remove(timer);
         if (timer._repeat !== null)
-            schedule(timer, now);
+            timers.add(timer, now);
         else
             timer._destroyed = true;
         invoke(timer._onTimeout, timer, timer._timerArgs);
@@ -431,13 +411,7 @@ function hasRefedWatch() {
     return false;
 }
 
-function hasRefedTimer() {
-    for (var i = 0; i < timers.length; i++) {
-        if (timers[i]._ref)
-            return true;
-    }
-    return false;
-}
+function hasRefedTimer() { return timers.refed > 0; }
 
 function hasRefedImmediate() {
     for (var i = 0; i < immediates.length; i++) {
@@ -457,11 +431,11 @@ function poll() {
     var timeout = -1;
     if (immediates.length > 0) {
         timeout = 0;
-    } else if (timers.length > 0) {
+    } else if (timers.first() !== null) {
         // From the loop's time, read at the start of this turn (libuv's
         // uv_backend_timeout does the same): a clock read costs a system
         // call, and this runs every turn.
-        timeout = Math.max(0, Math.ceil(timers[0]._deadline - loopNow));
+        timeout = Math.max(0, Math.ceil(timers.first()._deadline - loopNow));
     } else if (!hasRefedWatch()) {
         return;
     }
