@@ -13,6 +13,7 @@ var destroyImpl = require('./destroy.js');
 var streamErrors = require('./errors.js');
 var codedErrors = require('../coded_errors.js');
 var state = require('./state.js');
+var loop = require('../loop.js');  // queueTick: process.nextTick for the hot paths
 
 var Duplex;  // set by duplex.js (it needs Readable first)
 
@@ -355,7 +356,7 @@ function emitReadable(stream) {
     s.needReadable = false;
     if (!s.emittedReadable) {
         s.emittedReadable = true;
-        process.nextTick(emitReadableNT, stream);
+        loop.queueTick(emitReadableNT, [stream]);
     }
 }
 
@@ -373,7 +374,7 @@ function emitReadableNT(stream) {
 function maybeReadMore(stream, s) {
     if (!s.readingMore && s.constructed) {
         s.readingMore = true;
-        process.nextTick(readMoreNT, stream, s);
+        loop.queueTick(readMoreNT, [stream, s]);
     }
 }
 

@@ -12,6 +12,7 @@ var destroyImpl = require('./destroy.js');
 var streamErrors = require('./errors.js');
 var codedErrors = require('../coded_errors.js');
 var state = require('./state.js');
+var loop = require('../loop.js');  // queueTick: process.nextTick for the hot paths
 
 var Duplex;  // set by duplex.js
 
@@ -255,7 +256,7 @@ function onwrite(stream, error) {
             s.afterWriteTickInfo.count++;
         } else {
             s.afterWriteTickInfo = { count: 1, callback: callback, stream: stream, state: s };
-            process.nextTick(afterWriteTick, s.afterWriteTickInfo);
+            loop.queueTick(afterWriteTick, [s.afterWriteTickInfo]);
         }
     } else {
         afterWrite(stream, s, 1, callback);
