@@ -425,3 +425,6 @@ EventEmitter.errorMonitor = errorMonitor;
 EventEmitter.captureRejections = false;
 EventEmitter.EventEmitter = EventEmitter;
 module.exports = EventEmitter;
+// unode's own modules emit through internal/emit_known.js when they know
+// their arguments: it calls the listeners as emit() does.
+require('./internal/emit_known.js').register(EventEmitter.prototype.emit, callListeners);

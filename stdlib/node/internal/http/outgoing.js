@@ -8,6 +8,7 @@ var Stream = require('../streams/legacy.js');
 var Buffer = require('../../buffer.js').Buffer;
 var codedErrors = require('../coded_errors.js');
 var token = require('./token.js');
+var emitKnown = require('../emit_known.js').emitKnown;  // emit() for the hot paths
 
 var HIGH_WATER_MARK = 16384;  // the socket's, for bytes held before it exists
 
@@ -339,7 +340,7 @@ OutgoingMessage.prototype._onFinish = function () {
     if (this.writableFinished)
         return;
     this.writableFinished = true;
-    this.emit('finish');
+    emitKnown(this, 0, 'finish');
 };
 
 OutgoingMessage.prototype.flushHeaders = function () {

@@ -12,6 +12,7 @@ var HTTPParser = require('./parser.js');
 var IncomingMessage = require('./incoming.js');
 var OutgoingMessage = require('./outgoing.js');
 var STATUS_CODES = require('./status_codes.js');
+var emitKnown = require('../emit_known.js').emitKnown;  // emit() for the hot paths
 
 function ServerResponse(req) {
     OutgoingMessage.call(this);
@@ -238,7 +239,7 @@ function next(connection) {
         }
         res.writeContinue();
     }
-    connection.server.emit('request', req, res);
+    emitKnown(connection.server, 2, 'request', req, res);
 }
 
 // A response's 'finish' (`this` is the response; a function shared by all
@@ -249,8 +250,8 @@ function onResponseFinish() {
     connection.active = null;
     if (!req.complete)
         req._dump();
-    req.emit('close');
-    res.emit('close');
+    emitKnown(req, 0, 'close');
+    emitKnown(res, 0, 'close');
     if (res._last || connection.closeAfter) {
         socket.destroySoon();
     } else if (connection.waiting.length > 0) {

@@ -14,6 +14,7 @@ var streamErrors = require('./errors.js');
 var codedErrors = require('../coded_errors.js');
 var state = require('./state.js');
 var loop = require('../loop.js');  // queueTick: process.nextTick for the hot paths
+var emitKnown = require('../emit_known.js').emitKnown;  // emit() for the hot paths
 
 var Duplex;  // set by duplex.js (it needs Readable first)
 
@@ -159,7 +160,7 @@ function addChunk(stream, s, chunk, toFront) {
         // Flowing with nothing buffered: hand the chunk straight over.
         s.awaitDrainWriters = [];
         s.dataEmitted = true;
-        stream.emit('data', chunk);
+        emitKnown(stream, 1, 'data', chunk);
     } else {
         s.length += s.objectMode ? 1 : chunk.length;
         if (toFront)
@@ -363,7 +364,7 @@ function emitReadable(stream) {
 function emitReadableNT(stream) {
     var s = stream._readableState;
     if (!s.destroyed && !s.errored && (s.length || s.ended)) {
-        stream.emit('readable');
+        emitKnown(stream, 0, 'readable');
         s.emittedReadable = false;
     }
     s.needReadable = !s.flowing && !s.ended && s.length <= s.highWaterMark;
