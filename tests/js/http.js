@@ -59,6 +59,22 @@ var server = http.createServer(function (req, res) {
             check.throws(function () { res.setHeader('X-B', 'late'); },
                 /Cannot set headers after they are sent/, 'setHeader after head');
             res.end();
+        } else if (req.url === '/onewrite') {
+            // unode's end(body) hands head and body to the socket in one
+            // write, with 'finish' on it (Node writes an empty string after
+            // them for that), and does not go through res.write (Node's end
+            // calls its internal write too).
+            var writes = 0, socket = res.socket, socketWrite = socket.write;
+            socket.write = function () {
+                writes++;
+                return socketWrite.apply(this, arguments);
+            };
+            res.write = function () { throw new Error('end() called res.write'); };
+            res.on('finish', function () {
+                socket.write = socketWrite;
+                check.equal(writes, 1, 'end(body): one socket write, then finish');
+            });
+            res.end('one write');
         } else if (req.url === '/nocontent') {
             res.statusCode = 204;
             res.end();
@@ -71,7 +87,7 @@ var server = http.createServer(function (req, res) {
 
 var port = 0;
 var tests = [clientEcho, keepAliveReuse, chunkedUpload, rawStatusLines, rawPipelining,
-    rawBadRequest, rawChunkedResponse, rawUntilClose, agentFalse, backPressure];
+    rawBadRequest, rawChunkedResponse, rawUntilClose, agentFalse, backPressure, rawOneWrite];
 function runNext() {
     var test = tests.shift();
     if (test)
@@ -180,6 +196,14 @@ function rawStatusLines(done) {
             check.ok(/\r\n\r\n$/.test(head), 'HEAD has no body');
             done();
         });
+    });
+}
+
+function rawOneWrite(done) {
+    raw('GET /onewrite HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', function (data) {
+        check.equal(data, 'HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 9\r\n\r\n' +
+            'one write', 'end(body): the head and the body');
+        done();
     });
 }
 

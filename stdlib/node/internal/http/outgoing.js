@@ -281,28 +281,40 @@ OutgoingMessage.prototype.write = function (chunk, encoding, callback) {
         writeAfterEnd(this, callback);
         return true;
     }
-    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array))
-        throw codedErrors.invalidArgType('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
-    if (this._header === null)
-        this._implicitHeader();
-    if (!this._hasBody) {
+    var data = this._bodyBytes(chunk, encoding, false);
+    if (data === null) {
         if (typeof callback === 'function')
             process.nextTick(callback);
         return true;
-    }
-    var data = toBuffer(chunk, encoding);
-    if (data.length === 0) {
-        if (typeof callback === 'function')
-            process.nextTick(callback);
-        return true;
-    }
-    if (this.chunkedEncoding) {
-        data = Buffer.concat([Buffer.from(data.length.toString(16) + '\r\n', 'latin1'), data,
-            Buffer.from('\r\n', 'latin1')]);
     }
     return this._send(data, callback);
 };
 
+// The bytes that carry `chunk` (framed when the encoding is chunked), or
+// null when there are none to send (an empty chunk, or a message without a
+// body). The head is made first if it is not yet: when `ending`, the chunk
+// is the whole body, and its length becomes Content-Length.
+OutgoingMessage.prototype._bodyBytes = function (chunk, encoding, ending) {
+    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array))
+        throw codedErrors.invalidArgType('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+    var data = toBuffer(chunk, encoding);
+    if (this._header === null) {
+        if (ending)
+            this._contentLength = data.length;
+        this._implicitHeader();
+    }
+    if (!this._hasBody || data.length === 0)
+        return null;
+    if (this.chunkedEncoding) {
+        data = Buffer.concat([Buffer.from(data.length.toString(16) + '\r\n', 'latin1'), data,
+            Buffer.from('\r\n', 'latin1')]);
+    }
+    return data;
+};
+
+// The last bytes (the body's, or the chunked encoding's terminator, or
+// none) go to the socket with the callback that makes 'finish': one write
+// for a whole response given to end(), head included.
 OutgoingMessage.prototype.end = function (chunk, encoding, callback) {
     if (typeof chunk === 'function') {
         callback = chunk;
@@ -316,11 +328,7 @@ OutgoingMessage.prototype.end = function (chunk, encoding, callback) {
             process.nextTick(callback);
         return this;
     }
-    if (chunk !== null && chunk !== undefined) {
-        if (this._header === null)
-            this._contentLength = toBuffer(chunk, encoding).length;
-        this.write(chunk, encoding);
-    }
+    var data = chunk !== null && chunk !== undefined ? this._bodyBytes(chunk, encoding, true) : null;
     if (this._header === null) {
         this._contentLength = 0;
         this._implicitHeader();
@@ -328,11 +336,13 @@ OutgoingMessage.prototype.end = function (chunk, encoding, callback) {
     if (typeof callback === 'function')
         this.once('finish', callback);
     var self = this;
-    var tail = this.chunkedEncoding && this._hasBody ? Buffer.from('0\r\n\r\n', 'latin1')
-        : Buffer.alloc(0);
     this.finished = true;
     this.writableEnded = true;
-    this._send(tail, function () { self._onFinish(); });
+    if (this.chunkedEncoding && this._hasBody) {
+        var terminator = Buffer.from('0\r\n\r\n', 'latin1');
+        data = data === null ? terminator : Buffer.concat([data, terminator]);
+    }
+    this._send(data !== null ? data : Buffer.alloc(0), function () { self._onFinish(); });
     return this;
 };
 
