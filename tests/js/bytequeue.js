@@ -9,7 +9,7 @@ var ByteQueue = require('../../js-drivers/net/bytequeue.js');
 var seed = 99;
 function random(n) {
     seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
-    return seed % n;
+    return Math.floor(seed / 0x80000000 * n);  // the high bits: the low ones cycle
 }
 
 var q = new ByteQueue();

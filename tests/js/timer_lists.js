@@ -81,7 +81,7 @@ function drain(lists, now) {
     var seed = 12345;
     function random(n) {
         seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
-        return seed % n;
+        return Math.floor(seed / 0x80000000 * n);  // the high bits: the low ones cycle
     }
     var lists = new TimerLists();
     var all = [];
