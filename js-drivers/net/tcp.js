@@ -553,7 +553,7 @@ function create(stack, options) {
     // to window scaling): without that cap, a peer that does not scale
     // (QEMU's slirp) would get an ACK after every read.
     Pcb.prototype.windowUpdate = function () {
-        var now = Math.min(this.rcvbuf - this.recvBuf.length, 65535 * Math.pow(2, this.rcvScale));
+        var now = Math.min(this.rcvbuf - this.recvBuf.length, 65535 * (1 << this.rcvScale));
         var advertised = Math.max(0, S.diff(this.rcvAdv, this.rcvNxt));
         if (now - advertised >= Math.min(this.rcvbuf / 2, 2 * this.mss) &&
             (this.state === 'ESTABLISHED' || this.state === 'FIN_WAIT_1' || this.state === 'FIN_WAIT_2'))

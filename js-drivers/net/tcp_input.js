@@ -241,7 +241,7 @@ function create(T) {
                 return;
             }
             T.setState(pcb, 'ESTABLISHED');
-            pcb.sndWnd = seg.window * Math.pow(2, pcb.sndScale);
+            pcb.sndWnd = seg.window * (1 << pcb.sndScale);
             pcb.sndWl1 = seg.seq;
             pcb.sndWl2 = seg.ack;
             if (pcb.parent) {
@@ -255,7 +255,7 @@ function create(T) {
             out.ack(pcb);
             return;
         }
-        var wnd = seg.window * Math.pow(2, pcb.sndScale);
+        var wnd = seg.window * (1 << pcb.sndScale);
         if (S.gt(seg.ack, pcb.sndUna)) {
             ackAdvance(pcb, seg.ack);
             T.changed(pcb);  // writable

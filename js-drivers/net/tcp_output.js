@@ -15,9 +15,14 @@ function create(T) {
     function window(pcb) {
         // Out-of-order bytes lie inside the window already advertised: not
         // subtracted, so duplicate ACKs carry an unchanged window (RFC 5681).
-        var room = Math.max(0, pcb.rcvbuf - pcb.recvBuf.length);
-        var raw = Math.min(65535, Math.floor(room / Math.pow(2, pcb.rcvScale)));
-        var edge = S.add(pcb.rcvNxt, raw * Math.pow(2, pcb.rcvScale));
+        // (Compares, not Math.min/max: this runs for every segment sent,
+        // and each Math call is a built-in call in Duktape.)
+        var scale = 1 << pcb.rcvScale;  // at most 14 (RFC 7323)
+        var room = pcb.rcvbuf - pcb.recvBuf.length;
+        var raw = room > 0 ? Math.floor(room / scale) : 0;
+        if (raw > 65535)
+            raw = 65535;
+        var edge = S.add(pcb.rcvNxt, raw * scale);
         if (S.gt(edge, pcb.rcvAdv) || pcb.rcvAdv === undefined)
             pcb.rcvAdv = edge;
         return raw;
@@ -99,10 +104,12 @@ function create(T) {
             var off = S.diff(pcb.sndNxt, pcb.sndBase);
             var unsent = pcb.sendBuf.length - off;
             var inflight = S.diff(pcb.sndNxt, pcb.sndUna);
-            var room = Math.min(pcb.sndWnd, pcb.cwnd) - inflight;
+            var room = (pcb.sndWnd < pcb.cwnd ? pcb.sndWnd : pcb.cwnd) - inflight;
             var finNow = pcb.finQueued && S.diff(pcb.sndNxt, pcb.finSeq) === 0;
             if (unsent > 0) {
-                var len = Math.min(unsent, limit, room);
+                var len = unsent < limit ? unsent : limit;
+                if (room < len)
+                    len = room;
                 if (probe && len <= 0 && inflight === 0)
                     len = 1;
                 if (len <= 0)
