@@ -115,11 +115,17 @@ function create(T) {
         }
     }
 
-    // The peer acknowledged up to `ack` (newer than sndUna).
+    // The peer acknowledged up to `ack` (newer than sndUna). (It runs for
+    // every ACK taken: its clamps are compares, not Math calls, which are
+    // built-in calls in Duktape.)
     function ackAdvance(pcb, ack) {
         var newly = S.diff(ack, pcb.sndUna);
         pcb.sndUna = ack;
-        var dataAcked = Math.max(0, Math.min(S.diff(ack, pcb.sndBase), pcb.sendBuf.length));
+        var dataAcked = S.diff(ack, pcb.sndBase);
+        if (dataAcked > pcb.sendBuf.length)
+            dataAcked = pcb.sendBuf.length;
+        if (dataAcked < 0)
+            dataAcked = 0;
         pcb.sendBuf.drop(dataAcked);
         pcb.sndBase = S.add(pcb.sndBase, dataAcked);
         if (pcb.synPending) {
@@ -137,7 +143,7 @@ function create(T) {
             pcb.inRecovery = false;
             pcb.cwnd = pcb.ssthresh;  // deflate (RFC 5681 3.2 step 6)
         } else if (pcb.cwnd < pcb.ssthresh) {
-            pcb.cwnd += Math.min(newly, pcb.mss);
+            pcb.cwnd += newly < pcb.mss ? newly : pcb.mss;
         } else {
             pcb.cwnd += Math.max(1, Math.floor(pcb.mss * pcb.mss / pcb.cwnd));
         }
@@ -153,7 +159,9 @@ function create(T) {
     // Whether the segment has something in the receive window (RFC 793's
     // four cases, taking in a segment that begins before rcvNxt).
     function acceptable(pcb, seg, len) {
-        var wnd = Math.max(0, S.diff(pcb.rcvAdv, pcb.rcvNxt));
+        var wnd = S.diff(pcb.rcvAdv, pcb.rcvNxt);
+        if (wnd < 0)
+            wnd = 0;
         if (len === 0)
             return wnd === 0 ? seg.seq === pcb.rcvNxt :
                 S.ge(seg.seq, pcb.rcvNxt) && S.lt(seg.seq, S.add(pcb.rcvNxt, wnd)) ||
@@ -348,7 +356,7 @@ function create(T) {
 
     function take(pcb, data) {
         var room = pcb.rcvbuf - pcb.recvBuf.length;
-        var n = Math.min(room, data.length);
+        var n = room < data.length ? room : data.length;
         if (pcb.readShut) {
             n = data.length;  // SHUT_RD: taken and forgotten
         } else if (n > 0) {
