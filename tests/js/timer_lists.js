@@ -1,6 +1,7 @@
 // stdlib/node/internal/timer_lists.js: the event loop's pending timers.
 // Due first comes first, ties in start order; removing a timer from the
-// head, the middle or the end of its list keeps the order; the count of
+// head, the middle or the end of its list keeps the order; emptied lists
+// are reused, and only a few kept; restart() is remove() then add(); the count of
 // ref'ed pending timers follows add, remove and setRef; and the order
 // holds through many random starts, restarts and stops (checked against a
 // plain sort of the pending timers by deadline, then start order).
@@ -35,7 +36,31 @@ function drain(lists, now) {
         'by deadline, ties in start order across durations');
     check.equal(lists.first(), null, 'empty');
     check.equal(lists.heap.length, 0, 'no list left in the heap');
-    check.deepEqual(Object.keys(lists.byDuration), [], 'no empty list kept');
+    check.equal(Object.keys(lists.byDuration).length, 3, 'the emptied lists are kept, for reuse');
+})();
+
+(function emptyListsKept() {
+    // A list emptied and filled again is reused; at most 16 empty ones stay.
+    var lists = new TimerLists();
+    var t = timer(5000);
+    lists.add(t, 0);
+    var list = t._list;
+    lists.remove(t);
+    lists.add(t, 1);
+    check.equal(t._list, list, 'an emptied list is reused');
+    for (var d = 1; d <= 100; d++) {
+        var x = timer(d);
+        lists.add(x, 0);
+        lists.remove(x);
+    }
+    var empty = 0;
+    Object.keys(lists.byDuration).forEach(function (k) {
+        if (lists.byDuration[k].head === null)
+            empty++;
+    });
+    check.equal(empty, 16, 'at most 16 empty lists kept (100 durations used)');
+    check.equal(lists.emptyKept, 16, 'and counted');
+    check.deepEqual(drain(lists, 10000), [t._id], 'the pending timer is still there');
 })();
 
 (function removal() {
@@ -93,8 +118,12 @@ function drain(lists, now) {
         var t = all[random(all.length)];
         var op = random(3);
         if (op === 0) {
-            lists.remove(t);
-            lists.add(t, now);  // a restart
+            if (random(2) === 0) {
+                lists.remove(t);
+                lists.add(t, now);
+            } else {
+                lists.restart(t, now);  // the same, shorter when t is alone in its list
+            }
         } else if (op === 1) {
             lists.remove(t);
         } else {

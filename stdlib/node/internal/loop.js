@@ -196,9 +196,8 @@ Timeout.prototype.unref = function () { timers.setRef(this, false); return this;
 Timeout.prototype.hasRef = function () { return this._ref; };
 Timeout.prototype.refresh = function () {
     if (!this._destroyed) {
-        timers.remove(this);
         updateTime();
-        timers.add(this, loopNow);
+        timers.restart(this, loopNow);
     }
     return this;
 };
@@ -245,10 +244,9 @@ exports.clearInterval = clearTimer;
 // time is at most one iteration's callbacks old; a fresh clock read (a
 // system call) each time would cost more than the read or write.
 exports.startTimer = function (timer, after) {
-    timers.remove(timer);
     timer._destroyed = false;
     timer._idleTimeout = delay(after);
-    timers.add(timer, loopNow);
+    timers.restart(timer, loopNow);
 };
 exports.stopTimer = clearTimer;
 

@@ -20,19 +20,32 @@ function TimerList(duration) {
     this.head = null;
     this.tail = null;
     this.heapIndex = -1;
+    this.deadline = 0;  // the first timer's, its key in the heap
+    this.sequence = 0;
 }
 
 function TimerLists() {
     this.heap = [];        // the non-empty lists
-    this.byDuration = {};  // duration -> its list, while it has timers
+    this.byDuration = {};  // duration -> its list (a few empty ones are kept)
+    this.emptyKept = 0;    // how many of those are empty
     this.refed = 0;        // pending timers with _ref set
     this.sequence = 0;     // start order, for timers due at the same time
 }
 
+// Up to this many emptied lists stay in byDuration: a socket's idle timer
+// alone in its list empties it at every stop and fills it at every start,
+// and a list made anew costs an object and a property added and deleted.
+var EMPTY_KEPT_MAX = 16;
+
 // Whether list a's first timer is due before list b's.
 function before(a, b) {
-    var x = a.head, y = b.head;
-    return x._deadline < y._deadline || (x._deadline === y._deadline && x._sequence < y._sequence);
+    return a.deadline < b.deadline || (a.deadline === b.deadline && a.sequence < b.sequence);
+}
+
+// The list's first timer changed: its key follows.
+function keyFromHead(list) {
+    list.deadline = list.head._deadline;
+    list.sequence = list.head._sequence;
 }
 
 function place(heap, list, i) {
@@ -99,6 +112,8 @@ TimerLists.prototype.add = function (timer, start) {
     var list = this.byDuration[duration];
     if (list === undefined)
         list = this.byDuration[duration] = new TimerList(duration);
+    else if (list.head === null)
+        this.emptyKept--;
     timer._list = list;
     timer._idleNext = null;
     timer._idlePrev = list.tail;
@@ -110,6 +125,7 @@ TimerLists.prototype.add = function (timer, start) {
         return;
     }
     list.head = list.tail = timer;
+    keyFromHead(list);
     list.heapIndex = this.heap.length;
     this.heap.push(list);
     siftUp(this.heap, list.heapIndex);
@@ -136,10 +152,31 @@ TimerLists.prototype.remove = function (timer) {
         return;
     if (list.head === null) {
         removeFromHeap(this.heap, list);
-        delete this.byDuration[list.duration];
+        if (this.emptyKept < EMPTY_KEPT_MAX)
+            this.emptyKept++;
+        else
+            delete this.byDuration[list.duration];
     } else {
+        keyFromHead(list);
         reposition(this.heap, list);
     }
+};
+
+// remove() then add(), where a timer alone in its list keeps the list and
+// only moves in the heap (a socket's idle timer, restarted at every read
+// and write, is often alone with its duration).
+TimerLists.prototype.restart = function (timer, start) {
+    var list = timer._list;
+    if (list === null || list === undefined || list.head !== timer || list.tail !== timer ||
+            list.duration !== timer._idleTimeout) {
+        this.remove(timer);
+        this.add(timer, start);
+        return;
+    }
+    timer._deadline = start + timer._idleTimeout;
+    timer._sequence = this.sequence++;
+    keyFromHead(list);
+    reposition(this.heap, list);
 };
 
 TimerLists.prototype.pending = function (timer) {
