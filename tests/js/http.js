@@ -87,7 +87,8 @@ var server = http.createServer(function (req, res) {
 
 var port = 0;
 var tests = [clientEcho, keepAliveReuse, chunkedUpload, rawStatusLines, rawPipelining,
-    rawBadRequest, rawChunkedResponse, rawUntilClose, agentFalse, backPressure, rawOneWrite];
+    rawBadRequest, rawChunkedResponse, rawUntilClose, agentFalse, backPressure, rawOneWrite,
+    rawExpectContinue];
 function runNext() {
     var test = tests.shift();
     if (test)
@@ -203,6 +204,16 @@ function rawOneWrite(done) {
     raw('GET /onewrite HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', function (data) {
         check.equal(data, 'HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 9\r\n\r\n' +
             'one write', 'end(body): the head and the body');
+        done();
+    });
+}
+
+function rawExpectContinue(done) {
+    raw('POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-Continue\r\nContent-Length: 2\r\n' +
+        'Connection: close\r\n\r\nhi', function (data) {
+        check.equal(data.indexOf('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n'), 0,
+            'Expect: 100-continue gets 100 Continue before the answer');
+        check.ok(data.indexOf('"body":"hi"') > 0, 'and the body was read');
         done();
     });
 }

@@ -28,6 +28,7 @@ function IncomingMessage(socket) {
     this.statusCode = null;
     this.statusMessage = null;
     this._headers = null;
+    this._expect = undefined;  // headers.expect, from the parser (server.js)
     this._socketPaused = false;
 }
 IncomingMessage.prototype = Object.create(Readable.prototype, {
@@ -68,6 +69,7 @@ IncomingMessage.prototype._setInfo = function (info) {
     this.httpVersionMinor = info.versionMinor;
     this.httpVersion = info.versionMajor + '.' + info.versionMinor;
     this.rawHeaders = info.rawHeaders;
+    this._expect = info.expect;
     if (info.method !== undefined) {
         this.method = info.method;
         this.url = info.url;

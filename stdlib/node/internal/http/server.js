@@ -231,7 +231,9 @@ function next(connection) {
     if (connection.server.keepAliveTimeout && socket.timeout === connection.server.keepAliveTimeout)
         socket.setTimeout(connection.server.timeout || 0);
     res.on('finish', onResponseFinish);
-    var expect = req.headers.expect;
+    // Expect, from the parser unless `headers` exists already: building
+    // `headers` for every request costs more than most requests' reading.
+    var expect = req._headers === null ? req._expect : req.headers.expect;
     if (expect && /^100-continue$/i.test(expect) && req.httpVersion === '1.1') {
         if (connection.server.listenerCount('checkContinue') > 0) {
             connection.server.emit('checkContinue', req, res);
