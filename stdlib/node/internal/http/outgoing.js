@@ -123,34 +123,38 @@ OutgoingMessage.prototype.removeHeader = function (name) {
 // (Date, Connection, Keep-Alive, Content-Length or Transfer-Encoding).
 OutgoingMessage.prototype._storeHeader = function (firstLine) {
     var head = firstLine;
-    var seen = { connection: false, contentLength: false, te: false, date: false };
-    var table = this._headerTable || {};
-    for (var key in table) {
-        var name = table[key][0];
-        var values = Array.isArray(table[key][1]) ? table[key][1] : [table[key][1]];
-        for (var i = 0; i < values.length; i++)
-            head += name + ': ' + values[i] + '\r\n';
-        if (key === 'connection') {
-            seen.connection = true;
-            if (/(^|,)\s*close\s*(,|$)/i.test(values.join(',')))
-                this._last = true;
-            else
-                this.shouldKeepAlive = true;
-        } else if (key === 'content-length') {
-            seen.contentLength = true;
-        } else if (key === 'transfer-encoding') {
-            seen.te = true;
-            if (/(^|,)\s*chunked\s*$/i.test(values.join(',')))
-                this.chunkedEncoding = true;
-        } else if (key === 'date') {
-            seen.date = true;
+    // What the headers set here say (locals, and no loop over an empty
+    // table: an object and an enumerator each, for every response).
+    var seenConnection = false, seenLength = false, seenTe = false, seenDate = false;
+    var table = this._headerTable;
+    if (table !== null) {
+        for (var key in table) {
+            var name = table[key][0];
+            var values = Array.isArray(table[key][1]) ? table[key][1] : [table[key][1]];
+            for (var i = 0; i < values.length; i++)
+                head += name + ': ' + values[i] + '\r\n';
+            if (key === 'connection') {
+                seenConnection = true;
+                if (/(^|,)\s*close\s*(,|$)/i.test(values.join(',')))
+                    this._last = true;
+                else
+                    this.shouldKeepAlive = true;
+            } else if (key === 'content-length') {
+                seenLength = true;
+            } else if (key === 'transfer-encoding') {
+                seenTe = true;
+                if (/(^|,)\s*chunked\s*$/i.test(values.join(',')))
+                    this.chunkedEncoding = true;
+            } else if (key === 'date') {
+                seenDate = true;
+            }
         }
     }
-    if (this.sendDate && !seen.date)
+    if (this.sendDate && !seenDate)
         head += 'Date: ' + currentDate() + '\r\n';
-    if (!seen.connection) {
+    if (!seenConnection) {
         var keepAlive = this.shouldKeepAlive &&
-            (seen.contentLength || this.useChunkedEncodingByDefault || this.agent);
+            (seenLength || this.useChunkedEncodingByDefault || this.agent);
         if (keepAlive) {
             head += 'Connection: keep-alive\r\n';
             if (this._keepAliveTimeout)
@@ -160,7 +164,7 @@ OutgoingMessage.prototype._storeHeader = function (firstLine) {
             head += 'Connection: close\r\n';
         }
     }
-    if (!seen.contentLength && !seen.te) {
+    if (!seenLength && !seenTe) {
         if (!this._hasBody) {
             this.chunkedEncoding = false;
         } else if (!this.useChunkedEncodingByDefault) {

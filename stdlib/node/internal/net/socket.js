@@ -415,12 +415,12 @@ Socket.prototype.setTimeout = function (msecs, callback) {
     if (typeof msecs !== 'number' || msecs < 0 || msecs !== msecs)
         throw codedErrors.outOfRange('msecs', 'a non-negative finite number', msecs);
     this._timeoutMs = msecs;
-    this._clearTimeout();
     if (msecs === 0) {
+        this._clearTimeout();
         if (callback)
             this.removeListener('timeout', callback);
     } else {
-        this._armTimeout();
+        this._armTimeout();  // a pending timer starts again from now
         if (callback)
             this.once('timeout', callback);
     }
