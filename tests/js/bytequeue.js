@@ -6,11 +6,7 @@
 var check = require('./lib/check.js');
 var ByteQueue = require('../../js-drivers/net/bytequeue.js');
 
-var seed = 99;
-function random(n) {
-    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
-    return Math.floor(seed / 0x80000000 * n);  // the high bits: the low ones cycle
-}
+var random = require('./lib/random.js').seeded(99);
 
 var q = new ByteQueue();
 var model = [];

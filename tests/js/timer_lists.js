@@ -103,11 +103,7 @@ function drain(lists, now) {
 })();
 
 (function randomAgainstSort() {
-    var seed = 12345;
-    function random(n) {
-        seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
-        return Math.floor(seed / 0x80000000 * n);  // the high bits: the low ones cycle
-    }
+    var random = require('./lib/random.js').seeded(12345);
     var lists = new TimerLists();
     var all = [];
     for (var i = 0; i < 60; i++)
