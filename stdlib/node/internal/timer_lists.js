@@ -11,8 +11,9 @@
 // two splices per restart (about 30,000 guest instructions in Duktape).
 //
 // A timer (loop.js's Timeout) has _idleTimeout (its duration), _ref, and
-// here gets _deadline, _sequence and its links: _list (null when not
-// pending), _idlePrev, _idleNext (the names Node gives them).
+// the fields kept here: _deadline, _sequence and its links, _list (null
+// when not pending: a new timer starts so), _idlePrev, _idleNext (the
+// names Node gives them).
 'use strict';
 
 function TimerList(duration) {
@@ -134,7 +135,7 @@ TimerLists.prototype.add = function (timer, start) {
 // Makes a timer not pending (nothing if it is not).
 TimerLists.prototype.remove = function (timer) {
     var list = timer._list;
-    if (list === null || list === undefined)
+    if (list === null)
         return;
     var wasFirst = list.head === timer;
     if (timer._idlePrev !== null)
@@ -167,7 +168,7 @@ TimerLists.prototype.remove = function (timer) {
 // and write, is often alone with its duration).
 TimerLists.prototype.restart = function (timer, start) {
     var list = timer._list;
-    if (list === null || list === undefined || list.head !== timer || list.tail !== timer ||
+    if (list === null || list.head !== timer || list.tail !== timer ||
             list.duration !== timer._idleTimeout) {
         this.remove(timer);
         this.add(timer, start);
@@ -180,7 +181,7 @@ TimerLists.prototype.restart = function (timer, start) {
 };
 
 TimerLists.prototype.pending = function (timer) {
-    return timer._list !== null && timer._list !== undefined;
+    return timer._list !== null;
 };
 
 // Sets a timer's _ref, keeping the count of pending ref'ed timers.
