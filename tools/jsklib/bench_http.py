@@ -197,9 +197,9 @@ def http(tree, args):
     t.add("16 MiB download (MB/s)", [BIG / 1e6 / s for s in seconds], fmt="{:.2f}")
     if args.icount:
         t.add("keep-alive request (M instr)", [i / 1e6 for i in instructions["ka"]],
-              fmt="{:.2f}")
+              fmt="{:.3f}")
         t.add("no keep-alive req. (M instr)",
-              [i / 1e6 for i in instructions["close"]], fmt="{:.2f}")
+              [i / 1e6 for i in instructions["close"]], fmt="{:.3f}")
         t.add("16 MiB download (G instr)", [i / 1e9 for i in instructions["download"]],
               fmt="{:.3f}")
     print(f"jsk bench http: wrk with {args.connections} connections for {args.seconds} s per "
