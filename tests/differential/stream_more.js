@@ -142,6 +142,25 @@ scenario('construct', function (done) {
     L('sync end');
 });
 
+scenario('construct then read', function (done) {
+    var pushed = 0;
+    var r = new Readable({
+        highWaterMark: 4,
+        construct: function (callback) {
+            L('_construct');
+            setTimeout(function () { L('constructed'); callback(); }, 2);
+        },
+        read: function () {
+            L('_read ' + pushed);
+            this.push(pushed < 3 ? 'ab' + pushed++ : null);
+        }
+    });
+    on(r, 'r', ['end', 'close']);
+    r.on('close', after(1, done));
+    L('read before construct ' + r.read());
+    r.on('data', function (chunk) { L('data ' + chunk); });
+});
+
 scenario('construct failing', function (done) {
     var r = new Readable({
         construct: function (callback) { callback(new Error('no resource')); },

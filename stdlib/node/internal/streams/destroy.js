@@ -110,11 +110,17 @@ function errorOrDestroy(stream, error, sync) {
 }
 
 // Runs stream._construct(callback) on the next tick; reads and writes
-// wait until it has called back. `then` runs (a tick later) when it
-// succeeded; a destroy() that came meanwhile runs instead.
+// wait until it has called back. `then(stream)` runs (a tick later) when it
+// succeeded; a destroy() that came meanwhile runs instead. Most streams
+// have no _construct: for them this is one test, with no closure made
+// (a function that declares inner functions makes them, and a scope for
+// them, at every call in Duktape, even when it returns at once).
 function construct(stream, then) {
-    if (typeof stream._construct !== 'function')
-        return;
+    if (typeof stream._construct === 'function')
+        startConstruct(stream, then);
+}
+
+function startConstruct(stream, then) {
     var r = stream._readableState;
     var w = stream._writableState;
     var s = w || r;
@@ -141,7 +147,7 @@ function construct(stream, then) {
         } else if (error) {
             errorOrDestroy(stream, error, true);
         } else {
-            process.nextTick(then);
+            process.nextTick(then, stream);
         }
     }
     process.nextTick(function () {

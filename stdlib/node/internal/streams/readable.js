@@ -71,11 +71,13 @@ function Readable(options) {
             this._construct = options.construct;
     }
     Stream.call(this, options);
-    var self = this;
-    destroyImpl.construct(this, function () {
-        if (self._readableState.needReadable)
-            maybeReadMore(self, self._readableState);
-    });
+    destroyImpl.construct(this, afterConstruct);
+}
+
+// After options.construct called back (destroy.js construct).
+function afterConstruct(stream) {
+    if (stream._readableState.needReadable)
+        maybeReadMore(stream, stream._readableState);
 }
 Readable.prototype = Object.create(Stream.prototype, {
     constructor: { value: Readable, writable: true, configurable: true }

@@ -79,13 +79,15 @@ function Writable(options) {
             this._construct = options.construct;
     }
     Stream.call(this, options);
-    var self = this;
-    destroyImpl.construct(this, function () {
-        var s = self._writableState;
-        if (!s.writing)
-            clearBuffer(self, s);
-        finishMaybe(self, s);
-    });
+    destroyImpl.construct(this, afterConstruct);
+}
+
+// After options.construct called back (destroy.js construct).
+function afterConstruct(stream) {
+    var s = stream._writableState;
+    if (!s.writing)
+        clearBuffer(stream, s);
+    finishMaybe(stream, s);
 }
 Writable.prototype = Object.create(Stream.prototype, {
     constructor: { value: Writable, writable: true, configurable: true }
