@@ -242,6 +242,8 @@ bool is_mapped(uint64_t address) {
     return (*table)[(address >> 12) & 511] & kPresent;
 }
 
+void flush_all() { cpu::write_cr3(cpu::read_cr3()); }
+
 Stats stats() { return counters; }
 
 }  // namespace kernel::paging

@@ -32,6 +32,13 @@ inline void* map_mmio(uint64_t phys, size_t length) {
 void unmap(uint64_t address, size_t length);
 bool is_mapped(uint64_t address);
 
+// Drops every cached translation (reloads CR3). Nothing needs this for
+// correctness (mappings change page by page, with invlpg); the event pump
+// calls it now and then for QEMU's sake: TCG sizes its software TLB only
+// when the guest flushes, so a kernel that never does keeps the initial
+// 256 entries (docs/architecture.md, "The TLB under TCG").
+void flush_all();
+
 struct Stats {
     size_t table_frames;  // frames used by page tables
     size_t large_pages;   // 2 MiB mappings
