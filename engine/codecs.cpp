@@ -6,6 +6,12 @@
 //     bytes[start, end), U+0000-U+00FF (Node's 'latin1'/'binary'). In JS
 //     that is String.fromCharCode.apply over the bytes: about 1,000 guest
 //     instructions per byte under QEMU, against a few here.
+//   latin1Write(target, string, offset, length) -> n: writes the low byte
+//     of each of the first n = min(string.length, length) UTF-16 code units
+//     of string into target[offset, offset + n), as Buffer's 'latin1' and
+//     'ascii' writes do (an http response's head goes out this way). In JS
+//     that is a charCodeAt loop, or TextEncoder and a copy when the string
+//     is ASCII: 13,000 instructions for a 150-byte head, against 2,500.
 #include "engine/codecs.h"
 
 #include "engine/natives.h"
@@ -51,7 +57,38 @@ duk_ret_t native_latin1(duk_context* ctx) {
     return 1;
 }
 
-void init_codecs_module(duk_context* ctx) { put_function(ctx, "latin1", native_latin1, 3); }
+duk_ret_t native_latin1_write(duk_context* ctx) {
+    if (!duk_is_buffer_data(ctx, 0))
+        return duk_type_error(ctx, "codecs.latin1Write: expected a buffer");
+    duk_size_t size = 0;
+    auto* target = static_cast<uint8_t*>(duk_get_buffer_data(ctx, 0, &size));
+    duk_size_t bytes = 0;
+    const char* text = duk_require_lstring(ctx, 1, &bytes);
+    duk_size_t chars = duk_get_length(ctx, 1);
+    double offset = duk_require_number(ctx, 2);
+    double length = duk_require_number(ctx, 3);
+    double n = length < double(chars) ? length : double(chars);
+    if (!(offset >= 0 && n >= 0 && offset + n <= double(size)) || offset != double(size_t(offset))
+        || n != double(size_t(n)))
+        return duk_range_error(ctx, "codecs.latin1Write: %g characters at %g do not fit %lu bytes",
+            n, offset, static_cast<unsigned long>(size));
+    uint8_t* out = target + size_t(offset);
+    if (bytes == chars) {  // ASCII: Duktape's UTF-8 is the bytes themselves
+        __builtin_memcpy(out, text, size_t(n));
+    } else {
+        // Duktape keeps a cache of character offsets, so walking the string
+        // in order costs no more than one pass over it.
+        for (size_t i = 0; i < size_t(n); i++)
+            out[i] = uint8_t(duk_char_code_at(ctx, 1, i));
+    }
+    duk_push_number(ctx, n);
+    return 1;
+}
+
+void init_codecs_module(duk_context* ctx) {
+    put_function(ctx, "latin1", native_latin1, 3);
+    put_function(ctx, "latin1Write", native_latin1_write, 4);
+}
 
 }  // namespace
 

@@ -308,7 +308,7 @@ function rangeArg(value, name, fallback, max) {
         return fallback;
     if (typeof value !== 'number')
         throw errors.invalidArgType(name, 'number', value);
-    if (Math.floor(value) !== value)
+    if (value % 1 !== 0)  // a fraction, NaN or an infinity, as Number.isInteger says
         throw errors.outOfRange(name, 'an integer', value);
     if (value < 0 || value > max)
         throw errors.outOfRange(name, '>= 0 && <= ' + max, value);

@@ -115,6 +115,13 @@ show(function () { return Buffer.alloc(8).writeDoubleLE(1, 1); });
 show(function () { return Buffer.alloc(8).readDoubleLE(-1); });
 show(function () { return Buffer.alloc(8).readFloatBE(NaN); });
 show(function () { return Buffer.alloc(3).readInt16LE(Infinity); });
+// Offsets and lengths must be integers: an infinity is not one either.
+show(function () { return Buffer.alloc(4).write('a', Infinity); });
+show(function () { return Buffer.alloc(4).write('a', 1, -Infinity); });
+show(function () { return Buffer.alloc(4).write('a', 1.5); });
+show(function () { return Buffer.alloc(4).fill(1, 0, Infinity); });
+show(function () { return Buffer.alloc(4).compare(Buffer.alloc(4), Infinity); });
+show(function () { return Buffer.alloc(4).write('\u00e9\u20acz', 1, 'latin1'); });
 show(function () {
     var b = Buffer.from([1, 2, 3, 4, 5, 6, 7, 8]);
     return [b.swap16().toString('hex'), b.swap32().toString('hex'), b.swap64().toString('hex')];

@@ -184,3 +184,30 @@ check.throws(function () { nativeCodecs.latin1(randomBytes, 10, 5); }, /outside 
 check.throws(function () { nativeCodecs.latin1(randomBytes, 0, 5001); }, /outside a buffer/, 'end past the buffer');
 check.throws(function () { nativeCodecs.latin1(randomBytes, 0.5, 3); }, /outside a buffer/, 'a fractional start');
 check.throws(function () { nativeCodecs.latin1("abc", 0, 1); }, /expected a buffer/, 'not a buffer');
+// Strings into bytes, one per character: native latin1Write against its JS
+// definition on random strings (ASCII, Latin-1, wider, surrogates) at
+// random offsets and lengths; the bytes around the write stay untouched.
+var random = require('./lib/random.js').seeded(2026);
+var alphabets = ['abcXYZ 019:\r\n', '\u00e9\u00ff\u0080a', '\u20ac\u4e2d\ud83d\ude00b'];
+var sameWrite = 0;
+for (var w = 0; w < 200; w++) {
+    var alphabet = alphabets[random(alphabets.length)];
+    var text = '';
+    for (var c = random(60); c > 0; c--)
+        text += alphabet.charAt(random(alphabet.length));
+    var at = random(10), room = random(70);
+    var viaNative = Buffer.alloc(80, 0xaa), viaJs = Buffer.alloc(80, 0xaa);
+    var nNative = nativeCodecs.latin1Write(viaNative, text, at, room);
+    var nJs = codecsJs.latin1WriteJs(viaJs, text, at, room);
+    if (nNative === nJs && nNative === Math.min(text.length, room) &&
+            viaNative.equals(viaJs))
+        sameWrite++;
+}
+check.equal(sameWrite, 200, 'native latin1Write equals the JS definition on random strings');
+var someBytes = new Uint8Array(4);
+check.equal(nativeCodecs.latin1Write(someBytes, '\u0141\u00e9', 1, 9), 2, 'writes what the string has');
+check.deepEqual(Array.prototype.slice.call(someBytes), [0, 0x41, 0xe9, 0], 'low bytes, at the offset');
+check.throws(function () { nativeCodecs.latin1Write(someBytes, 'abcd', 1, 4); }, /do not fit 4 bytes/,
+    'past the end');
+check.throws(function () { nativeCodecs.latin1Write(someBytes, 'ab', -1, 2); }, /do not fit/, 'a negative offset');
+check.throws(function () { nativeCodecs.latin1Write('abc', 'ab', 0, 2); }, /expected a buffer/, 'not a buffer');

@@ -133,13 +133,22 @@ function utf8Write(target, string, offset, length) {
 
 // ---- latin1 and ascii ----------------------------------------------------
 
-// ASCII text (HTTP's header lines, most of what goes out as latin1) is the
-// same in UTF-8: the native encoder writes it faster than a loop of
-// charCodeAt in Duktape. Whether the text was ASCII shows in the result's
-// length (any other character takes two or more bytes), which costs less
-// than asking a RegExp first (40,000 instructions for a 150-byte head).
+// One byte per character: the low 8 bits of each UTF-16 code unit. The
+// engine's native:codecs does it in one call (an http response's head goes
+// out this way); latin1WriteJs is the definition, and what tests/js/buffer.js
+// compares it with.
 function latin1Write(target, string, offset, length) {
-    var n = Math.min(string.length, length);
+    if (nativeCodecs !== null)
+        return nativeCodecs.latin1Write(target, string, offset, length);
+    return latin1WriteJs(target, string, offset, length);
+}
+
+// ASCII text is the same in UTF-8: the native encoder writes it faster
+// than a loop of charCodeAt in Duktape. Whether the text was ASCII shows
+// in the result's length (any other character takes two or more bytes),
+// which costs less than asking a RegExp first.
+function latin1WriteJs(target, string, offset, length) {
+    var n = string.length < length ? string.length : length;
     if (n > 16) {
         var utf8 = utf8Encoder.encode(n < string.length ? string.slice(0, n) : string);
         if (utf8.length === n) {
@@ -433,3 +442,5 @@ exports.codecs = codecs;
 exports.encode = encode;
 exports.bytesToString = bytesToString;
 exports.bytesToStringJs = bytesToStringJs;
+exports.latin1Write = latin1Write;
+exports.latin1WriteJs = latin1WriteJs;

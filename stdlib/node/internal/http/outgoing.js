@@ -9,6 +9,7 @@ var Buffer = require('../../buffer.js').Buffer;
 var codedErrors = require('../coded_errors.js');
 var token = require('./token.js');
 var emitKnown = require('../emit_known.js').emitKnown;  // emit() for the hot paths
+var latin1Write = require('../buffer_codecs.js').latin1Write;
 
 var HIGH_WATER_MARK = 16384;  // the socket's, for bytes held before it exists
 
@@ -219,7 +220,7 @@ OutgoingMessage.prototype._send = function (data, callback) {
         this._headerSent = true;
         var head = this._header;
         var both = Buffer.allocUnsafe(head.length + data.length);
-        both.write(head, 0, head.length, 'latin1');
+        latin1Write(both, head, 0, head.length);  // (Buffer#write would check its arguments)
         both.set(data, head.length);
         data = both;
     }
