@@ -8,6 +8,12 @@
 //     null: each pure TCP ACK the next frame supersedes (engine/pure_ack.h;
 //     js-drivers/net/ack_coalesce.js). Entries that are not buffers are
 //     left alone and never supersede.
+//   coalescePacked(data, lengths, count, skip) -> the same for a packed
+//     batch (the frames back to back in `data`, their lengths in the
+//     Uint32Array `lengths`, as the e1000's 'receivePacked' gives them):
+//     sets skip[k] = 1 for each frame it skips, 0 for the others, and
+//     returns how many it skipped. RangeError when the lengths add up to
+//     more than `data`.
 #include "engine/inet.h"
 
 #include "engine/internet_checksum.h"
@@ -73,9 +79,47 @@ duk_ret_t native_coalesce_acks(duk_context* ctx) {
     return 1;
 }
 
+duk_ret_t native_coalesce_packed(duk_context* ctx) {
+    duk_size_t size = 0, lengths_size = 0, skip_size = 0;
+    auto* data = static_cast<const uint8_t*>(duk_require_buffer_data(ctx, 0, &size));
+    const void* lengths_data = duk_require_buffer_data(ctx, 1, &lengths_size);
+    double n = duk_require_number(ctx, 2);
+    auto* skip = static_cast<uint8_t*>(duk_require_buffer_data(ctx, 3, &skip_size));
+    if (!(n >= 0 && n * 4 <= double(lengths_size) && n <= double(skip_size))
+        || n != double(size_t(n)))
+        return duk_range_error(ctx, "inet.coalescePacked: count %g: %lu lengths, %lu skip flags", n,
+            static_cast<unsigned long>(lengths_size / 4), static_cast<unsigned long>(skip_size));
+    auto count = size_t(n);
+    unsigned skipped = 0;
+    const uint8_t* frame = nullptr;  // the previous frame, when it is a pure ACK
+    size_t at = 0;
+    for (size_t k = 0; k < count; k++) {
+        uint32_t length;
+        __builtin_memcpy(&length, static_cast<const uint8_t*>(lengths_data) + 4 * k, 4);
+        if (length > size - at)
+            return duk_range_error(ctx,
+                "inet.coalescePacked: frame %lu (%u bytes at %lu) "
+                "outside %lu bytes of data",
+                static_cast<unsigned long>(k), length, static_cast<unsigned long>(at),
+                static_cast<unsigned long>(size));
+        const uint8_t* next = data + at;
+        bool pure = is_pure_ack(next, length);
+        skip[k] = 0;
+        if (frame && pure && ack_supersedes(next, frame)) {
+            skip[k - 1] = 1;
+            skipped++;
+        }
+        frame = pure ? next : nullptr;
+        at += length;
+    }
+    duk_push_uint(ctx, skipped);
+    return 1;
+}
+
 void init_inet_module(duk_context* ctx) {
     put_function(ctx, "sum", native_sum, 4);
     put_function(ctx, "coalesceAcks", native_coalesce_acks, 1);
+    put_function(ctx, "coalescePacked", native_coalesce_packed, 4);
 }
 
 }  // namespace

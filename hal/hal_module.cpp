@@ -567,6 +567,56 @@ duk_ret_t dma_copy_out(duk_context* ctx) {
     return 1;
 }
 
+// gather(starts, lengths, count) -> a new Uint8Array holding the ranges
+// [starts[k], starts[k] + lengths[k]) for k < count, back to back: a walk's
+// received frames taken out of their ring buffers in one copy, as one
+// object (per frame, copyOut's call and Uint8Array cost ~4,400 guest
+// instructions). starts and lengths are Uint32Arrays.
+const uint32_t* require_u32_array(
+    duk_context* ctx, const Resource& r, duk_idx_t idx, uint64_t count, const char* what) {
+    duk_size_t size = 0;
+    const void* data
+        = duk_is_buffer_data(ctx, idx) ? duk_get_buffer_data(ctx, idx, &size) : nullptr;
+    if (!data || size < count * 4) {
+        char name[64];
+        describe(r, name, sizeof(name));
+        duk_error(ctx, DUK_ERR_TYPE_ERROR, "%s: gather: %s must be a Uint32Array of at least %lu",
+            name, what, static_cast<unsigned long>(count));
+    }
+    return static_cast<const uint32_t*>(data);
+}
+
+duk_ret_t dma_gather(duk_context* ctx) {
+    static constexpr const char* kName = "gather";
+    Resource& r = this_resource(ctx, Kind::Dma, kName);
+    if (!duk_is_number(ctx, 2))
+        access_error(ctx, r, DUK_ERR_TYPE_ERROR, "%s: %s count must be a number", kName, 2);
+    double n = duk_get_number(ctx, 2);
+    if (!(n >= 0 && n <= 1048576) || n != double(int64_t(n)))
+        access_error(ctx, r, DUK_ERR_RANGE_ERROR, "%s: count %s out of range", kName, 2);
+    auto count = uint64_t(n);
+    const uint32_t* starts = require_u32_array(ctx, r, 0, count, "starts");
+    const uint32_t* lengths = require_u32_array(ctx, r, 1, count, "lengths");
+    uint64_t base = r.base, limit = r.length, total = 0;
+    for (uint64_t k = 0; k < count; k++) {
+        if (uint64_t(starts[k]) + lengths[k] > limit) {
+            char name[64];
+            describe(r, name, sizeof(name));
+            duk_error(ctx, DUK_ERR_RANGE_ERROR, "%s: gather: range %lu (%u+%u) out of range", name,
+                static_cast<unsigned long>(k), starts[k], lengths[k]);
+        }
+        total += lengths[k];
+    }
+    // (Allocating may collect garbage, which never moves a buffer's data:
+    // the arrays, held at indexes 0 and 1, stay valid.)
+    auto* out
+        = static_cast<uint8_t*>(duk_push_buffer_raw(ctx, duk_size_t(total), DUK_BUF_FLAG_NOZERO));
+    for (uint64_t k = 0, at = 0; k < count; at += lengths[k], k++)
+        __builtin_memcpy(out + at, reinterpret_cast<const void*>(base + starts[k]), lengths[k]);
+    duk_push_buffer_object(ctx, -1, 0, duk_size_t(total), DUK_BUFOBJ_UINT8ARRAY);
+    return 1;
+}
+
 duk_ret_t dma_alloc(duk_context* ctx) {
     int owner = this_owner(ctx, "dma.alloc");
     uint64_t length = require_integer(ctx, 0, "length", 1, double(kMaxDma), "dma.alloc");
@@ -612,6 +662,7 @@ duk_ret_t dma_alloc(duk_context* ctx) {
     duk_pop(ctx);
     engine::put_function(ctx, "close", resource_close, 0);
     engine::put_function(ctx, "copyOut", dma_copy_out, 2);
+    engine::put_function(ctx, "gather", dma_gather, 3);
     return 1;
 }
 

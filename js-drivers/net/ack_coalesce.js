@@ -76,7 +76,27 @@ function coalesce(batch) {
     return inet !== null ? inet.coalesceAcks(batch) : coalesceJs(batch);
 }
 
+// The same for a packed batch (the frames back to back in `data`, their
+// lengths in the Uint32Array `lengths`: the e1000's 'receivePacked'): sets
+// skip[k] (a Uint8Array) to 1 for each frame the next one supersedes, to 0
+// for the others; returns how many it skipped.
+function coalescePackedJs(data, lengths, count, skip) {
+    var frames = [];
+    for (var k = 0, at = 0; k < count; at += lengths[k], k++)
+        frames.push(data.subarray(at, at + lengths[k]));
+    var skipped = coalesceJs(frames);
+    for (k = 0; k < count; k++)
+        skip[k] = frames[k] === null ? 1 : 0;
+    return skipped;
+}
+
+function coalescePacked(data, lengths, count, skip) {
+    return inet !== null ? inet.coalescePacked(data, lengths, count, skip) :
+        coalescePackedJs(data, lengths, count, skip);
+}
+
 module.exports = {
     coalesce: coalesce, coalesceJs: coalesceJs,
+    coalescePacked: coalescePacked, coalescePackedJs: coalescePackedJs,
     superseded: superseded, supersedes: supersedes, isPureAck: isPureAck
 };

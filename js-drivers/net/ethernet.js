@@ -97,14 +97,31 @@ function attach(stack, netif) {
     // Frames are queued by the driver's receive callback and processed
     // later (env.defer: outside the driver's IRQ time budget, which the
     // stack's TCP work must not count against); at most RX_QUEUE_MAX wait.
-    var rxQueue = [];
+    // A NIC with 'receivePacked' (the e1000) hands over a batch as one
+    // buffer and the frames' lengths; its frames become Uint8Arrays only
+    // when coalescing keeps them (one in 40 of a download's ACKs).
+    var rxQueue = [];         // frames (Uint8Arrays), from the other events
+    var rxPacked = null;      // {data, lengths, count}: packed batches, joined
+    var rxSkip = new Uint8Array(RX_QUEUE_MAX);  // coalescePacked's flags
     var scheduled = false;
     function processQueue() {
         scheduled = false;
-        var batch = rxQueue;
+        var batch = rxQueue, packed = rxPacked, i, n;
         rxQueue = [];
+        rxPacked = null;
+        if (packed !== null) {
+            var skip = rxSkip, data = packed.data, lengths = packed.lengths, at = 0;
+            n = packed.count;
+            iface.stats.rxCoalesced += ackCoalesce.coalescePacked(data, lengths, n, skip);
+            for (i = 0; i < n; i++) {
+                var length = lengths[i];
+                if (skip[i] === 0)
+                    receive(data.subarray(at, at + length));
+                at += length;
+            }
+        }
         iface.stats.rxCoalesced += ackCoalesce.coalesce(batch);  // skipped: null
-        for (var i = 0, n = batch.length; i < n; i++) {
+        for (i = 0, n = batch.length; i < n; i++) {
             if (batch[i] !== null)
                 receive(batch[i]);
         }
@@ -125,33 +142,67 @@ function attach(stack, netif) {
             iface.stats.rxDropped++;
     }
     // Received frames join the queue a batch at a time when the NIC offers
-    // it (the e1000's 'receiveBatch' event), else one by one. A netif hands
-    // its listeners fresh Uint8Arrays they may keep (docs/net.md), and the
-    // stack never writes into a received one; the batch's array is shared
-    // with other listeners, so the queue copies it (coalescing writes in it).
-    function enqueue(frames) {
-        var queue = rxQueue, n = frames.length, room = RX_QUEUE_MAX - queue.length;
-        iface.stats.rxFrames += n;
-        if (n > room) {
-            iface.stats.rxDropped += n - room;
-            n = room;
-        }
-        rxQueue = queue.length === 0 ? frames.slice(0, n) : queue.concat(frames.slice(0, n));
-        if (!scheduled && rxQueue.length > 0) {
+    // it (the e1000's 'receivePacked', else 'receiveBatch'), else one by
+    // one. A netif hands its listeners fresh arrays they may keep
+    // (docs/net.md), and the stack never writes into a received frame; a
+    // batch's array is shared with other listeners, so the queue copies it
+    // (coalescing writes in it).
+    function schedule() {
+        if (!scheduled) {
             scheduled = true;
             stack.env.defer(processQueue);
         }
     }
-    var batched = false;
-    if (typeof netif.on === 'function') {
-        try {
-            netif.on('receiveBatch', enqueue);
-            batched = true;
-        } catch (e) {
-            // a NIC without the event: frames one by one
+    function room(n) {
+        var waiting = rxQueue.length + (rxPacked !== null ? rxPacked.count : 0);
+        iface.stats.rxFrames += n;
+        if (n > RX_QUEUE_MAX - waiting) {
+            iface.stats.rxDropped += n - (RX_QUEUE_MAX - waiting);
+            return RX_QUEUE_MAX - waiting;
         }
+        return n;
     }
-    if (!batched)
+    function enqueue(frames) {
+        var n = room(frames.length);
+        if (n === 0)
+            return;
+        rxQueue = rxQueue.length === 0 ? frames.slice(0, n) : rxQueue.concat(frames.slice(0, n));
+        schedule();
+    }
+    function enqueuePacked(data, lengths) {
+        var n = room(lengths.length);
+        if (n === 0)
+            return;
+        var bytes = 0;
+        for (var k = 0; k < n; k++)
+            bytes += lengths[k];
+        if (rxPacked === null) {
+            rxPacked = {data: data.subarray(0, bytes), lengths: lengths, count: n};
+        } else {  // a second batch before the stack ran: one batch, so ACKs coalesce across
+            var joined = new Uint8Array(rxPacked.data.length + bytes);
+            joined.set(rxPacked.data);
+            joined.set(data.subarray(0, bytes), rxPacked.data.length);
+            var allLengths = new Uint32Array(rxPacked.count + n);
+            allLengths.set(rxPacked.lengths.subarray(0, rxPacked.count));
+            allLengths.set(lengths.subarray(0, n), rxPacked.count);
+            rxPacked = {data: joined, lengths: allLengths, count: rxPacked.count + n};
+        }
+        schedule();
+    }
+    var subscribed = false;
+    if (typeof netif.on === 'function') {
+        ['receivePacked', 'receiveBatch'].forEach(function (event) {
+            if (subscribed)
+                return;
+            try {
+                netif.on(event, event === 'receivePacked' ? enqueuePacked : enqueue);
+                subscribed = true;
+            } catch (e) {
+                // a NIC without the event: the next one
+            }
+        });
+    }
+    if (!subscribed)
         netif.onReceive(function (f) { enqueue([f]); });
     stack.addInterface(iface);
     return iface;

@@ -51,7 +51,7 @@ Clock.prototype.fireNext = function () {
 };
 
 // A link between netifs: options {loss, duplicate, reorder} (fractions),
-// seed, tso. Frames take `delayMs` to cross.
+// seed, tso, packed. Frames take `delayMs` to cross.
 function Link(clock, options) {
     options = options || {};
     this.clock = clock;
@@ -101,6 +101,9 @@ function segment(frame, mss) {
 
 // options.tso: the netifs segment large TCP frames (tsoMax, send(frame, mss));
 // link.onSegmented(frame), when set, sees each such frame first.
+// options.packed: the netifs have the e1000's 'receivePacked' event, and
+// deliver() hands each end what waits for it as one packed batch; without
+// it they have onReceive only (frame by frame).
 Link.prototype.netif = function (name, mac) {
     var link = this;
     var end = { handler: null };
@@ -142,19 +145,38 @@ Link.prototype.netif = function (name, mac) {
             }
         },
         onReceive: function (fn) { end.handler = fn; },
+        on: function (event, fn) {
+            if (event !== 'receivePacked' || !link.opt.packed)
+                throw new Error("no event '" + event + "'");
+            end.packed = fn;
+        },
         stats: function () { return link.stats; }
     };
 };
 // Delivers queued frames; returns how many.
 Link.prototype.deliver = function () {
-    var n = 0;
+    var n = 0, batches = this.ends.map(function () { return []; });
     while (this.queue.length > 0) {
         var item = this.queue.shift();
         var end = this.ends[item.to];
-        if (end && end.handler)
+        if (end && end.packed)
+            batches[item.to].push(item.frame);
+        else if (end && end.handler)
             end.handler(item.frame);
         n++;
     }
+    var ends = this.ends;
+    batches.forEach(function (frames, to) {
+        if (frames.length === 0)
+            return;
+        var lengths = new Uint32Array(frames.length), bytes = 0, k;
+        for (k = 0; k < frames.length; k++)
+            bytes += (lengths[k] = frames[k].length);
+        var data = new Uint8Array(bytes);
+        for (k = 0, bytes = 0; k < frames.length; bytes += lengths[k], k++)
+            data.set(frames[k], bytes);
+        ends[to].packed(data, lengths);
+    });
     return n;
 };
 

@@ -127,6 +127,28 @@ attemptCopy('copyOut past the end', 9995, 6);
 attemptCopy('copyOut length -1', 0, -1);
 attemptCopy('copyOut offset 1.5', 1.5, 1);
 attemptCopy('copyOut length missing', 0);
+// gather: ranges back to back in one fresh Uint8Array (a walk's frames).
+var gathered = bufs[4].gather(new Uint32Array([9990, 3, 0]), new Uint32Array([10, 2, 0]), 3);
+var expectGathered = [];
+[9990, 9991, 9992, 9993, 9994, 9995, 9996, 9997, 9998, 9999, 3, 4].forEach(function (at) {
+    expectGathered.push(u8[at]);
+});
+console.log('dma gather ' + (gathered instanceof Uint8Array) + ' ' +
+    (Array.prototype.slice.call(gathered).join() === expectGathered.join()) + ' length ' +
+    gathered.length + ' none ' + bufs[4].gather(new Uint32Array(0), new Uint32Array(0), 0).length);
+function attemptGather(what, starts, lengths, count) {
+    try {
+        bufs[4].gather(starts, lengths, count);
+        console.log(what + ': no error');
+    } catch (e) {
+        console.log(what + ': ' + e.name + ': ' + e.message.replace(/^DmaBuffer 0x[0-9a-f]+/,
+            'DmaBuffer <phys>'));
+    }
+}
+attemptGather('gather past the end', new Uint32Array([0, 9999]), new Uint32Array([1, 2]), 2);
+attemptGather('gather count past the arrays', new Uint32Array([0]), new Uint32Array([1]), 2);
+attemptGather('gather starts not an array', [0], new Uint32Array([1]), 1);
+attemptGather('gather count 1.5', new Uint32Array([0]), new Uint32Array([1]), 1.5);
 var written = bufs[4];
 written.close();
 written.close();
