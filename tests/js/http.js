@@ -367,3 +367,26 @@ function backPressure(done) {
     }
     check.equal(wrong, 0, 'the head ends at the first blank line, fed whole or byte by byte');
 })();
+
+(function requestLinesRemembered() {
+    // Parsed request lines are remembered by their text (parser.js): a
+    // repeat gives the same fields, and a bad line after good ones is
+    // still an error.
+    var HTTPParser = require('../../stdlib/node/internal/http/parser.js');
+    function parse(line) {
+        var got = null, p = new HTTPParser('request');
+        p.onHeaders = function (info) { got = info; };
+        p.onBody = function () {};
+        p.onComplete = function () {};
+        var r = p.feed(Buffer.from(line + '\r\nHost: x\r\n\r\n', 'latin1'));
+        if (r instanceof Error)
+            return r.code;
+        got.method += '!';  // the info is the request's own: changing it changes no other
+        return got.method + ' ' + got.url + ' ' + got.versionMajor + '.' + got.versionMinor;
+    }
+    var lines = ['GET / HTTP/1.1', 'GET / HTTP/1.1', 'PUT /a?b HTTP/1.0', 'GET  / HTTP/1.1',
+        'get / HTTP/1.1', 'GET / HTTP/1.1', 'GET / HTTP/1.12', 'PUT /a?b HTTP/1.0'];
+    check.equal(lines.map(parse).join(' | '),
+        'GET! / 1.1 | GET! / 1.1 | PUT! /a?b 1.0 | HPE_INVALID_VERSION | get! / 1.1 | ' +
+        'GET! / 1.1 | HPE_INVALID_VERSION | PUT! /a?b 1.0', 'request lines, again and again');
+})();

@@ -152,14 +152,12 @@ OutgoingMessage.prototype._storeHeader = function (firstLine) {
         }
     }
     if (this.sendDate && !seenDate)
-        head += 'Date: ' + currentDate() + '\r\n';
+        head += dateLine();
     if (!seenConnection) {
         var keepAlive = this.shouldKeepAlive &&
             (seenLength || this.useChunkedEncodingByDefault || this.agent);
         if (keepAlive) {
-            head += 'Connection: keep-alive\r\n';
-            if (this._keepAliveTimeout)
-                head += 'Keep-Alive: timeout=' + Math.floor(this._keepAliveTimeout / 1000) + '\r\n';
+            head += keepAliveLines(this._keepAliveTimeout);
         } else {
             this._last = true;
             head += 'Connection: close\r\n';
@@ -195,17 +193,31 @@ function httpDate(date) {
 }
 OutgoingMessage.httpDate = httpDate;
 
-// The Date header changes once a second: made once a second, as Node's
-// utcDate() does, not for every response.
+// The Date header changes once a second: its line is made once a second,
+// as Node's utcDate() does, not for every response. (Each string made in
+// Duktape is hashed and interned: the head is built from as few pieces as
+// can be.)
 var dateSecond = -1, dateText = '';
-function currentDate() {
+function dateLine() {
     var now = Date.now();
-    var second = Math.floor(now / 1000);
+    var second = (now - now % 1000) / 1000;
     if (second !== dateSecond) {
         dateSecond = second;
-        dateText = httpDate(new Date(now));
+        dateText = 'Date: ' + httpDate(new Date(now)) + '\r\n';
     }
     return dateText;
+}
+
+// "Connection: keep-alive" and, with a timeout, "Keep-Alive: timeout=N",
+// made again only when the timeout changes.
+var keepAliveFor = -1, keepAliveText = '';
+function keepAliveLines(timeoutMs) {
+    if (timeoutMs !== keepAliveFor) {
+        keepAliveFor = timeoutMs;
+        keepAliveText = 'Connection: keep-alive\r\n' +
+            (timeoutMs ? 'Keep-Alive: timeout=' + Math.floor(timeoutMs / 1000) + '\r\n' : '');
+    }
+    return keepAliveText;
 }
 
 function toBuffer(chunk, encoding) {

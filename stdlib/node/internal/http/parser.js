@@ -66,20 +66,50 @@ function findHeadEnd(buffer) {
     return -1;
 }
 
+// Request lines parsed, by their text. A RegExp call costs Duktape some
+// 20,000 instructions (token.js), and clients send the same few lines
+// again and again ("GET / HTTP/1.1"): a repeat costs a property lookup.
+// At most REMEMBERED_LINES of them, of up to LONGEST_LINE characters.
+var REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) (\S+) HTTP\/(\d)\.(\d)$/;
+var REMEMBERED_LINES = 256, LONGEST_LINE = 256;
+var requestLines = Object.create(null), requestLineCount = 0;
+
+// {method, url, versionMajor, versionMinor} (shared: not to be changed), or
+// null when the line is not a request line.
+function parseRequestLine(line) {
+    var known = requestLines[line];
+    if (known !== undefined)
+        return known;
+    var match = REQUEST_LINE.exec(line);
+    if (match === null)
+        return null;
+    var parsed = { method: match[1], url: match[2], versionMajor: Number(match[3]),
+        versionMinor: Number(match[4]) };
+    if (line.length <= LONGEST_LINE) {
+        if (requestLineCount === REMEMBERED_LINES) {
+            requestLines = Object.create(null);
+            requestLineCount = 0;
+        }
+        requestLines[line] = parsed;
+        requestLineCount++;
+    }
+    return parsed;
+}
+
 HTTPParser.prototype._parseHead = function (text) {
     var lines = text.split('\r\n');
     var start = lines[0];
     var info = { rawHeaders: [] };
     var match;
     if (this.kind === 'request') {
-        match = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) (\S+) HTTP\/(\d)\.(\d)$/.exec(start);
-        if (match === null)
+        var request = parseRequestLine(start);
+        if (request === null)
             return parseError(/^[A-Z]+ /.test(start) ? 'HPE_INVALID_VERSION' : 'HPE_INVALID_METHOD',
                 'Invalid request line');
-        info.method = match[1];
-        info.url = match[2];
-        info.versionMajor = Number(match[3]);
-        info.versionMinor = Number(match[4]);
+        info.method = request.method;
+        info.url = request.url;
+        info.versionMajor = request.versionMajor;
+        info.versionMinor = request.versionMinor;
     } else {
         match = /^HTTP\/(\d)\.(\d) (\d{3})(?: (.*))?$/.exec(start);
         if (match === null)
