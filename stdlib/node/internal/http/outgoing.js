@@ -58,6 +58,16 @@ function validateHeaderValue(name, value) {
     if (value === undefined)
         throw codedErrors.make(TypeError, 'ERR_HTTP_INVALID_HEADER_VALUE',
             'Invalid value "' + value + '" for header "' + name + '"');
+    // The usual values first: a number's text is always valid, a string is
+    // checked as it is (no array made around it, no String() call).
+    if (typeof value === 'number')
+        return;
+    if (typeof value === 'string') {
+        if (!token.isValidValue(value))
+            throw codedErrors.make(TypeError, 'ERR_INVALID_CHAR',
+                'Invalid character in header content ["' + name + '"]');
+        return;
+    }
     var values = Array.isArray(value) ? value : [value];
     for (var i = 0; i < values.length; i++) {
         if (!token.isValidValue(String(values[i])))
@@ -130,13 +140,17 @@ OutgoingMessage.prototype._storeHeader = function (firstLine) {
     var table = this._headerTable;
     if (table !== null) {
         for (var key in table) {
-            var name = table[key][0];
-            var values = Array.isArray(table[key][1]) ? table[key][1] : [table[key][1]];
-            for (var i = 0; i < values.length; i++)
-                head += name + ': ' + values[i] + '\r\n';
+            var name = table[key][0], value = table[key][1];
+            if (typeof value === 'object' && Array.isArray(value)) {  // strings skip the call
+                for (var i = 0; i < value.length; i++)
+                    head += name + ': ' + value[i] + '\r\n';
+                value = value.join(',');
+            } else {
+                head += name + ': ' + value + '\r\n';
+            }
             if (key === 'connection') {
                 seenConnection = true;
-                if (/(^|,)\s*close\s*(,|$)/i.test(values.join(',')))
+                if (/(^|,)\s*close\s*(,|$)/i.test(value))
                     this._last = true;
                 else
                     this.shouldKeepAlive = true;
@@ -144,7 +158,7 @@ OutgoingMessage.prototype._storeHeader = function (firstLine) {
                 seenLength = true;
             } else if (key === 'transfer-encoding') {
                 seenTe = true;
-                if (/(^|,)\s*chunked\s*$/i.test(values.join(',')))
+                if (/(^|,)\s*chunked\s*$/i.test(value))
                     this.chunkedEncoding = true;
             } else if (key === 'date') {
                 seenDate = true;

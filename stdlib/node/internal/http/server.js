@@ -60,9 +60,20 @@ ServerResponse.prototype.writeHead = function (statusCode, reason, headers) {
     }
     if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode < 200))
         this._hasBody = false;
-    this._storeHeader('HTTP/1.1 ' + statusCode + ' ' + this.statusMessage + '\r\n');
+    this._storeHeader(statusLine(statusCode, this.statusMessage));
     return this;
 };
+
+// 'HTTP/1.1 200 OK\r\n', made again only when the status changes.
+var lastCode = 0, lastMessage = '', lastLine = '';
+function statusLine(code, message) {
+    if (code !== lastCode || message !== lastMessage) {
+        lastCode = code;
+        lastMessage = message;
+        lastLine = 'HTTP/1.1 ' + code + ' ' + message + '\r\n';
+    }
+    return lastLine;
+}
 
 ServerResponse.prototype._implicitHeader = function () { this.writeHead(this.statusCode); };
 

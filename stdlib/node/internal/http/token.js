@@ -40,6 +40,7 @@ var tokens = new Passed(function (s) { return TOKEN.test(s); });
 var values = new Passed(function (s) { return !INVALID_VALUE_CHAR.test(s); });
 
 // isToken('Content-Type') === true; isToken('') and isToken('a b') false.
-exports.isToken = function (s) { return tokens.check(s); };
+// (A string seen before is looked up here, without the call to check().)
+exports.isToken = function (s) { return tokens.strings[s] === true || tokens.check(s); };
 // isValidValue('text/plain') === true; a value with '\n' is not.
-exports.isValidValue = function (s) { return values.check(s); };
+exports.isValidValue = function (s) { return values.strings[s] === true || values.check(s); };
