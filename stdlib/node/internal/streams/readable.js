@@ -18,44 +18,62 @@ var emitKnown = require('../emit_known.js').emitKnown;  // emit() for the hot pa
 
 var Duplex;  // set by duplex.js (it needs Readable first)
 
+// The state's flags start out as the defaults on ReadableState.prototype,
+// below, and become the state's own properties when first set: as in Node
+// 20, whose ReadableState keeps them in a bit field behind the prototype's
+// accessors, a new state has only a few own properties. (Every property a
+// constructor adds costs Duktape about 1,000 instructions: a request's
+// IncomingMessage is a Readable.)
 function ReadableState(options, stream, isDuplex) {
-    this.objectMode = !!(options && options.objectMode);
+    var objectMode = !!(options && options.objectMode);
     if (isDuplex)
-        this.objectMode = this.objectMode || !!(options && options.readableObjectMode);
-    this.highWaterMark = state.highWaterMark(options, this.objectMode,
+        objectMode = objectMode || !!(options && options.readableObjectMode);
+    if (objectMode)
+        this.objectMode = true;
+    this.highWaterMark = state.highWaterMark(options, objectMode,
         'readableHighWaterMark', isDuplex);
     this.buffer = [];
     this.length = 0;  // bytes (or objects) in buffer
     this.pipes = [];
-    this.flowing = null;  // null: nobody asked yet; false: paused; true: flowing
-    this.ended = false;  // push(null) happened
-    this.endEmitted = false;
-    this.reading = false;  // _read was called and has not pushed yet
-    this.constructed = true;
-    this.sync = true;  // inside _read: push() must not emit 'data' synchronously
-    this.needReadable = false;
-    this.emittedReadable = false;
-    this.readableListening = false;
-    this.resumeScheduled = false;
-    this.paused = null;
-    this.errorEmitted = false;
-    this.emitClose = !options || options.emitClose !== false;
-    this.autoDestroy = !options || options.autoDestroy !== false;
-    this.destroyed = false;
-    this.errored = null;
-    this.closed = false;
-    this.closeEmitted = false;
-    this.defaultEncoding = (options && options.defaultEncoding) || 'utf8';
     this.awaitDrainWriters = [];  // destinations whose 'drain' the flow waits for
-    this.readingMore = false;
-    this.dataEmitted = false;
-    this.decoder = null;
-    this.encoding = null;
-    if (options && options.encoding) {
-        this.decoder = new StringDecoder(options.encoding);
-        this.encoding = this.decoder.encoding;
+    if (options) {
+        if (options.emitClose === false)
+            this.emitClose = false;
+        if (options.autoDestroy === false)
+            this.autoDestroy = false;
+        if (options.defaultEncoding)
+            this.defaultEncoding = options.defaultEncoding;
+        if (options.encoding) {
+            this.decoder = new StringDecoder(options.encoding);
+            this.encoding = this.decoder.encoding;
+        }
     }
 }
+var defaults = ReadableState.prototype;
+defaults.objectMode = false;
+defaults.flowing = null;  // null: nobody asked yet; false: paused; true: flowing
+defaults.ended = false;  // push(null) happened
+defaults.endEmitted = false;
+defaults.reading = false;  // _read was called and has not pushed yet
+defaults.constructed = true;
+defaults.sync = true;  // inside _read: push() must not emit 'data' synchronously
+defaults.needReadable = false;
+defaults.emittedReadable = false;
+defaults.readableListening = false;
+defaults.resumeScheduled = false;
+defaults.paused = null;
+defaults.errorEmitted = false;
+defaults.emitClose = true;
+defaults.autoDestroy = true;
+defaults.destroyed = false;
+defaults.errored = null;
+defaults.closed = false;
+defaults.closeEmitted = false;
+defaults.defaultEncoding = 'utf8';
+defaults.readingMore = false;
+defaults.dataEmitted = false;
+defaults.decoder = null;
+defaults.encoding = null;
 
 function Readable(options) {
     if (!(this instanceof Readable))
