@@ -29,7 +29,9 @@ function view(value, length) {
 function size(value) {
     if (value === undefined || value === null)
         return 0;
-    if (typeof value !== 'number' || value !== Math.floor(value) || value < 0)
+    // (value % 1 for Math.floor: every system call's sizes come here. An
+    // infinity passes, as it did; NaN does not.)
+    if (typeof value !== 'number' || value < 0 || (value % 1 !== 0 && value !== Infinity))
         return -1;
     return value;
 }

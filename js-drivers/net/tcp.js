@@ -522,7 +522,8 @@ function create(stack, options) {
         // Linux says EPIPE (and raises SIGPIPE) even on a socket never connected.
         if (this.finQueued || (this.state !== 'ESTABLISHED' && this.state !== 'CLOSE_WAIT'))
             return -E.EPIPE;
-        var take = Math.min(n, this.sndbuf - this.sendBuf.length);
+        var room = this.sndbuf - this.sendBuf.length;
+        var take = n < room ? n : room;
         if (take <= 0)
             return 0;
         this.sendBuf.push(u8, offset, take);
@@ -552,10 +553,16 @@ function create(stack, options) {
     // the window field holds (65535, times 2^rcvScale when the peer agreed
     // to window scaling): without that cap, a peer that does not scale
     // (QEMU's slirp) would get an ACK after every read.
+    // (Compares, not Math.min/max: this runs after every read.)
     Pcb.prototype.windowUpdate = function () {
-        var now = Math.min(this.rcvbuf - this.recvBuf.length, 65535 * (1 << this.rcvScale));
-        var advertised = Math.max(0, S.diff(this.rcvAdv, this.rcvNxt));
-        if (now - advertised >= Math.min(this.rcvbuf / 2, 2 * this.mss) &&
+        var now = this.rcvbuf - this.recvBuf.length, most = 65535 * (1 << this.rcvScale);
+        if (now > most)
+            now = most;
+        var advertised = S.diff(this.rcvAdv, this.rcvNxt);
+        if (advertised < 0)
+            advertised = 0;
+        var enough = this.rcvbuf / 2 < 2 * this.mss ? this.rcvbuf / 2 : 2 * this.mss;
+        if (now - advertised >= enough &&
             (this.state === 'ESTABLISHED' || this.state === 'FIN_WAIT_1' || this.state === 'FIN_WAIT_2'))
             out.ack(this);
     };

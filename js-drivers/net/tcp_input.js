@@ -145,7 +145,8 @@ function create(T) {
         } else if (pcb.cwnd < pcb.ssthresh) {
             pcb.cwnd += newly < pcb.mss ? newly : pcb.mss;
         } else {
-            pcb.cwnd += Math.max(1, Math.floor(pcb.mss * pcb.mss / pcb.cwnd));
+            var grow = (pcb.mss * pcb.mss / pcb.cwnd) | 0;  // below 2^31: mss^2 / (cwnd >= mss)
+            pcb.cwnd += grow > 1 ? grow : 1;
         }
         pcb.dupAcks = 0;
         pcb.retries = 0;

@@ -18,8 +18,8 @@ function create(T) {
         // (Compares, not Math.min/max: this runs for every segment sent,
         // and each Math call is a built-in call in Duktape.)
         var scale = 1 << pcb.rcvScale;  // at most 14 (RFC 7323)
-        var room = pcb.rcvbuf - pcb.recvBuf.length;
-        var raw = room > 0 ? Math.floor(room / scale) : 0;
+        var room = pcb.rcvbuf - pcb.recvBuf.length;  // below 2^31 (SO_RCVBUF's limit)
+        var raw = room > 0 ? room >> pcb.rcvScale : 0;
         if (raw > 65535)
             raw = 65535;
         var edge = S.add(pcb.rcvNxt, raw * scale);
@@ -86,7 +86,8 @@ function create(T) {
     function segmentLimit(pcb) {
         if (pcb.tsoMax <= pcb.mss + 60)
             return pcb.mss;
-        return Math.floor((pcb.tsoMax - 60) / pcb.mss) * pcb.mss;  // 60: IPv4 + TCP headers
+        var most = pcb.tsoMax - 60;  // 60: IPv4 + TCP headers
+        return most - most % pcb.mss;
     }
 
     // Sends what the windows allow. `probe`: one byte even into a zero window.

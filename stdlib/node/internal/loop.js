@@ -442,7 +442,8 @@ function poll() {
         // From the loop's time, read at the start of this turn (libuv's
         // uv_backend_timeout does the same): a clock read costs a system
         // call, and this runs every turn.
-        timeout = Math.max(0, Math.ceil(timers.first()._deadline - loopNow));
+        var wait = timers.first()._deadline - loopNow;
+        timeout = wait > 0 ? Math.ceil(wait) : 0;
     } else if (!hasRefedWatch()) {
         return;
     }

@@ -182,8 +182,9 @@ Socket.prototype._flush = function () {
     if (w === null || this._fd < 0)
         return;
     while (w.offset < w.data.length) {
-        var n = sys.sendto(this._fd, w.data, w.offset,
-            Math.min(w.data.length - w.offset, MAX_SEND), sys.MSG_NOSIGNAL | sys.MSG_DONTWAIT);
+        var left = w.data.length - w.offset;
+        var n = sys.sendto(this._fd, w.data, w.offset, left < MAX_SEND ? left : MAX_SEND,
+            sys.MSG_NOSIGNAL | sys.MSG_DONTWAIT);
         if (n === -EAGAIN || n === -EINTR) {
             var self = this;
             this._watch('writable', function () { self._flush(); });

@@ -341,7 +341,7 @@ function takeFromBuffer(n, s) {
     var filled = 0;
     while (filled < n) {
         var chunk = list[0];
-        var take = Math.min(chunk.length, n - filled);
+        var take = chunk.length < n - filled ? chunk.length : n - filled;
         result.set(take === chunk.length ? chunk : chunk.subarray(0, take), filled);
         filled += take;
         if (take === chunk.length)
