@@ -22,8 +22,8 @@ check.ok(net.isIPv6('::') && !net.isIPv6('1.2.3.4'), 'isIPv6');
 var steps = [];
 function step(name) { steps.push(name); }
 
-var tests = [echo, refused, halfOpen, bigTransfer, timeout, timeoutRestarts, maxConnections,
-    listenErrors];
+var tests = [echo, refused, halfOpen, bigTransfer, timeout, timeoutRestarts, timeoutOffWhilePending,
+    maxConnections, listenErrors];
 function runNext() {
     var test = tests.shift();
     if (test)
@@ -259,6 +259,39 @@ function timeoutRestarts(done) {
                     client.destroy();
                 }, 400);
             }
+        });
+    });
+}
+
+// setTimeout(0) while the idle timer is pending (an http server does it for
+// every request on a keep-alive socket): no 'timeout' when the old deadline
+// passes, nor after data; setTimeout(ms) later arms it again, from then.
+function timeoutOffWhilePending(done) {
+    var server = net.createServer(function (socket) {
+        socket.on('data', function () { socket.write('z'); });
+        socket.on('error', function () {});
+        socket.on('close', function () { server.close(done); });
+    });
+    server.listen(0, '127.0.0.1', function () {
+        var client = net.connect(server.address().port, '127.0.0.1');
+        var fired = [], started = 0;
+        client.on('timeout', function () { fired.push(Date.now() - started); });
+        client.on('connect', function () {
+            client.setTimeout(100);
+            setTimeout(function () {
+                client.setTimeout(0);
+                client.write('y');  // activity while off: arms nothing
+            }, 30);
+            setTimeout(function () {
+                check.equal(fired.length, 0, 'no timeout once off, past the old deadline');
+                started = Date.now();
+                client.setTimeout(80);
+            }, 250);
+            setTimeout(function () {
+                check.equal(fired.length, 1, 'one timeout once on again');
+                check.ok(fired[0] >= 70, 'counted from when it was turned on (' + fired[0] + ' ms)');
+                client.destroy();
+            }, 450);
         });
     });
 }

@@ -118,7 +118,7 @@ function drain(lists, now) {
                 lists.remove(t);
                 lists.add(t, now);
             } else {
-                lists.restart(t, now);  // the same, shorter when t is alone in its list
+                lists.restart(t, now);  // the same; a pending timer moves within its list
             }
         } else if (op === 1) {
             lists.remove(t);

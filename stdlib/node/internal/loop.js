@@ -243,12 +243,19 @@ exports.clearInterval = clearTimer;
 // counted from the loop time, as libuv's uv_timer_start does. The loop
 // time is at most one iteration's callbacks old; a fresh clock read (a
 // system call) each time would cost more than the read or write.
+// (A number in range skips delay()'s Number() call; stopTimer takes a
+// Timeout only, without clearTimeout's checks: both run twice a request
+// on a keep-alive connection.)
 exports.startTimer = function (timer, after) {
     timer._destroyed = false;
-    timer._idleTimeout = delay(after);
+    timer._idleTimeout = typeof after === 'number' && after >= 1 && after <= 2147483647 ?
+        after : delay(after);
     timers.restart(timer, loopNow);
 };
-exports.stopTimer = clearTimer;
+exports.stopTimer = function (timer) {
+    timer._destroyed = true;
+    timers.remove(timer);
+};
 
 // Runs the timers due at the start of the phase (so ones created by these
 // callbacks wait for the next iteration), then the ticks after each one.

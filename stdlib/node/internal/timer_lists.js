@@ -163,21 +163,35 @@ TimerLists.prototype.remove = function (timer) {
     }
 };
 
-// remove() then add(), where a timer alone in its list keeps the list and
-// only moves in the heap (a socket's idle timer, restarted at every read
-// and write, is often alone with its duration).
+// remove() then add(), where a pending timer whose duration stays moves to
+// the tail of its list (its new deadline is the list's latest), and the
+// heap changes only when it was the list's first (a socket's idle timer,
+// restarted at every read and write, moves this way).
 TimerLists.prototype.restart = function (timer, start) {
     var list = timer._list;
-    if (list === null || list.head !== timer || list.tail !== timer ||
-            list.duration !== timer._idleTimeout) {
+    if (list === null || list.duration !== timer._idleTimeout) {
         this.remove(timer);
         this.add(timer, start);
         return;
     }
+    var wasFirst = list.head === timer;
+    if (list.tail !== timer) {  // unlink (it has a next), then link at the tail
+        if (timer._idlePrev !== null)
+            timer._idlePrev._idleNext = timer._idleNext;
+        else
+            list.head = timer._idleNext;
+        timer._idleNext._idlePrev = timer._idlePrev;
+        timer._idlePrev = list.tail;
+        timer._idleNext = null;
+        list.tail._idleNext = timer;
+        list.tail = timer;
+    }
     timer._deadline = start + timer._idleTimeout;
     timer._sequence = this.sequence++;
-    keyFromHead(list);
-    reposition(this.heap, list);
+    if (wasFirst) {
+        keyFromHead(list);
+        reposition(this.heap, list);
+    }
 };
 
 TimerLists.prototype.pending = function (timer) {

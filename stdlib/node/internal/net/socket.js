@@ -417,7 +417,11 @@ Socket.prototype.setTimeout = function (msecs, callback) {
         throw codedErrors.outOfRange('msecs', 'a non-negative finite number', msecs);
     this._timeoutMs = msecs;
     if (msecs === 0) {
-        this._clearTimeout();
+        // The timer stays pending, disarmed: it does nothing when it runs.
+        // An http server turns a keep-alive socket's timeout off for each
+        // request and on again after it, and starting a pending timer again
+        // moves it in its list, where stopping and starting it unlinks and
+        // links it anew (~15,000 instructions more). destroy() stops it.
         if (callback)
             this.removeListener('timeout', callback);
     } else {
@@ -430,12 +434,14 @@ Socket.prototype.setTimeout = function (msecs, callback) {
 
 // The idle timer: one Timeout for the socket's life, started again at
 // every read and write (loop.startTimer: from the loop time, with no clock
-// read) and stopped by setTimeout(0) and destroy().
+// read), disarmed by setTimeout(0) and stopped by destroy().
 Socket.prototype._armTimeout = function () {
     if (this._timeoutTimer === null) {
         var self = this;
-        this._timeoutTimer = new loop.Timeout(function () { self.emit('timeout'); },
-            this._timeoutMs, [], false);
+        this._timeoutTimer = new loop.Timeout(function () {
+            if (self._timeoutMs > 0)
+                self.emit('timeout');
+        }, this._timeoutMs, [], false);
         this._timeoutTimer.unref();
     }
     loop.startTimer(this._timeoutTimer, this._timeoutMs);
