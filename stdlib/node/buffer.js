@@ -34,9 +34,14 @@ function isArrayBuffer(value) {
         Object.prototype.toString.call(value) === '[object ArrayBuffer]';
 }
 
-// Makes `bytes` (a Uint8Array) a Buffer, without copying.
+// Makes `bytes` (a Uint8Array) a Buffer, without copying. (Every Buffer
+// made comes here: the function and the prototype are kept in module
+// variables rather than looked up as Object.setPrototypeOf and
+// Buffer.prototype each time.)
+var setPrototypeOf = Object.setPrototypeOf;
+var bufferPrototype = null;  // Buffer.prototype, once made (below)
 function asBuffer(bytes) {
-    Object.setPrototypeOf(bytes, Buffer.prototype);
+    setPrototypeOf(bytes, bufferPrototype);
     return bytes;
 }
 
@@ -72,6 +77,7 @@ Buffer.prototype = Object.create(Uint8Array.prototype, {
     constructor: { value: Buffer, writable: true, configurable: true }
 });
 Object.setPrototypeOf(Buffer, Uint8Array);
+bufferPrototype = Buffer.prototype;
 
 function checkSize(size) {
     if (typeof size !== 'number')
@@ -247,8 +253,10 @@ Buffer.poolSize = 8192;
 function clampIndex(value, length, fallback) {
     if (value === undefined)
         return fallback;
-    value = +value || 0;  // NaN and garbage count as 0
-    value = value < 0 ? Math.ceil(value) : Math.floor(value);
+    if ((value | 0) !== value) {  // not already an int32 (most are): made one
+        value = +value || 0;  // NaN and garbage count as 0
+        value = value < 0 ? Math.ceil(value) : Math.floor(value);
+    }
     if (value < 0) {
         value += length;
         return value < 0 ? 0 : value;

@@ -12,6 +12,7 @@
 
 var Buffer = require('../../buffer.js').Buffer;
 var token = require('./token.js');
+var bytesToString = require('../buffer_codecs.js').bytesToString;  // latin1, natively
 
 var MAX_HEADER_SIZE = 16384;  // Node's --max-http-header-size default
 var MAX_CHUNK_LINE = 1024;
@@ -122,9 +123,10 @@ HTTPParser.prototype._parseHead = function (text) {
     for (var i = 1; i < lines.length; i++) {
         var line = lines[i];
         var colon = line.indexOf(':');
-        if (colon <= 0 || !token.isToken(line.slice(0, colon)))
+        var name = colon > 0 ? line.slice(0, colon) : '';
+        if (colon <= 0 || !token.isToken(name))
             return parseError('HPE_INVALID_HEADER_TOKEN', 'Invalid header token');
-        info.rawHeaders.push(line.slice(0, colon), line.slice(colon + 1).trim());
+        info.rawHeaders.push(name, line.slice(colon + 1).trim());
     }
     return info;
 };
@@ -134,18 +136,21 @@ HTTPParser.prototype._parseHead = function (text) {
 // and Transfer-Encoding joined and lower-cased, Content-Length's values,
 // and Expect as `headers.expect` would hold it (info.expect: the server
 // looks at it for every request, which need not build `headers` then).
+// (The arrays are made only for headers that are there: most requests
+// have none of these but Connection, if that.)
+var NONE = [];  // never added to
 function framingHeaders(info) {
-    var raw = info.rawHeaders, connection = [], te = [], lengths = [], expect = [];
+    var raw = info.rawHeaders, connection = NONE, te = NONE, lengths = NONE, expect = NONE;
     for (var i = 0; i < raw.length; i += 2) {
         var name = raw[i].toLowerCase();
         if (name === 'connection')
-            connection.push(raw[i + 1]);
+            (connection === NONE ? (connection = []) : connection).push(raw[i + 1]);
         else if (name === 'transfer-encoding')
-            te.push(raw[i + 1]);
+            (te === NONE ? (te = []) : te).push(raw[i + 1]);
         else if (name === 'content-length')
-            lengths.push(raw[i + 1]);
+            (lengths === NONE ? (lengths = []) : lengths).push(raw[i + 1]);
         else if (name === 'expect')
-            expect.push(raw[i + 1]);
+            (expect === NONE ? (expect = []) : expect).push(raw[i + 1]);
     }
     info.expect = expect.length > 0 ? expect.join(', ') : undefined;
     return {
@@ -214,7 +219,9 @@ HTTPParser.prototype.feed = function (bytes) {
         var rest = buffer.length - offset;
         var state = this._state;
         if (state === 'head') {
-            var view = buffer.subarray(offset);
+            if (rest === 0)
+                break;
+            var view = offset === 0 ? buffer : buffer.subarray(offset);
             // Tolerate the blank lines some clients send between requests.
             while (view.length >= 2 && view[0] === 13 && view[1] === 10) {
                 view = view.subarray(2);
@@ -228,7 +235,7 @@ HTTPParser.prototype.feed = function (bytes) {
             }
             if (end > MAX_HEADER_SIZE)
                 return this._fail(parseError('HPE_HEADER_OVERFLOW', 'Header overflow'));
-            var info = this._parseHead(view.subarray(0, end).toString('latin1'));
+            var info = this._parseHead(bytesToString(view, 0, end));
             if (info instanceof Error)
                 return this._fail(info);
             var framing = this._framing(info);
