@@ -500,7 +500,8 @@ function start(dev, ctx, handover) {
             } else {
                 c.rxErrors++;
             }
-            i = (i + 1) % ring;
+            if (++i === ring)  // (not `% ring`: in Duktape that is a call of fmod)
+                i = 0;
             taken++;
         }
         rxNext = i;
