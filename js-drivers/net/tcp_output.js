@@ -125,8 +125,7 @@ function create(T) {
                 // Sender-side silly window avoidance: no runt into a small window.
                 if (len < pcb.mss && len < unsent && !probe && inflight > 0)
                     break;
-                var data = new Uint8Array(len);
-                pcb.sendBuf.peek(off, data, 0, len);
+                var data = pcb.sendBuf.slice(off, len);  // copied by S.build
                 var last = off + len === pcb.sendBuf.length;
                 var flags = S.ACK | (last ? S.PSH : 0);
                 var withFin = last && pcb.finQueued;

@@ -57,7 +57,8 @@ function parse(src, dst, p, trusted) {
 }
 
 // Builds a segment: s = {sport, dport, seq, ack, flags, window, mss?,
-// wscale? (>= 0 to send it), data?} from src to dst. `local`: it goes
+// wscale? (>= 0 to send it), data?} from src to dst; data is a Uint8Array or
+// a ByteQueue's slice(). `local`: it goes
 // over loopback and is never checksummed (as Linux's lo, whose packets
 // carry CHECKSUM_UNNECESSARY): the field stays 0. `segmented`: the NIC cuts
 // it into MSS-sized segments and checksums each (TCP segmentation offload):
@@ -98,8 +99,12 @@ function build(src, dst, s, local, segmented) {
         p[i] = 1; p[i + 1] = 3; p[i + 2] = 3; p[i + 3] = s.wscale;
         i += 4;
     }
-    if (dlen)
-        p.set(data, i);
+    if (dlen) {
+        if (data.queue !== undefined)  // a ByteQueue's slice: copied from the queue
+            data.queue.peek(data.offset, p, i, dlen);
+        else
+            p.set(data, i);
+    }
     if (segmented)
         dv.setUint16(16, (~checksum.finish(checksum.pseudo(src, dst, 6, 0))) & 0xffff);
     else if (!local)
