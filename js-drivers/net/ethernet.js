@@ -173,11 +173,15 @@ function attach(stack, netif) {
         var n = room(lengths.length);
         if (n === 0)
             return;
-        var bytes = 0;
-        for (var k = 0; k < n; k++)
-            bytes += lengths[k];
+        var bytes = data.length;  // all the frames: unless some did not fit
+        if (n < lengths.length) {
+            bytes = 0;
+            for (var k = 0; k < n; k++)
+                bytes += lengths[k];
+        }
         if (rxPacked === null) {
-            rxPacked = {data: data.subarray(0, bytes), lengths: lengths, count: n};
+            rxPacked = {data: bytes === data.length ? data : data.subarray(0, bytes), lengths: lengths,
+                count: n};
         } else {  // a second batch before the stack ran: one batch, so ACKs coalesce across
             var joined = new Uint8Array(rxPacked.data.length + bytes);
             joined.set(rxPacked.data);
