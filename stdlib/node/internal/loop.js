@@ -252,6 +252,7 @@ exports.startTimer = function (timer, after) {
         after : delay(after);
     timers.restart(timer, loopNow);
 };
+exports.timerPending = function (timer) { return timers.pending(timer); };
 exports.stopTimer = function (timer) {
     timer._destroyed = true;
     timers.remove(timer);
