@@ -852,12 +852,7 @@ function transfer(w, src, dst, data, limitMs) {
         var js = frames.slice(), native = frames.slice();
         var nJs = co.coalesceJs(js), nNative = inet.coalesceAcks(native);
         // the same frames packed, as the e1000's 'receivePacked' gives them
-        var lengths = new Uint32Array(frames.length), bytes = 0, m;
-        for (m = 0; m < frames.length; m++)
-            bytes += (lengths[m] = frames[m].length);
-        var data = new Uint8Array(bytes);
-        for (m = 0, bytes = 0; m < frames.length; bytes += lengths[m], m++)
-            data.set(frames[m], bytes);
+        var packed = h.pack(frames), data = packed.data, lengths = packed.lengths, m;
         var skipNative = new Uint8Array(frames.length + 1), skipJs = new Uint8Array(frames.length);
         skipNative[frames.length] = 7;  // past the count: left alone
         var nPackedNative = inet.coalescePacked(data, lengths, frames.length, skipNative);

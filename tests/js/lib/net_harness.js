@@ -153,6 +153,17 @@ Link.prototype.netif = function (name, mac) {
         stats: function () { return link.stats; }
     };
 };
+// Frames as the e1000's 'receivePacked' gives them: {data, lengths}.
+function pack(frames) {
+    var lengths = new Uint32Array(frames.length), bytes = 0, k;
+    for (k = 0; k < frames.length; k++)
+        bytes += (lengths[k] = frames[k].length);
+    var data = new Uint8Array(bytes);
+    for (k = 0, bytes = 0; k < frames.length; bytes += lengths[k], k++)
+        data.set(frames[k], bytes);
+    return { data: data, lengths: lengths };
+}
+
 // Delivers queued frames; returns how many.
 Link.prototype.deliver = function () {
     var n = 0, batches = this.ends.map(function () { return []; });
@@ -167,15 +178,10 @@ Link.prototype.deliver = function () {
     }
     var ends = this.ends;
     batches.forEach(function (frames, to) {
-        if (frames.length === 0)
-            return;
-        var lengths = new Uint32Array(frames.length), bytes = 0, k;
-        for (k = 0; k < frames.length; k++)
-            bytes += (lengths[k] = frames[k].length);
-        var data = new Uint8Array(bytes);
-        for (k = 0, bytes = 0; k < frames.length; bytes += lengths[k], k++)
-            data.set(frames[k], bytes);
-        ends[to].packed(data, lengths);
+        if (frames.length > 0) {
+            var packed = pack(frames);
+            ends[to].packed(packed.data, packed.lengths);
+        }
     });
     return n;
 };
@@ -229,4 +235,4 @@ function single() {
     return { clock: clock, s: s, run: function (cond, limitMs) { return run(clock, null, [s], cond, limitMs); } };
 }
 
-module.exports = { Clock: Clock, Link: Link, run: run, pair: pair, single: single };
+module.exports = { Clock: Clock, Link: Link, run: run, pair: pair, single: single, pack: pack };
