@@ -420,13 +420,13 @@ Socket.prototype.setTimeout = function (msecs, callback) {
     if (msecs === 0) {
         // The timer stays pending, disarmed: it does nothing when it runs.
         // An http server turns a keep-alive socket's timeout off for each
-        // request and on again after it, and starting a pending timer again
-        // moves it in its list, where stopping and starting it unlinks and
-        // links it anew (~15,000 instructions more). destroy() stops it.
+        // request and on again after it: a pending timer only needs the
+        // time noted (_armTimeout), where a stopped one is linked into its
+        // list anew. destroy() stops it.
         if (callback)
             this.removeListener('timeout', callback);
     } else {
-        this._armTimeout();  // a pending timer starts again from now
+        this._armTimeout();  // counts from now
         if (callback)
             this.once('timeout', callback);
     }
