@@ -75,6 +75,25 @@ void jsk_engine_fatal(void* udata, const char* message);
 #undef DUK_USE_REFERENCE_COUNTING
 #undef DUK_USE_DOUBLE_LINKED_HEAP /* only reference counting uses the back links */
 
+/* ToInt32 of a number in [-2^31, 2^32), without Duktape's general path
+ * (duk_js_tonumber, floor, fmod): 0 for anything else (NaN, infinities,
+ * larger numbers), which then takes that path. The staged duktape.c calls
+ * it for the bitwise operators (engine/CMakeLists.txt). */
+static inline int jsk_fast_toint32(double d, duk_int32_t* out) {
+    if (d >= 0.0) {
+        if (d < 4294967296.0) {
+            *out = (duk_int32_t) (duk_uint32_t) d; /* truncated; wraps past 2^31 */
+            return 1;
+        }
+        return 0;
+    }
+    if (d >= -2147483648.0) {
+        *out = (duk_int32_t) d; /* truncated towards zero */
+        return 1;
+    }
+    return 0;
+}
+
 #if defined(JSK_KERNEL)
 #undef DUK_USE_OS_STRING
 #define DUK_USE_OS_STRING "jskernel"
