@@ -304,8 +304,13 @@ class Generator:
             elif kind == 5:   # data at the edge without the ACK bit: not taken
                 out.append(seg(base, theirs, r.choice([0, P.PSH]), b"GET /evil HTTP/1.1\r\n"))
             elif kind == 6:   # data at the edge with a bad checksum
+                # (One bit of the right one flipped: a random checksum was the
+                # right one once in 2^15, and its data then went in.)
+                good = P.tcp(self.peer_ip, self.guest_ip, conn["sport"], conn["dport"], base,
+                             theirs, P.ACK | P.PSH, b"GET /evil HTTP/1.1\r\n")
+                right = struct.unpack("!H", good[16:18])[0]
                 out.append(seg(base, theirs, P.ACK | P.PSH, b"GET /evil HTTP/1.1\r\n",
-                               csum=r.randrange(1 << 16)))
+                               csum=right ^ (1 << r.randrange(16))))
             elif kind == 7:   # data at the edge with broken options
                 opts = r.choice([bytes([r.randrange(2, 256), 0, 0, 0]),
                                  bytes([r.randrange(2, 256), 1, 0, 0]),
