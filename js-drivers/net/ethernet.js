@@ -193,20 +193,16 @@ function attach(stack, netif) {
         }
         schedule();
     }
-    var subscribed = false;
-    if (typeof netif.on === 'function') {
-        ['receivePacked', 'receiveBatch'].forEach(function (event) {
-            if (subscribed)
-                return;
-            try {
-                netif.on(event, event === 'receivePacked' ? enqueuePacked : enqueue);
-                subscribed = true;
-            } catch (e) {
-                // a NIC without the event: the next one
-            }
-        });
+    function subscribe(event, listener) {
+        try {
+            netif.on(event, listener);
+            return true;
+        } catch (e) {
+            return false;  // a NIC without the event
+        }
     }
-    if (!subscribed)
+    if (!(typeof netif.on === 'function' &&
+            (subscribe('receivePacked', enqueuePacked) || subscribe('receiveBatch', enqueue))))
         netif.onReceive(function (f) { enqueue([f]); });
     stack.addInterface(iface);
     return iface;
