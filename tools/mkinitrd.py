@@ -73,14 +73,17 @@ def pad4(n):
 
 
 def archive(entries):
-    """The newc bytes for [(path, host file or None, data or None)]."""
+    """The newc bytes for [(path, data or None[, mode])]: None makes a
+    directory; a file's permissions are `mode`, by default 0644 (the Linux
+    reference of `jsk bench http` packs programs, 0755)."""
     out = bytearray()
-    for ino, (path, data) in enumerate(entries, start=1):
+    for ino, (path, data, *mode) in enumerate(entries, start=1):
         name = path.encode("utf-8") + b"\0"
         if data is None:
             out += header(ino, stat.S_IFDIR | 0o755, 0, len(name), nlink=2)
         else:
-            out += header(ino, stat.S_IFREG | 0o644, len(data), len(name))
+            out += header(ino, stat.S_IFREG | (mode[0] if mode else 0o644), len(data),
+                          len(name))
         out += name + pad4(len(out) + len(name))
         if data:
             out += data + pad4(len(data))

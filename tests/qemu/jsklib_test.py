@@ -3,6 +3,7 @@
 mapping, console matching and the CTest summary. No emulator runs here, so a
 broken helper shows up as a precise failure rather than as a scenario timing
 out."""
+import importlib.util
 import os
 import subprocess
 import sys
@@ -82,6 +83,17 @@ class QemuCommandLine(unittest.TestCase):
         self.assertNotIn("-initrd", qemu.QemuConfig(self.tree, kernel=True, initrd=[]).argv())
         self.assertNotIn("-initrd", qemu.QemuConfig(self.tree).argv())
 
+    def test_other_kernel_image(self):
+        # The Linux reference of `jsk bench http` boots its own kernel on
+        # the same machine; the tree's kernel need not exist for it.
+        cfg = qemu.QemuConfig(self.tree, kernel=True, kernel_image="/ref/vmlinuz",
+                              initrd=["/ref/initrd.cpio"], cmdline="console=ttyS0")
+        cfg.prepare()
+        s = " ".join(cfg.argv())
+        self.assertIn("-kernel /ref/vmlinuz -initrd /ref/initrd.cpio -append console=ttyS0", s)
+        self.assertIn("e1000,netdev=net0", s)
+        self.assertNotIn(str(self.tree.elf), s)
+
     def test_validation(self):
         with self.assertRaises(qemu.UsageError):
             qemu.QemuConfig(self.tree, cmdline="x").validate()
@@ -122,6 +134,28 @@ class QemuCommandLine(unittest.TestCase):
         st = os.stat(self.tree.scratch_disk)
         self.assertEqual(st.st_size, 16 * 1024 * 1024)
         self.assertLess(st.st_blocks * 512, 1024 * 1024)
+
+
+class BootArchiveModes(unittest.TestCase):
+    def test_file_modes(self):
+        # mkinitrd.archive: files 0644 unless an entry gives its mode (the
+        # Linux reference's busybox and init are programs).
+        spec = importlib.util.spec_from_file_location(
+            "mkinitrd", Path(__file__).resolve().parents[2] / "tools" / "mkinitrd.py")
+        mkinitrd = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mkinitrd)
+        data = mkinitrd.archive([("bin", None), ("bin/sh", b"#!", 0o755), ("etc", b"x")])
+        modes, at = {}, 0
+        while True:  # newc: 110-byte header, name, padding to 4, data, padding
+            fields = [int(data[at + 6 + 8 * i:at + 14 + 8 * i], 16) for i in range(13)]
+            name = data[at + 110:at + 110 + fields[11] - 1].decode()
+            if name == "TRAILER!!!":
+                break
+            modes[name] = fields[1]
+            at += 110 + fields[11]
+            at += -at % 4 + fields[6]
+            at += -at % 4
+        self.assertEqual(modes, {"bin": 0o040755, "bin/sh": 0o100755, "etc": 0o100644})
 
 
 class ExitStatus(unittest.TestCase):

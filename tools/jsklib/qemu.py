@@ -140,6 +140,8 @@ class QemuConfig:
 
     tree: object                      # paths.BuildTree
     kernel: bool = False              # -kernel fast path instead of the ISO
+    kernel_image: str = None          # with kernel: another image than the tree's
+                                      # (the Linux reference of `jsk bench http`)
     cmdline: str = None               # -append, only with kernel
     initrd: list = None               # -initrd modules with kernel; None: [tree.initrd]
     disks: list = field(default_factory=list)
@@ -180,7 +182,8 @@ class QemuConfig:
         """Validate, check the image exists, and create the scratch disk used
         when no --disk is given, so the machine always has an AHCI disk."""
         self.validate()
-        self.tree.require(self.tree.elf if self.kernel else self.tree.iso)
+        if self.kernel_image is None:
+            self.tree.require(self.tree.elf if self.kernel else self.tree.iso)
         if self.kernel and self.initrd is None:
             self.tree.require(self.tree.initrd)
         scratch = self.tree.scratch_disk
@@ -203,7 +206,7 @@ class QemuConfig:
             netdev += f",guestfwd=tcp:{addr}:{g}-tcp:127.0.0.1:{h}"
         a += ["-netdev", netdev, "-device", f"{self.nic},netdev=net0"]
         if self.kernel:
-            a += ["-kernel", str(self.tree.elf)]
+            a += ["-kernel", str(self.kernel_image or self.tree.elf)]
             # Boot modules, as multiboot1 modules: "file args,file args".
             # QEMU passes the file name (and args) as each module's command
             # line. The default is the boot-module archive.
