@@ -118,24 +118,28 @@ function create(T) {
     // The peer acknowledged up to `ack` (newer than sndUna). (It runs for
     // every ACK taken: its clamps are compares, not Math calls, which are
     // built-in calls in Duktape.)
+    // (On the per-segment paths below, sequence numbers are compared
+    // inline: `(a - b) | 0` is S.diff(a, b), and `> 0` after it S.gt. In
+    // Duktape each call of those small functions costs about 2,000
+    // instructions, and an ACK took some twenty of them.)
     function ackAdvance(pcb, ack) {
-        var newly = S.diff(ack, pcb.sndUna);
+        var newly = (ack - pcb.sndUna) | 0;
         pcb.sndUna = ack;
-        var dataAcked = S.diff(ack, pcb.sndBase);
+        var dataAcked = (ack - pcb.sndBase) | 0;
         if (dataAcked > pcb.sendBuf.length)
             dataAcked = pcb.sendBuf.length;
         if (dataAcked < 0)
             dataAcked = 0;
         pcb.sendBuf.drop(dataAcked);
-        pcb.sndBase = S.add(pcb.sndBase, dataAcked);
+        pcb.sndBase = (pcb.sndBase + dataAcked) >>> 0;
         if (pcb.synPending) {
             pcb.synPending = false;  // the SYN's sequence number is in `newly`
         }
-        if (pcb.finQueued && S.gt(ack, pcb.finSeq))
+        if (pcb.finQueued && ((ack - pcb.finSeq) | 0) > 0)
             pcb.finAcked = true;
-        if (S.lt(pcb.sndNxt, ack))
+        if (((pcb.sndNxt - ack) | 0) < 0)
             pcb.sndNxt = ack;
-        if (pcb.rttSeq !== null && S.ge(ack, pcb.rttSeq)) {
+        if (pcb.rttSeq !== null && ((ack - pcb.rttSeq) | 0) >= 0) {
             pcb.rto.sample(T.env.now() - pcb.rttStart);
             pcb.rttSeq = null;
         }
@@ -151,7 +155,7 @@ function create(T) {
         pcb.dupAcks = 0;
         pcb.retries = 0;
         pcb.rto.backoffs = 0;
-        if (S.diff(pcb.sndMax, pcb.sndUna) === 0)
+        if (((pcb.sndMax - pcb.sndUna) | 0) === 0)
             T.parkRetransmit(pcb);
         else
             T.armRetransmit(pcb, true);
@@ -159,19 +163,18 @@ function create(T) {
 
     // Whether the segment has something in the receive window (RFC 793's
     // four cases, taking in a segment that begins before rcvNxt).
+    // (Offsets from rcvNxt: in the window means 0 <= offset < wnd.)
     function acceptable(pcb, seg, len) {
-        var wnd = S.diff(pcb.rcvAdv, pcb.rcvNxt);
+        var wnd = (pcb.rcvAdv - pcb.rcvNxt) | 0;
         if (wnd < 0)
             wnd = 0;
+        var first = (seg.seq - pcb.rcvNxt) | 0;
         if (len === 0)
-            return wnd === 0 ? seg.seq === pcb.rcvNxt :
-                S.ge(seg.seq, pcb.rcvNxt) && S.lt(seg.seq, S.add(pcb.rcvNxt, wnd)) ||
-                seg.seq === pcb.rcvNxt;
+            return first === 0 || (first > 0 && first < wnd);
         if (wnd === 0)
             return false;
-        var end = S.add(seg.seq, len - 1);
-        return (S.ge(seg.seq, pcb.rcvNxt) && S.lt(seg.seq, S.add(pcb.rcvNxt, wnd))) ||
-            (S.ge(end, pcb.rcvNxt) && S.lt(end, S.add(pcb.rcvNxt, wnd)));
+        var last = (first + len - 1) | 0;
+        return (first >= 0 && first < wnd) || (last >= 0 && last < wnd);
     }
 
     // A SYN for a connection in TIME_WAIT whose sequence number is above
@@ -260,16 +263,16 @@ function create(T) {
             }
         }
         // ACK.
-        if (S.gt(seg.ack, pcb.sndMax)) {
+        if (((seg.ack - pcb.sndMax) | 0) > 0) {
             out.ack(pcb);
             return;
         }
         var wnd = seg.window * (1 << pcb.sndScale);
-        if (S.gt(seg.ack, pcb.sndUna)) {
+        if (((seg.ack - pcb.sndUna) | 0) > 0) {
             ackAdvance(pcb, seg.ack);
             T.changed(pcb);  // writable
         } else if (seg.ack === pcb.sndUna && seg.data.length === 0 && !(seg.flags & S.FIN) &&
-                   wnd === pcb.sndWnd && S.diff(pcb.sndMax, pcb.sndUna) > 0) {
+                   wnd === pcb.sndWnd && ((pcb.sndMax - pcb.sndUna) | 0) > 0) {
             pcb.dupAcks++;
             if (pcb.dupAcks === DUPACK_THRESHOLD) {
                 var flight = S.diff(pcb.sndMax, pcb.sndUna);
@@ -281,7 +284,8 @@ function create(T) {
                 pcb.cwnd += pcb.mss;  // each duplicate: a segment has left the network
             }
         }
-        if (S.lt(pcb.sndWl1, seg.seq) || (pcb.sndWl1 === seg.seq && S.le(pcb.sndWl2, seg.ack))) {
+        if (((pcb.sndWl1 - seg.seq) | 0) < 0 ||
+                (pcb.sndWl1 === seg.seq && ((pcb.sndWl2 - seg.ack) | 0) <= 0)) {
             var opened = wnd > pcb.sndWnd;
             pcb.sndWnd = wnd;
             pcb.sndWl1 = seg.seq;
@@ -316,7 +320,7 @@ function create(T) {
             // end of the batch, so the sender sees every duplicate ACK (RFC
             // 5681 4.2; fast retransmit counts them).
             var immediate = pcb.ooo.length > 0;
-            var skip = S.diff(pcb.rcvNxt, dataSeq);
+            var skip = (pcb.rcvNxt - dataSeq) | 0;
             if (skip > 0) {
                 data = data.subarray(Math.min(skip, data.length));
                 dataSeq = pcb.rcvNxt;
@@ -363,7 +367,7 @@ function create(T) {
         } else if (n > 0) {
             pcb.recvBuf.push(data, 0, n);
         }
-        pcb.rcvNxt = S.add(pcb.rcvNxt, n);
+        pcb.rcvNxt = (pcb.rcvNxt + n) >>> 0;
         T.stats.bytesReceived += n;
     }
 

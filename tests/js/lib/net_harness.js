@@ -216,11 +216,15 @@ function run(clock, link, stacks, cond, limitMs) {
 }
 
 // Two stacks on one link: a = 10.0.0.1, b = 10.0.0.2 (/24).
+// options.random32: the stacks' random numbers (initial sequence numbers).
 function pair(options) {
     var clock = new Clock();
     var link = new Link(clock, options);
-    var a = stackMod.create(clock.env(1), options && options.stack);
-    var b = stackMod.create(clock.env(2), options && options.stack);
+    var envA = clock.env(1), envB = clock.env(2);
+    if (options && options.random32)
+        envA.random32 = envB.random32 = options.random32;
+    var a = stackMod.create(envA, options && options.stack);
+    var b = stackMod.create(envB, options && options.stack);
     var ea = ethernet.attach(a, link.netif('eth0', '52:54:00:00:00:01'));
     var eb = ethernet.attach(b, link.netif('eth0', '52:54:00:00:00:02'));
     a.configure(ea, '10.0.0.1', '255.255.255.0', '10.0.0.254');
