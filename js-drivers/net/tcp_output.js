@@ -51,7 +51,8 @@ function create(T) {
             pcb.rcvUnacked = 0;
         }
         T.stats.segmentsSent++;
-        T.trace(pcb, 'out', s);
+        if (T.tracer !== null)
+            T.trace(pcb, 'out', s);
         // More than one MSS of data: the NIC segments it (pcb.tsoMax).
         var segmented = data !== null && data.length > pcb.mss;
         T.stack.ipv4.output(pcb.localAddr, pcb.remoteAddr, 6,

@@ -27,7 +27,7 @@ function parse(src, dst, p, trusted) {
     if (off < HEADER || off > p.length)
         return null;
     if (!trusted &&
-        checksum.finish(checksum.add(checksum.pseudo(src, dst, 6, p.length), p, 0, p.length)) !== 0)
+        checksum.transport(src, dst, 6, p, 0, p.length) !== 0)
         return null;
     var s = {
         sport: dv.getUint16(0), dport: dv.getUint16(2),
@@ -108,7 +108,7 @@ function build(src, dst, s, local, segmented) {
     if (segmented)
         dv.setUint16(16, (~checksum.finish(checksum.pseudo(src, dst, 6, 0))) & 0xffff);
     else if (!local)
-        dv.setUint16(16, checksum.finish(checksum.add(checksum.pseudo(src, dst, 6, p.length), p, 0, p.length)));
+        dv.setUint16(16, checksum.transport(src, dst, 6, p, 0, p.length));
     return p;
 }
 

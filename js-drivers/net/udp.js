@@ -99,7 +99,7 @@ function create(stack) {
         d.set(data, HEADER);
         // Over loopback: no checksum (0 means none in UDP), as Linux's lo.
         if (!stack.ipv4.isLocal(addr)) {
-            var sum = checksum.finish(checksum.add(checksum.pseudo(src, addr, 17, d.length), d, 0, d.length));
+            var sum = checksum.transport(src, addr, 17, d, 0, d.length);
             dv.setUint16(6, sum === 0 ? 0xffff : sum);
         }
         // SO_BINDTODEVICE-like: DHCP sends through its own interface.
@@ -137,7 +137,7 @@ function create(stack) {
         }
         p = p.subarray(0, len);
         if (dv.getUint16(6) !== 0 &&
-            checksum.finish(checksum.add(checksum.pseudo(info.src, info.dst, 17, len), p, 0, len)) !== 0) {
+            checksum.transport(info.src, info.dst, 17, p, 0, len) !== 0) {
             stats.badChecksum++;
             return;
         }

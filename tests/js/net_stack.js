@@ -76,6 +76,14 @@ var agree = true;
     }
 });
 check.ok(agree, 'native and JS sums agree (odd offsets and lengths, unfolded initial sums)');
+// compute and transport (one call each) against finish(add(...)) in JS.
+[[0, 5000], [1, 4001], [3, 32], [7, 1499], [0, 0]].forEach(function (t) {
+    var byJs = checksum.finish(checksum.addJs(0, rnd, t[0], t[1]));
+    check.equal(checksum.compute(rnd, t[0], t[1]), byJs, 'compute at ' + t.join(','));
+    var src = 0xc0a80001, dst = 0x0a00020f;
+    byJs = checksum.finish(checksum.addJs(checksum.pseudo(src, dst, 6, t[1]), rnd, t[0], t[1]));
+    check.equal(checksum.transport(src, dst, 6, rnd, t[0], t[1]), byJs, 'transport at ' + t.join(','));
+});
 check.throws(function () { require('native:inet').sum(rnd, 4990, 20, 0); }, /outside a buffer/,
     'native sum outside the buffer: RangeError');
 // A TCP segment built here parses back, and one flipped bit fails.
