@@ -67,8 +67,21 @@ function create(stack) {
         return false;
     }
 
-    // {iface, nextHop} for a destination, or null (unreachable).
+    // {iface, nextHop} for a destination, or null (unreachable). The
+    // answer is shared (callers only read it): the last one is kept until
+    // the interfaces or their addresses change (stack.routeGeneration), as
+    // most packets go where the one before went.
+    var lastDst = -1, lastRoute = null, lastGeneration = -1;
     function route(dst) {
+        if (dst === lastDst && stack.routeGeneration === lastGeneration)
+            return lastRoute;
+        lastRoute = findRoute(dst);
+        lastDst = dst;
+        lastGeneration = stack.routeGeneration;
+        return lastRoute;
+    }
+
+    function findRoute(dst) {
         var ifs = stack.interfaces, i;
         if (isLocal(dst))
             return stack.loopback ? { iface: stack.loopback, nextHop: dst } : null;
@@ -115,7 +128,8 @@ function create(stack) {
         var ttl = options && options.ttl || DEFAULT_TTL;
         var mtu = r.iface.mtu;
         if (payload.length + HEADER <= mtu) {
-            send(r, header(src, dst, proto, id, 0, ttl, payload));
+            stats.tx++;
+            r.iface.output(header(src, dst, proto, id, 0, ttl, payload), r.nextHop);
             return 0;
         }
         // A TCP packet the NIC segments (options.tsoMss, tcp_output.js): one

@@ -29,7 +29,13 @@ function create(env, options) {
         interfaces: [],
         loopback: null,
         onActivity: null,   // called after flush() delivered something (readiness may change)
-        addInterface: function (iface) { stack.interfaces.push(iface); },
+        // Counts changes of the interfaces and their addresses: ipv4.route()
+        // keeps its last answer while this stays the same.
+        routeGeneration: 0,
+        addInterface: function (iface) {
+            stack.interfaces.push(iface);
+            stack.routeGeneration++;
+        },
         iface: function (name) {
             for (var i = 0; i < stack.interfaces.length; i++)
                 if (stack.interfaces[i].name === name)
@@ -43,6 +49,7 @@ function create(env, options) {
             iface.addr = num(addr);
             iface.mask = num(mask);
             iface.gateway = num(gateway);
+            stack.routeGeneration++;
             if (iface.addr && stack.tcp)
                 stack.tcp.routesChanged();  // SYN-ACKs that waited for a route leave now
         },

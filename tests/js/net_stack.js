@@ -906,6 +906,23 @@ function transfer(w, src, dst, data, limitMs) {
     check.equal(w.ea.stats.rxDropped + w.eb.stats.rxDropped, 0, 'packed: nothing dropped');
 })();
 
+(function routesFollowConfiguration() {
+    // route() keeps its last answer; a new address, mask or gateway
+    // (stack.configure) must still change what it says.
+    var w = h.pair();
+    var far = ipv4.parse('10.0.5.5'), near = ipv4.parse('10.0.0.2');
+    var r = w.a.ipv4.route(far);
+    check.ok(r && r.iface === w.ea && r.nextHop === ipv4.parse('10.0.0.254'), 'far: via the gateway');
+    check.equal(w.a.ipv4.route(far), r, 'the same answer again');
+    check.equal(w.a.ipv4.route(near).nextHop, near, 'near: direct');
+    w.a.configure(w.ea, '10.0.0.1', '255.255.0.0', 0);
+    r = w.a.ipv4.route(far);
+    check.ok(r && r.nextHop === far, 'a wider mask: far is direct (' + (r && r.nextHop) + ')');
+    w.a.configure(w.ea, '10.0.0.1', '255.255.255.0', 0);
+    check.equal(w.a.ipv4.route(far), null, 'no gateway: far is unreachable');
+    check.equal(w.a.ipv4.route(ipv4.parse('10.0.0.1')).iface, w.a.loopback, 'our own address: loopback');
+})();
+
 (function acrossSequenceWrap() {
     // Initial sequence numbers 512 KiB below 2^32: a megabyte each way
     // crosses zero, under loss, so every compare of sequence numbers (also
