@@ -1303,10 +1303,12 @@ def drivers_manager(c, tree):
          "rolled back: the old version runs, list() shows why"),
         ("after rollback version 1 ticks kept true", "the proxy still reaches version 1"),
         ("good reload ok true ms number", "a good reload"),
-        ("after reload version 2 ticks kept true listener follows true",
-         "the held proxy sees version 2, the handover and the listener follow"),
-        ("stopped proxy throws clock: driver rtc is not running", "a stopped driver's proxy throws"),
-        ("restarted version 2", "start(name) brings it back"),
+        ("after reload version 2 ticks kept true listener follows true held method true",
+         "the held proxy (and a method kept from it) sees version 2, the handover and the "
+         "listener follow"),
+        ("stopped proxy throws clock: driver rtc is not running; held method clock: driver rtc "
+         "is not running", "a stopped driver's proxy throws, and so does a kept method"),
+        ("restarted version 2 held method true", "start(name) brings it back"),
         ("done", "the app ran to the end"),
     ]:
         c.check(line in text.splitlines(), what, line)

@@ -41,6 +41,7 @@ var steps = [
         console.log('whenProvided ' + provided.join());
         show('rtc');
         var clock = drivers.get('clock')[0];
+        var heldTicks = clock.ticks;  // a method kept: it follows the current version too
         var seconds = 0;
         clock.on('tick', function () { seconds++; });
         console.log('clock version ' + clock.version + ' time ' + /^\d\d:\d\d:\d\d$/.test(clock.time()));
@@ -62,14 +63,17 @@ var steps = [
             var seen = seconds;
             wait(1500, function () {
                 console.log('after reload version ' + clock.version + ' ticks kept ' +
-                            (clock.ticks() >= before) + ' listener follows ' + (seconds > seen));
+                            (clock.ticks() >= before) + ' listener follows ' + (seconds > seen) +
+                            ' held method ' + (heldTicks() >= before));
                 drivers.stop('rtc');
                 show('rtc');
-                var threw = false;
+                var threw = false, heldThrew = false;
                 try { clock.ticks(); } catch (e) { threw = e.message; }
-                console.log('stopped proxy throws ' + threw);
+                try { heldTicks(); } catch (e) { heldThrew = e.message; }
+                console.log('stopped proxy throws ' + threw + '; held method ' + heldThrew);
                 drivers.start('rtc');
-                console.log('restarted version ' + clock.version);
+                console.log('restarted version ' + clock.version + ' held method ' +
+                            (heldTicks() >= 0));
                 drivers.stop('rtc');
                 next();
             });
