@@ -12,10 +12,12 @@ restrict=on):
 The issue's reference, a Linux 6.1 guest with busybox httpd on this QEMU
 (q35, e1000, TCG): about 200 requests/s without keep-alive and a 16 MiB
 download at 45-70 MB/s. --reference measures it too (reference_linux.py:
-Debian's kernel and busybox-static on the same QEMU machine), right after
-jskernel in each of --rounds rounds, and judges the targets by the ratios
-of each round's figures: both machines' rates move with the host's load
-(30-40% within minutes on a shared host), their ratio much less.
+Debian's kernel and busybox-static on the same QEMU machine): both
+machines boot once, and in each of --rounds rounds their phases alternate,
+one machine running while the other is stopped (SIGSTOP), so that each
+pair of figures is taken seconds apart; the targets are judged by the
+pairs' ratios. Both machines' rates move with the host's load (30-40%
+within minutes on a shared host), their ratio much less.
 
 --icount runs QEMU with `-icount shift=0`: guest time counts instructions
 (1 ns each), so the guest time from a phase's first request to its last
@@ -24,8 +26,10 @@ and per download, figures that do not move with the host's load. (Idle
 time inside a phase counts too, but wrk and curl keep the guest busy.)
 The rates are then not the issue's: QEMU runs slower under icount."""
 import hashlib
+import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import time
@@ -63,8 +67,8 @@ def _args(p):
                         "(Debian's packages, fetched into build/reference/), on the same QEMU "
                         "machine right after jskernel, and judge the targets against it")
     p.add_argument("--rounds", type=int, default=1,
-                   help="boot and measure this many times (with --reference: jskernel, then "
-                        "the reference, per round; default 1)")
+                   help="measure this many times (a boot each; with --reference, one boot "
+                        "of each machine and their phases alternated per round; default 1)")
 
 
 class _Curl:
@@ -103,6 +107,12 @@ class GuestServer(GuestApp, _Curl):
             raise SystemExit(f"jsk: the guest server did not start:\n{' '.join(self.cmd)}\n"
                              f"{self.transcript()}")
 
+    def pause(self, stopped):
+        """SIGSTOP (True) or SIGCONT (False) to jsk run and its QEMU, a
+        process group of their own: the idle machine of --reference
+        takes no CPU while the other one is measured."""
+        os.killpg(self.proc.pid, signal.SIGSTOP if stopped else signal.SIGCONT)
+
     def stop(self):
         """Asks the server to end (/quit), then waits; kills it if it will not."""
         if self.proc.poll() is None:
@@ -126,7 +136,11 @@ class ReferenceServer(_Curl):
     def transcript(self, n=30):
         return self.machine.console.tail(n)
 
+    def pause(self, stopped):
+        self.machine.proc.send_signal(signal.SIGSTOP if stopped else signal.SIGCONT)
+
     def stop(self):
+        self.pause(False)
         self.machine.stop()
 
 
@@ -221,23 +235,60 @@ def _measure(tree, args, expected, figures, notes, instructions):
     figures["close"].append(rate_close)
 
 
-def _measure_reference(tree, args, accel, figures, notes):
-    """One boot of the Linux reference: wrk without keep-alive (busybox
-    httpd has none), then --runs downloads."""
-    server = ReferenceServer(tree, qemu.free_port(), accel)
+def _compare(tree, args, accel, expected, ours, ref, ratios, notes):
+    """--reference: jskernel's server and the reference booted once each,
+    then per round, one machine running at a time (the other stopped with
+    SIGSTOP), phases paired back to back: jskernel's keep-alive rate and
+    the reference's rate, then jskernel's rate without keep-alive, then
+    both machines' downloads. A pair is seconds apart, so both halves see
+    much the same host. Returns the reference's description."""
+    rounds_time = args.rounds * (3 * args.seconds + 2 * args.runs * 60 + 60)
+    server = GuestServer(tree, qemu.free_port(), 300 + rounds_time, False)
+    reference = None
     try:
-        print("jsk bench http: reference, wrk without keep-alive ...", flush=True)
+        server.wait_listening(120)
         _wait_ready(server)
-        rate, problems = _wrk(server, args, keep_alive=False)
-        notes += [f"reference: {p}" for p in problems]
-        for run in range(args.runs):
-            print(f"jsk bench http: reference, 16 MiB download {run + 1}/{args.runs} ...",
-                  flush=True)
-            figures["download"].append(_download(server, None))
+        server.pause(True)
+        print("jsk bench http: booting the reference ...", flush=True)
+        reference = ReferenceServer(tree, qemu.free_port(), accel)
+        _wait_ready(reference)
+        reference.pause(True)
+
+        def phase(machine, run):
+            machine.pause(False)
+            try:
+                return run()
+            finally:
+                machine.pause(True)
+
+        for rnd in range(args.rounds):
+            print(f"jsk bench http: round {rnd + 1}/{args.rounds}: wrk with keep-alive, the "
+                  "reference's wrk, wrk without keep-alive, downloads ...", flush=True)
+            rate_ka, problems = phase(server, lambda: _wrk(server, args, keep_alive=True))
+            notes += [f"keep-alive: {p}" for p in problems]
+            rate_ref, problems = phase(reference, lambda: _wrk(reference, args, keep_alive=False))
+            notes += [f"reference: {p}" for p in problems]
+            rate_close, problems = phase(server, lambda: _wrk(server, args, keep_alive=False))
+            notes += [f"no keep-alive: {p}" for p in problems]
+            mine = phase(server, lambda: [_download(server, expected)
+                                                for _ in range(args.runs)])
+            theirs = phase(reference, lambda: [_download(reference, None)
+                                                     for _ in range(args.runs)])
+            ours["ka"].append(rate_ka)
+            ours["close"].append(rate_close)
+            ours["download"] += mine
+            ref["close"].append(rate_ref)
+            ref["download"] += theirs
+            ratios.append((rate_ka / rate_ref, statistics.median(theirs) / statistics.median(mine)))
     finally:
-        server.stop()
-    figures["close"].append(rate)
-    return server.description
+        if reference is not None:
+            reference.stop()
+        server.pause(False)
+        status = server.stop()
+    if status != 0:
+        raise SystemExit(f"jsk: the guest server ended with status {status}:\n"
+                         f"{server.transcript()}")
+    return reference.description
 
 
 @benchmark("http", "requests/s (wrk) and a 16 MiB download (curl) from a unode http server "
@@ -262,17 +313,12 @@ def http(tree, args):
     instructions = {"ka": [], "close": [], "download": []}
     ratios = []  # per round: (keep-alive / reference's rate, download rate / reference's)
     description = None
-    for rnd in range(args.rounds):
+    if args.reference:
+        description = _compare(tree, args, accel, expected, ours, ref, ratios, notes)
+    for rnd in range(0 if args.reference else args.rounds):
         if args.rounds > 1:
             print(f"jsk bench http: round {rnd + 1}/{args.rounds}", flush=True)
-        first_ours, first_ref = len(ours["download"]), len(ref["download"])
         _measure(tree, args, expected, ours, notes, instructions)
-        if args.reference:
-            # One machine at a time: the two QEMUs would share the host's CPUs.
-            description = _measure_reference(tree, args, accel, ref, notes)
-            ratios.append((ours["ka"][-1] / ref["close"][-1],
-                           statistics.median(ref["download"][first_ref:]) /
-                           statistics.median(ours["download"][first_ours:])))
     t = Table()
     t.add("requests/s, keep-alive", ours["ka"], fmt="{:.0f}")
     t.add("requests/s, no keep-alive", ours["close"], fmt="{:.0f}")
