@@ -321,8 +321,24 @@ duk_ret_t native_realtime_ns(duk_context* ctx) {
 
 // timespec(clockId) -> [seconds, nanoseconds], exact (a double cannot hold
 // the wall clock in nanoseconds). 0 = realtime, 1 = monotonic.
+// timespec(clockId, into) writes them instead as a struct timespec (two
+// 64-bit integers, this machine's byte order) into the first 16 bytes of
+// the buffer or view `into`, and returns nothing: clock_gettime's service
+// fills its caller's struct in one call (js-drivers/core/system.js).
 duk_ret_t native_timespec(duk_context* ctx) {
     uint64_t ns = duk_get_int(ctx, 0) == 0 ? clock::realtime_ns() : clock::monotonic_ns();
+    if (!duk_is_undefined(ctx, 1)) {
+        if (!duk_is_buffer_data(ctx, 1))
+            return duk_type_error(ctx, "kernel.timespec: expected a buffer to write into");
+        duk_size_t size = 0;
+        void* data = duk_get_buffer_data(ctx, 1, &size);
+        if (size < 16)
+            return duk_range_error(ctx, "kernel.timespec: %lu bytes, a timespec needs 16",
+                static_cast<unsigned long>(size));
+        int64_t fields[2] = {int64_t(ns / 1000000000), int64_t(ns % 1000000000)};
+        __builtin_memcpy(data, fields, sizeof fields);
+        return 0;
+    }
     duk_push_array(ctx);
     duk_push_number(ctx, double(ns / 1000000000));
     duk_put_prop_index(ctx, -2, 0);
@@ -534,7 +550,7 @@ void init_kernel_module(duk_context* ctx) {
     engine::put_function(ctx, "wakeSoon", native_wake_soon, 0);
     engine::put_function(ctx, "monotonicNs", native_monotonic_ns, 0);
     engine::put_function(ctx, "realtimeNs", native_realtime_ns, 0);
-    engine::put_function(ctx, "timespec", native_timespec, 1);
+    engine::put_function(ctx, "timespec", native_timespec, 2);
     engine::put_function(ctx, "randomBytes", native_random_bytes, 3);
     engine::put_function(ctx, "randomSource", native_random_source, 0);
     engine::put_function(ctx, "exit", native_exit, 1);

@@ -101,20 +101,27 @@ function writeInt64(view, offset, value) {
 // loop asks several times per turn, so the struct's buffer is one kept for
 // this call (made at the first, not before the REPL's prompt): it is read
 // out before anything else can call again.
-var timespecBytes = null, timespecView = null;
+// The struct is read through 32-bit views in the machine's own byte order,
+// which is the struct's (both unode's hosts are x86-64): indexing them
+// costs a fraction of a DataView call.
+var timespecBytes = null, timespecWords = null, timespecHigh = null;
 function readClock(clock) {
     if (timespecBytes === null) {
         timespecBytes = new Uint8Array(16);
-        timespecView = new DataView(timespecBytes.buffer);
+        timespecWords = new Uint32Array(timespecBytes.buffer);
+        timespecHigh = new Int32Array(timespecBytes.buffer);
     }
     return syscall(NR.clock_gettime, clock, timespecBytes);
 }
+
+// tv_sec and tv_nsec: 64-bit, the low word first (little-endian).
+function timespecSec() { return timespecHigh[1] * 4294967296 + timespecWords[0]; }
 
 exports.clock_gettime = function (clock) {
     var r = readClock(clock);
     if (r < 0)
         return r;
-    return { sec: readInt64(timespecView, 0), nsec: readInt64(timespecView, 8) };
+    return { sec: timespecSec(), nsec: timespecWords[2] };  // nsec < 10^9
 };
 
 // clockMs(clock): the same clock in milliseconds (a double), or NaN when
@@ -122,7 +129,7 @@ exports.clock_gettime = function (clock) {
 exports.clockMs = function (clock) {
     if (readClock(clock) < 0)
         return NaN;
-    return readInt64(timespecView, 0) * 1000 + readInt64(timespecView, 8) / 1e6;
+    return (timespecHigh[1] * 4294967296 + timespecWords[0]) * 1000 + timespecWords[2] / 1e6;
 };
 
 // nanosleep(ms): sleeps; returns 0 or a negative errno (-EINTR).

@@ -53,6 +53,16 @@ check(realSec > 1600000000, 'realtime is after 2020', realSec);
 check(syscall(228, 99, ts) === -22, 'clock_gettime(99) gives -EINVAL');
 check(syscall(228, 1, 5) === -14, 'clock_gettime with a number for the buffer gives -EFAULT');
 check(syscall(228, 1, new Uint8Array(8)) === -14, 'clock_gettime with a short buffer gives -EFAULT');
+// Into a view at an odd offset of a larger buffer: those 16 bytes only.
+var around = new Uint8Array(40);
+check(syscall(228, 0, around.subarray(5, 21)) === 0, 'clock_gettime into a view at offset 5');
+var at5 = new DataView(around.buffer, 5, 16);
+check(Math.abs(i64(at5, 0) - Date.now() / 1000) < 5 && i64(at5, 8) < 1e9,
+    'the view holds the realtime clock', i64(at5, 0));
+var outside = 0;
+for (var b = 0; b < around.length; b++)
+    outside += (b < 5 || b >= 21) ? around[b] : 0;
+check(outside === 0, 'no byte outside the view was written');
 
 // nanosleep 30 ms
 var req = new DataView(new ArrayBuffer(16));
