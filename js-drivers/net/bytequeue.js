@@ -7,8 +7,12 @@
 // chunk): a keep-alive http request makes about six of these operations.
 'use strict';
 
+// Taken chunks are not shifted off the array (Array#shift is a built-in
+// call that moves every element): `first` steps past them, and the array
+// is emptied when everything has been taken, or cut when many have.
 function ByteQueue() {
-    this.chunks = [];   // Uint8Arrays, the first one read from `head`
+    this.chunks = [];   // Uint8Arrays; chunks[first] is read from `head`
+    this.first = 0;
     this.head = 0;
     this.length = 0;
 }
@@ -28,7 +32,7 @@ ByteQueue.prototype.push = function (u8, offset, n) {
 ByteQueue.prototype.peek = function (skip, dst, at, n) {
     var chunks = this.chunks, copied = 0;
     var pos = -this.head;
-    for (var i = 0; i < chunks.length && copied < n; i++) {
+    for (var i = this.first; i < chunks.length && copied < n; i++) {
         var c = chunks[i], length = c.length;
         var start = pos, end = pos + length;
         pos = end;
@@ -55,22 +59,42 @@ ByteQueue.prototype.drop = function (n) {
     if (n > this.length)
         n = this.length;
     this.length -= n;
+    var chunks = this.chunks, first = this.first;
     while (n > 0) {
-        var c = this.chunks[0];
-        var left = c.length - this.head;
+        var left = chunks[first].length - this.head;
         if (n < left) {
             this.head += n;
-            return;
+            break;
         }
         n -= left;
-        this.chunks.shift();
+        chunks[first++] = null;  // no longer kept alive by the queue
         this.head = 0;
     }
+    if (first === chunks.length) {
+        chunks.length = 0;
+        first = 0;
+    } else if (first >= 64) {
+        this.chunks = chunks.slice(first);
+        first = 0;
+    }
+    this.first = first;
 };
 
 // Takes up to n bytes into dst[at...]; returns how many.
 ByteQueue.prototype.read = function (dst, at, n) {
-    var got = this.peek(0, dst, at, n);
+    var chunks = this.chunks, got;
+    if (chunks.length - this.first === 1 && n >= this.length) {
+        // All of one chunk, a socket's usual read: no peek/drop calls.
+        var c = chunks[this.first];
+        got = this.length;
+        dst.set(this.head === 0 ? c : c.subarray(this.head), at);
+        chunks.length = 0;
+        this.first = 0;
+        this.head = 0;
+        this.length = 0;
+        return got;
+    }
+    got = this.peek(0, dst, at, n);
     this.drop(got);
     return got;
 };

@@ -54,3 +54,30 @@ for (var step = 0; step < steps; step++) {
 }
 check.equal(mismatches, 0, steps + ' random pushes, peeks, drops and reads agree with an array');
 check.ok(next > 10000, 'bytes went through (' + next + ')');
+
+// Chunks taken one at a time while others wait: the queue steps past them
+// and cuts them off the array from time to time; the bytes stay right.
+(function manyChunks() {
+    var big = new ByteQueue(), expect = [], k, bad = 0;
+    for (k = 0; k < 300; k++) {
+        big.push(new Uint8Array([k & 255, (k * 3) & 255, 7]), 0, 3);
+        expect.push(k & 255, (k * 3) & 255, 7);
+    }
+    for (k = 0; k < 290; k++) {
+        big.drop(k % 2 ? 3 : 2);  // whole chunks and parts of them
+        expect.splice(0, k % 2 ? 3 : 2);
+        var now = new Uint8Array(expect.length);
+        if (big.peek(0, now, 0, now.length) !== expect.length)
+            bad++;
+        for (var i = 0; i < now.length; i++)
+            bad += now[i] !== expect[i] ? 1 : 0;
+    }
+    check.equal(bad, 0, 'peeks agree while chunks are taken one by one');
+    check.ok(big.chunks.length - big.first < 300 - 64 && big.chunks.length < 300,
+        'taken chunks were cut off the array (' + big.chunks.length + ' kept)');
+    var rest = new Uint8Array(1000);
+    var n = big.read(rest, 0, rest.length);
+    check.equal(n, expect.length, 'the rest read at once');
+    check.equal(Array.prototype.slice.call(rest, 0, n).join(), expect.join(), 'the rest intact');
+    check.equal(big.length + big.chunks.length, 0, 'empty after the last read');
+})();
