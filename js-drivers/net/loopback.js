@@ -13,6 +13,7 @@ function create(stack) {
         name: 'lo', kind: 'loopback', mtu: 65536,
         addr: 0x7f000001, mask: 0xff000000, gateway: 0,
         stats: { packets: 0, dropped: 0 },
+        queue: queue,  // read-only for others: stack.flush() looks at its length
         output: function (packet) {
             if (queue.length >= QUEUE_MAX) {
                 lo.stats.dropped++;

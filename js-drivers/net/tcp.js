@@ -146,18 +146,23 @@ function create(stack, options) {
 
     // Connections whose output waits for the end of the current batch of
     // input (tcp_input.js); stack.flush() runs it (flushOutput).
+    // (T.pending.output counts them, so that stack.flush() looks without a
+    // call: it runs after every socket call and every batch of frames.)
     var outputPending = [];
+    T.pending = { output: 0 };
     T.outputLater = function (pcb) {
         if (pcb.outputQueued)
             return;
         pcb.outputQueued = true;
         outputPending.push(pcb);
+        T.pending.output++;
     };
     T.flushOutput = function () {
         if (outputPending.length === 0)
             return false;
         var list = outputPending;
         outputPending = [];
+        T.pending.output = 0;
         for (var i = 0; i < list.length; i++) {
             list[i].outputQueued = false;
             out.output(list[i]);
@@ -676,6 +681,7 @@ function create(stack, options) {
 
     return { open: function () { return new Pcb(); }, stats: stats, params: params, ports: ports,
         T: T, trace: function (fn) { T.tracer = fn; }, flushOutput: T.flushOutput,
+        pending: T.pending,
         routesChanged: T.routesChanged };
 }
 
