@@ -173,7 +173,7 @@ Socket.prototype._write = function (chunk, encoding, callback) {
         return;
     }
     var data = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
-    this._write_ = { data: data, offset: 0, callback: callback };
+    this._write_ = { data: data, offset: 0, callback: callback, watching: false };
     this._flush();
 };
 
@@ -188,6 +188,7 @@ Socket.prototype._flush = function () {
             sys.MSG_NOSIGNAL | sys.MSG_DONTWAIT);
         if (n === -EAGAIN || n === -EINTR) {
             var self = this;
+            w.watching = true;
             this._watch('writable', function () { self._flush(); });
             return;
         }
@@ -201,7 +202,8 @@ Socket.prototype._flush = function () {
         this._bytesWritten += n;
     }
     this._write_ = null;
-    loop.unwatchWritable(this._fd);
+    if (w.watching)  // (most writes go at once: no watch to end, no call)
+        loop.unwatchWritable(this._fd);
     this._activity();
     w.callback();
 };
