@@ -111,6 +111,14 @@ rto.backoff();
 check.equal(rto.rto, 1450, 'backoff doubles');
 rto.sample(1);
 check.equal(rto.rto >= 200, true, 'never below the minimum');
+var rto2 = new Rto();
+rto2.sample(100);
+rto2.sample(50);  // below SRTT: |SRTT - R| = 50
+check.equal(rto2.srtt + ' ' + rto2.rttvar + ' ' + rto2.rto, '93.75 50 293.75', 'a shorter sample');
+rto2.sample(500000);
+check.equal(rto2.rto, 120000, 'never above the maximum');
+rto2.sample(-5);
+check.equal(rto2.srtt, 0.875 * (0.875 * 93.75 + 0.125 * 500000), 'a negative sample counts as 0');
 
 // --- ARP and ICMP ---------------------------------------------------------
 (function () {
