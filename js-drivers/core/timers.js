@@ -25,8 +25,11 @@ var wrapper = null;
 
 function now() { return clock.monotonicNs() / 1e6; }
 
+// (Compares here and in the wait loop, not Math.max/min: the network
+// stack sets and the loop checks timers at every turn, and each Math call
+// is a built-in call in Duktape.)
 function after(ms, fn) {
-    return pending.add(now() + Math.max(0, ms), fn);
+    return pending.add(now() + (ms > 0 ? ms : 0), fn);
 }
 
 // fn() at the next turn of the wait loop, at once: the native wait is
@@ -71,18 +74,22 @@ function install(kernel) {
             var first = pending.first();
             if (first === null) {
                 if (!sliced()) {
-                    var r0 = wait(end < 0 ? -1 : Math.max(0, end - now()), wakeOn);
+                    var left = end - now();
+                    var r0 = wait(end < 0 ? -1 : left > 0 ? left : 0, wakeOn);
                     if (r0 || (end >= 0 && now() >= end))
                         return r0;
                     continue;  // woken early (kernel.wakeSoon): run what is due
                 }
                 t = SLICE_MS;
             } else {
-                t = Math.max(0, Math.min(SLICE_MS, first.due - now()));
+                t = first.due - now();
+                t = t > SLICE_MS ? SLICE_MS : t > 0 ? t : 0;
             }
             var last = false;
             if (end >= 0 && end - now() <= t) {
-                t = Math.max(0, end - now());
+                t = end - now();
+                if (t < 0)
+                    t = 0;
                 last = true;
             }
             var r = wait(t, wakeOn);

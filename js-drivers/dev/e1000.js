@@ -563,14 +563,19 @@ function start(dev, ctx, handover) {
             desc[end + 3] = 0;
             frames++;
             bytes += length[clean];
-            clean = (last[clean] + 1) % ring;
+            clean = last[clean] + 1 === ring ? 0 : last[clean] + 1;
         }
         txClean = clean;
         counters.txFrames += frames;
         counters.txBytes += bytes;
     }
-    function txFull() { return (txTail + 1) % TX_RING === txClean; }
-    function txFree() { return (txClean - txTail - 1 + TX_RING) % TX_RING; }
+    // (Ring positions wrap by compares, not `%`: in Duktape that is a call
+    // of fmod, and these run per packet.)
+    function txFull() { return (txTail + 1 === TX_RING ? 0 : txTail + 1) === txClean; }
+    function txFree() {
+        var free = txClean - txTail - 1;
+        return free < 0 ? free + TX_RING : free;
+    }
 
     function send(frame, tsoMss) {
         if (!running)
@@ -611,7 +616,7 @@ function start(dev, ctx, handover) {
         txDesc[4 * i + 3] = 0;
         txLast[i] = i;
         txLength[i] = len;
-        txTail = (i + 1) % TX_RING;
+        txTail = i + 1 === TX_RING ? 0 : i + 1;
         if (prof) {
             spent('tx: copy into the buffer, descriptor', t0);
             t0 = clock.now();
@@ -641,7 +646,7 @@ function start(dev, ctx, handover) {
             counters.txNoLink++;
             return false;
         }
-        var pieces = Math.ceil(len / BUF);
+        var pieces = ((len + BUF - 1) / BUF) | 0;  // rounded up
         if (txFree() < pieces + 1) {
             reclaimTx();
             if (txFree() < pieces + 1) {
@@ -661,7 +666,7 @@ function start(dev, ctx, handover) {
         txDesc[c + 2] = ((len - hdrLen) | TXD_DEXT | TXD_TSE | TUCMD_IP |
             TUCMD_TCP) >>> 0;                                             // PAYLEN, TUCMD
         txDesc[c + 3] = ((hdrLen << 8) | (mss << 16)) >>> 0;             // HDRLEN, MSS
-        var i = (first + 1) % TX_RING;
+        var i = first + 1 === TX_RING ? 0 : first + 1;
         var desc = txDesc, buf = BUF, ring = TX_RING;
         // The slots' buffers are one block in ring order: the packet goes
         // into those of its data descriptors in one copy, or two when it
@@ -676,12 +681,14 @@ function start(dev, ctx, handover) {
         // The data descriptors from the template (whole buffers), then the
         // last one's length, with EOP and RS.
         copyDescriptors(desc, txWhole, i, pieces, ring);
-        i = (i + pieces - 1) % ring;
+        i += pieces - 1;
+        if (i >= ring)
+            i -= ring;
         desc[4 * i + 2] = ((len - (pieces - 1) * buf) | TXD_DEXT | TXD_DTYP_D | TXD_TSE |
             ((TXD_IFCS | TXD_EOP | TXD_RS) << 24)) >>> 0;
         txLast[first] = i;
         txLength[first] = len;
-        i = (i + 1) % ring;
+        i = i + 1 === ring ? 0 : i + 1;
         txTail = i;
         counters.txSegmented++;
         regs.write32(TDT, i);

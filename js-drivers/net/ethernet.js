@@ -37,7 +37,8 @@ function frame(dstMac, srcMac, type, payload, inFront) {
         f = new Uint8Array(payload.buffer, payload.byteOffset - ETH_HEADER,
             ETH_HEADER + payload.length);
     } else {
-        f = new Uint8Array(Math.max(ETH_MIN_FRAME, ETH_HEADER + payload.length));
+        var size = ETH_HEADER + payload.length;  // (a compare: Math.max is a call)
+        f = new Uint8Array(size > ETH_MIN_FRAME ? size : ETH_MIN_FRAME);
         f.set(payload, ETH_HEADER);
     }
     for (var i = 0; i < 6; i++) {
