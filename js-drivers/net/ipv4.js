@@ -160,27 +160,41 @@ function create(stack) {
     // `noChecksum`: left 0 for the NIC to fill in. `inFront`: the payload
     // has TSO_HEADROOM free bytes before it (see above), and the header goes
     // there; otherwise header and payload are copied into a new buffer.
+    // (Fields are written a byte at a time, big-endian: a DataView costs
+    // an object and a built-in call per field, several times these stores.)
     function header(src, dst, proto, id, fragField, ttl, payload, noChecksum, inFront) {
-        var p, dv;
+        var p;
         if (inFront && payload.byteOffset >= TSO_HEADROOM) {
             p = new Uint8Array(payload.buffer, payload.byteOffset - HEADER, HEADER + payload.length);
-            dv = new DataView(p.buffer, p.byteOffset, HEADER);
-            p[1] = p[10] = p[11] = 0;  // what a new buffer has: TOS, checksum
         } else {
             p = new Uint8Array(HEADER + payload.length);
-            dv = new DataView(p.buffer);
             p.set(payload, HEADER);
         }
+        var length = p.length;
         p[0] = 0x45;
-        dv.setUint16(2, p.length);
-        dv.setUint16(4, id);
-        dv.setUint16(6, fragField);
+        p[1] = 0;  // TOS
+        p[2] = length >>> 8;
+        p[3] = length & 0xff;
+        p[4] = id >>> 8;
+        p[5] = id & 0xff;
+        p[6] = fragField >>> 8;
+        p[7] = fragField & 0xff;
         p[8] = ttl;
         p[9] = proto;
-        dv.setUint32(12, src >>> 0);
-        dv.setUint32(16, dst >>> 0);
-        if (!noChecksum)
-            dv.setUint16(10, checksum.compute(p, 0, HEADER));
+        p[10] = p[11] = 0;  // the checksum, computed over a zero field
+        p[12] = src >>> 24;
+        p[13] = (src >>> 16) & 0xff;
+        p[14] = (src >>> 8) & 0xff;
+        p[15] = src & 0xff;
+        p[16] = dst >>> 24;
+        p[17] = (dst >>> 16) & 0xff;
+        p[18] = (dst >>> 8) & 0xff;
+        p[19] = dst & 0xff;
+        if (!noChecksum) {
+            var sum = checksum.compute(p, 0, HEADER);
+            p[10] = sum >>> 8;
+            p[11] = sum & 0xff;
+        }
         return p;
     }
 
@@ -191,8 +205,7 @@ function create(stack) {
             return;
         }
         var ihl = (p[0] & 15) * 4;
-        var dv = new DataView(p.buffer, p.byteOffset, p.length);
-        var total = dv.getUint16(2);
+        var total = (p[2] << 8) | p[3];  // (fields read a byte at a time, as header() writes)
         if (ihl < HEADER || total < ihl || total > p.length) {
             stats.badHeader++;
             return;
@@ -202,7 +215,8 @@ function create(stack) {
             return;
         }
         p = p.subarray(0, total);  // Ethernet padding goes
-        var src = dv.getUint32(12), dst = dv.getUint32(16);
+        var src = ((p[12] << 24) | (p[13] << 16) | (p[14] << 8) | p[15]) >>> 0;
+        var dst = ((p[16] << 24) | (p[17] << 16) | (p[18] << 8) | p[19]) >>> 0;
         if (iface !== stack.loopback && martian(iface, src, dst)) {
             stats.martians++;
             return;
@@ -216,10 +230,10 @@ function create(stack) {
         }
         var info = { src: src, dst: dst, proto: p[9], iface: iface, ttl: p[8],
             broadcast: bcast, header: p.subarray(0, ihl) };
-        var frag = dv.getUint16(6);
+        var frag = (p[6] << 8) | p[7];
         var payload = p.subarray(ihl);
         if (frag & (FLAG_MF | 0x1fff)) {
-            payload = reassemble(info, dv.getUint16(4), (frag & 0x1fff) * 8,
+            payload = reassemble(info, (p[4] << 8) | p[5], (frag & 0x1fff) * 8,
                 (frag & FLAG_MF) !== 0, payload);
             if (!payload)
                 return;

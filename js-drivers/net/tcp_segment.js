@@ -22,17 +22,17 @@ function add(a, n) { return (a + n) >>> 0; }
 function parse(src, dst, p, trusted) {
     if (p.length < HEADER)
         return null;
-    var dv = new DataView(p.buffer, p.byteOffset, p.length);
     var off = (p[12] >> 4) * 4;
     if (off < HEADER || off > p.length)
         return null;
     if (!trusted &&
         checksum.transport(src, dst, 6, p, 0, p.length) !== 0)
         return null;
-    var s = {
-        sport: dv.getUint16(0), dport: dv.getUint16(2),
-        seq: dv.getUint32(4), ack: dv.getUint32(8),
-        flags: p[13] & 0x3f, window: dv.getUint16(14),
+    var s = {  // (read a byte at a time, as build() writes)
+        sport: (p[0] << 8) | p[1], dport: (p[2] << 8) | p[3],
+        seq: ((p[4] << 24) | (p[5] << 16) | (p[6] << 8) | p[7]) >>> 0,
+        ack: ((p[8] << 24) | (p[9] << 16) | (p[10] << 8) | p[11]) >>> 0,
+        flags: p[13] & 0x3f, window: (p[14] << 8) | p[15],
         mss: 0, wscale: -1,
         data: p.subarray(off)
     };
@@ -48,7 +48,7 @@ function parse(src, dst, p, trusted) {
         if (i + 1 >= off || len < 2 || i + len > off)
             return null;
         if (kind === 2 && len === 4)
-            s.mss = dv.getUint16(i + 2);
+            s.mss = (p[i + 2] << 8) | p[i + 3];
         else if (kind === 3 && len === 3)
             s.wscale = Math.min(p[i + 2], 14);  // RFC 7323 2.3: at most 14
         i += len;
@@ -74,25 +74,36 @@ function build(src, dst, s, local, segmented) {
         optLen += 4;
     var data = s.data;
     var dlen = data ? data.length : 0;
-    var p, dv;
-    if (segmented) {  // with room in front for the IPv4 and link headers (ipv4.js)
+    var p;
+    if (segmented)  // with room in front for the IPv4 and link headers (ipv4.js)
         p = new Uint8Array(TSO_HEADROOM + HEADER + optLen + dlen).subarray(TSO_HEADROOM);
-        dv = new DataView(p.buffer, TSO_HEADROOM);
-    } else {
+    else
         p = new Uint8Array(HEADER + optLen + dlen);
-        dv = new DataView(p.buffer);
-    }
-    dv.setUint16(0, s.sport);
-    dv.setUint16(2, s.dport);
-    dv.setUint32(4, s.seq >>> 0);
-    dv.setUint32(8, s.ack >>> 0);
+    // (A byte at a time, big-endian: a DataView costs an object and a
+    // built-in call per field, several times these stores. The new
+    // buffer's zeros are the checksum's and the urgent pointer's.)
+    var sport = s.sport, dport = s.dport, seq = s.seq, ack = s.ack, window = s.window;
+    p[0] = sport >>> 8;
+    p[1] = sport & 0xff;
+    p[2] = dport >>> 8;
+    p[3] = dport & 0xff;
+    p[4] = seq >>> 24;
+    p[5] = (seq >>> 16) & 0xff;
+    p[6] = (seq >>> 8) & 0xff;
+    p[7] = seq & 0xff;
+    p[8] = ack >>> 24;
+    p[9] = (ack >>> 16) & 0xff;
+    p[10] = (ack >>> 8) & 0xff;
+    p[11] = ack & 0xff;
     p[12] = ((HEADER + optLen) / 4) << 4;
     p[13] = s.flags;
-    dv.setUint16(14, s.window);
+    p[14] = window >>> 8;
+    p[15] = window & 0xff;
     var i = HEADER;
     if (s.mss) {
         p[i] = 2; p[i + 1] = 4;
-        dv.setUint16(i + 2, s.mss);
+        p[i + 2] = s.mss >>> 8;
+        p[i + 3] = s.mss & 0xff;
         i += 4;
     }
     if (s.wscale >= 0) {
@@ -105,10 +116,15 @@ function build(src, dst, s, local, segmented) {
         else
             p.set(data, i);
     }
+    var sum = -1;
     if (segmented)
-        dv.setUint16(16, (~checksum.finish(checksum.pseudo(src, dst, 6, 0))) & 0xffff);
+        sum = (~checksum.finish(checksum.pseudo(src, dst, 6, 0))) & 0xffff;
     else if (!local)
-        dv.setUint16(16, checksum.transport(src, dst, 6, p, 0, p.length));
+        sum = checksum.transport(src, dst, 6, p, 0, p.length);
+    if (sum >= 0) {
+        p[16] = sum >>> 8;
+        p[17] = sum & 0xff;
+    }
     return p;
 }
 
