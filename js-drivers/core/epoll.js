@@ -118,9 +118,11 @@ function create(kernel) {
         return false;
     }
 
-    // Writes up to `max` ready events into `out` (a DataView, or null to
-    // only count) and returns how many.
+    // Writes up to `max` ready events into `out` (a DataView, a Uint32Array
+    // when the caller's array is 4-aligned, or null to only count) and
+    // returns how many.
     function collect(ep, out, max) {
+        var words = out instanceof Uint32Array;
         var n = 0;
         for (var i = 0; i < ep.watches.length && (out === null || n < max); i++) {
             var w = ep.watches[i];
@@ -131,10 +133,16 @@ function create(kernel) {
             var ready = w.file.poll() & (w.events | EPOLLERR | EPOLLHUP);
             if (!ready)
                 continue;
-            if (out !== null) {
+            if (words) {  // (the fields are 4-aligned: EVENT_SIZE is 12)
+                out[3 * n] = ready;
+                out[3 * n + 1] = w.data0;
+                out[3 * n + 2] = w.data1;
+            } else if (out !== null) {
                 out.setUint32(n * EVENT_SIZE, ready, true);
                 out.setUint32(n * EVENT_SIZE + 4, w.data0, true);
                 out.setUint32(n * EVENT_SIZE + 8, w.data1, true);
+            }
+            if (out !== null) {
                 if (w.events & EPOLLONESHOT)
                     w.events = 0;
             }
@@ -153,6 +161,25 @@ function create(kernel) {
         return bits;
     }
 
+    // Where epoll_wait writes: index stores into a Uint32Array when the
+    // caller's array is 4-aligned (x86 is little-endian, as the struct),
+    // else a DataView. The event loop passes the same array every time:
+    // the last view is kept for it.
+    var lastEvents = null, lastMax = 0, lastOut = null;
+    function eventsView(events, maxevents) {
+        if (events === lastEvents && maxevents === lastMax && events !== null)
+            return lastOut;
+        var b = abi.bytes(events);
+        if (b === null || b.byteLength < maxevents * EVENT_SIZE)
+            return null;
+        var out = (b.byteOffset & 3) === 0 ? new Uint32Array(b.buffer, b.byteOffset, maxevents * 3)
+            : new DataView(b.buffer, b.byteOffset, maxevents * EVENT_SIZE);
+        lastEvents = events;
+        lastMax = maxevents;
+        lastOut = out;
+        return out;
+    }
+
     function epoll_wait(epfd, events, maxevents, timeout) {
         var ep = fdtable.get(epfd);
         if (!ep)
@@ -162,7 +189,7 @@ function create(kernel) {
         maxevents = abi.int(maxevents);
         if (!(maxevents > 0 && maxevents <= MAX_EVENTS))
             return -E.EINVAL;
-        var out = abi.view(events, maxevents * EVENT_SIZE);
+        var out = eventsView(events, maxevents);
         if (out === null)
             return -E.EFAULT;
         timeout = abi.int(timeout);

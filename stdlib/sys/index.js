@@ -182,17 +182,22 @@ exports.epoll_ctl = function (epfd, op, fd, events, data) {
 };
 
 // epoll_wait(epfd, maxEvents, timeoutMs) -> [{events, data}], or -errno.
+// The event loop calls it at every turn: the array the kernel fills is
+// kept (per size) and read through 32-bit views in the machine's byte
+// order, the struct's (12 bytes each, so every field is 4-aligned).
+var eventBytes = null, eventWords = null, eventHigh = null;
 exports.epoll_wait = function (epfd, maxEvents, timeout) {
-    var buf = new Uint8Array(EPOLL_EVENT_SIZE * maxEvents);
-    var n = syscall(NR.epoll_wait, epfd, buf, maxEvents, timeout);
+    if (eventBytes === null || eventBytes.length !== EPOLL_EVENT_SIZE * maxEvents) {
+        eventBytes = new Uint8Array(EPOLL_EVENT_SIZE * maxEvents);
+        eventWords = new Uint32Array(eventBytes.buffer);
+        eventHigh = new Int32Array(eventBytes.buffer);
+    }
+    var n = syscall(NR.epoll_wait, epfd, eventBytes, maxEvents, timeout);
     if (n < 0)
         return n;
-    var view = new DataView(buf.buffer);
-    var result = [];
-    for (var i = 0; i < n; i++) {
-        result.push({ events: view.getUint32(i * EPOLL_EVENT_SIZE, true),
-            data: readInt64(view, i * EPOLL_EVENT_SIZE + 4) });
-    }
+    var words = eventWords, result = [];
+    for (var i = 0, w = 0; i < n; i++, w += 3)
+        result.push({ events: words[w], data: words[w + 1] + eventHigh[w + 2] * 4294967296 });
     return result;
 };
 

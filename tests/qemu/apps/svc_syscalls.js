@@ -128,6 +128,14 @@ check(syscall(233, ep, 1, 2, 1) === -14, 'epoll_ctl with a non-buffer event give
 check(syscall(232, ep, evs, 4, -1) === 1 && evdv.getUint32(0, true) === 4 &&
       evdv.getUint32(4, true) === 0xdeadbeef && evdv.getUint32(8, true) === 7,
       'epoll_wait reports fd 1 writable with its data');
+var oddEvs = new Uint8Array(12 * 4 + 3).subarray(3);  // not 4-aligned: written another way
+var oddDv = new DataView(oddEvs.buffer, 3);
+check(syscall(232, ep, oddEvs, 4, -1) === 1 && oddDv.getUint32(0, true) === 4 &&
+      oddDv.getUint32(4, true) === 0xdeadbeef && oddDv.getUint32(8, true) === 7,
+      'epoll_wait into an array at an odd offset');
+evdv.setUint32(4, 0, true);
+check(syscall(232, ep, evs, 4, -1) === 1 && evdv.getUint32(4, true) === 0xdeadbeef,
+      'and into the first array again');
 check(syscall(232, ep, evs, 0, 0) === -22, 'epoll_wait with maxevents 0 gives -EINVAL');
 check(syscall(232, 1, evs, 4, 0) === -22, 'epoll_wait on a non-epoll fd gives -EINVAL');
 check(syscall(233, ep, 2, 1, null) === 0, 'epoll_ctl DEL');
