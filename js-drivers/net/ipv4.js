@@ -56,7 +56,7 @@ function create(stack) {
 
     // (Every packet in and out asks: kept to one lookup per interface.)
     function isLocal(a) {
-        if (isLoopback(a))
+        if ((a >>> 24) === 127)  // isLoopback, inline
             return true;
         var ifs = stack.interfaces;
         for (var i = 0; i < ifs.length; i++) {

@@ -563,7 +563,7 @@ function create(stack, options) {
         var now = this.rcvbuf - this.recvBuf.length, most = 65535 * (1 << this.rcvScale);
         if (now > most)
             now = most;
-        var advertised = S.diff(this.rcvAdv, this.rcvNxt);
+        var advertised = (this.rcvAdv - this.rcvNxt) | 0;  // S.diff, inline
         if (advertised < 0)
             advertised = 0;
         var enough = this.rcvbuf / 2 < 2 * this.mss ? this.rcvbuf / 2 : 2 * this.mss;
