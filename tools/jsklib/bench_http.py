@@ -65,7 +65,8 @@ def _args(p):
     p.add_argument("--reference", action="store_true",
                    help="also measure the issue's reference, Linux 6.1 with busybox httpd "
                         "(Debian's packages, fetched into build/reference/), on the same QEMU "
-                        "machine right after jskernel, and judge the targets against it")
+                        "machine, its phases alternated with jskernel's, and judge the targets "
+                        "against it")
     p.add_argument("--rounds", type=int, default=1,
                    help="measure this many times (a boot each; with --reference, one boot "
                         "of each machine and their phases alternated per round; default 1)")
