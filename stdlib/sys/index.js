@@ -82,10 +82,8 @@ exports.exit_group = function (status) { return syscall(NR.exit_group, status); 
 exports.getpid = function () { return syscall(NR.getpid); };
 exports.ioctl = function (fd, request, arg) { return syscall(NR.ioctl, fd, request, arg || 0); };
 
-// struct timespec { int64 tv_sec; int64 tv_nsec; }, little-endian.
-function readInt64(view, offset) {
-    return view.getUint32(offset, true) + view.getInt32(offset + 4, true) * 4294967296;
-}
+// A 64-bit integer field of a struct (timespec, epoll_event's data),
+// little-endian.
 function writeInt64(view, offset, value) {
     if (value >= 0 && value < 4294967296) {  // most values: no division needed
         view.setUint32(offset, value, true);
@@ -114,14 +112,12 @@ function readClock(clock) {
     return syscall(NR.clock_gettime, clock, timespecBytes);
 }
 
-// tv_sec and tv_nsec: 64-bit, the low word first (little-endian).
-function timespecSec() { return timespecHigh[1] * 4294967296 + timespecWords[0]; }
-
+// tv_sec is words 0 (low) and 1 (high); tv_nsec, below 10^9, is word 2.
 exports.clock_gettime = function (clock) {
     var r = readClock(clock);
     if (r < 0)
         return r;
-    return { sec: timespecSec(), nsec: timespecWords[2] };  // nsec < 10^9
+    return { sec: timespecHigh[1] * 4294967296 + timespecWords[0], nsec: timespecWords[2] };
 };
 
 // clockMs(clock): the same clock in milliseconds (a double), or NaN when

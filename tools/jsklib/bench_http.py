@@ -255,7 +255,7 @@ def _compare(tree, args, accel, expected, ours, ref, ratios, notes):
         _wait_ready(reference)
         reference.pause(True)
 
-        def phase(machine, run):
+        def alone(machine, run):
             machine.pause(False)
             try:
                 return run()
@@ -265,15 +265,15 @@ def _compare(tree, args, accel, expected, ours, ref, ratios, notes):
         for rnd in range(args.rounds):
             print(f"jsk bench http: round {rnd + 1}/{args.rounds}: wrk with keep-alive, the "
                   "reference's wrk, wrk without keep-alive, downloads ...", flush=True)
-            rate_ka, problems = phase(server, lambda: _wrk(server, args, keep_alive=True))
+            rate_ka, problems = alone(server, lambda: _wrk(server, args, keep_alive=True))
             notes += [f"keep-alive: {p}" for p in problems]
-            rate_ref, problems = phase(reference, lambda: _wrk(reference, args, keep_alive=False))
+            rate_ref, problems = alone(reference, lambda: _wrk(reference, args, keep_alive=False))
             notes += [f"reference: {p}" for p in problems]
-            rate_close, problems = phase(server, lambda: _wrk(server, args, keep_alive=False))
+            rate_close, problems = alone(server, lambda: _wrk(server, args, keep_alive=False))
             notes += [f"no keep-alive: {p}" for p in problems]
-            mine = phase(server, lambda: [_download(server, expected)
+            mine = alone(server, lambda: [_download(server, expected)
                                                 for _ in range(args.runs)])
-            theirs = phase(reference, lambda: [_download(reference, None)
+            theirs = alone(reference, lambda: [_download(reference, None)
                                                      for _ in range(args.runs)])
             ours["ka"].append(rate_ka)
             ours["close"].append(rate_close)
