@@ -75,6 +75,22 @@ var server = http.createServer(function (req, res) {
                 check.equal(writes, 1, 'end(body): one socket write, then finish');
             });
             res.end('one write');
+        } else if (req.url === '/large') {
+            // A body above the size the head is joined with: head and body
+            // go as two socket writes, the head first, 'finish' after both.
+            var writesLarge = 0, socketLarge = res.socket, socketWriteLarge = socketLarge.write;
+            socketLarge.write = function () {
+                writesLarge++;
+                return socketWriteLarge.apply(this, arguments);
+            };
+            res.on('finish', function () {
+                socketLarge.write = socketWriteLarge;
+                check.equal(writesLarge, 2, 'end(large body): head and body apart');
+            });
+            res.setHeader('Content-Length', LARGE.length);
+            res.end(LARGE);
+        } else if (req.url === '/sum') {
+            res.end(body.length + ' ' + checksumOf(Buffer.from(body, 'utf8')));
         } else if (req.url === '/nocontent') {
             res.statusCode = 204;
             res.end();
@@ -85,10 +101,22 @@ var server = http.createServer(function (req, res) {
     });
 });
 
+// 200,000 bytes, each one's value from its position, so a lost, doubled or
+// shifted piece shows.
+var LARGE = Buffer.alloc(200000);
+for (var at = 0; at < LARGE.length; at++)
+    LARGE[at] = 0x41 + (at * 7 + (at >> 10)) % 26;
+function checksumOf(bytes) {
+    var sum = 0;
+    for (var i = 0; i < bytes.length; i++)
+        sum = (sum * 31 + bytes[i]) >>> 0;
+    return sum;
+}
+
 var port = 0;
 var tests = [clientEcho, keepAliveReuse, chunkedUpload, rawStatusLines, rawPipelining,
     rawBadRequest, rawChunkedResponse, rawUntilClose, agentFalse, backPressure, rawOneWrite,
-    rawExpectContinue];
+    rawExpectContinue, rawLargeBody, largeUpload];
 function runNext() {
     var test = tests.shift();
     if (test)
@@ -206,6 +234,29 @@ function rawOneWrite(done) {
             'one write', 'end(body): the head and the body');
         done();
     });
+}
+
+function rawLargeBody(done) {
+    raw('GET /large HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', function (data) {
+        var head = 'HTTP/1.1 200 OK\r\nContent-Length: 200000\r\nConnection: close\r\n\r\n';
+        check.equal(data.slice(0, head.length), head, 'large body: the head first, once');
+        check.equal(data.length, head.length + LARGE.length, 'large body: every byte');
+        check.ok(data.slice(head.length) === LARGE.toString('latin1'), 'large body: in order');
+        done();
+    });
+}
+
+// A request body above the join size, ended before the socket connects:
+// head and body wait in the outbox, in order.
+function largeUpload(done) {
+    var req = http.request({ host: '127.0.0.1', port: port, path: '/sum', method: 'POST',
+        headers: { 'Content-Length': LARGE.length } }, function (res) {
+        collect(res, function (body) {
+            check.equal(body, LARGE.length + ' ' + checksumOf(LARGE), 'large upload arrived whole');
+            done();
+        });
+    });
+    req.end(LARGE);
 }
 
 function rawExpectContinue(done) {

@@ -22,8 +22,8 @@ check.ok(net.isIPv6('::') && !net.isIPv6('1.2.3.4'), 'isIPv6');
 var steps = [];
 function step(name) { steps.push(name); }
 
-var tests = [echo, refused, halfOpen, bigTransfer, timeout, timeoutRestarts, timeoutOffWhilePending,
-    maxConnections, listenErrors];
+var tests = [echo, refused, halfOpen, bigTransfer, oneLargeWrite, timeout, timeoutRestarts,
+    timeoutOffWhilePending, maxConnections, listenErrors];
 function runNext() {
     var test = tests.shift();
     if (test)
@@ -200,6 +200,64 @@ function bigTransfer(done) {
         client.on('close', check.expectCall('big close', function () {
             check.equal(reply, String(expected), 'checksum of the bytes');
             check.ok(drains > 0, 'writes waited for drain');
+            server.close(done);
+        }));
+    });
+}
+
+// One write far larger than the socket's buffer: it goes in pieces, and
+// after a piece the kernel took only part of, the socket waits for
+// writability instead of trying again at once (as libuv does: that try
+// would only fail with EAGAIN).
+function oneLargeWrite(done) {
+    var SIZE = 4 * 1024 * 1024;
+    var sys = require('sys');
+    var sendto = sys.sendto;
+    var partial = 0, again = 0;
+    sys.sendto = function (fd, data, offset, length) {
+        var n = sendto.apply(this, arguments);
+        if (n === -sys.errno.EAGAIN)
+            again++;
+        else if (n >= 0 && n < length)
+            partial++;
+        return n;
+    };
+    var server = net.createServer(function (socket) {
+        var total = 0;
+        var sum = 0;
+        socket.pause();
+        setTimeout(function () { socket.resume(); }, 50);  // the sender's buffer fills
+        socket.on('data', function (d) {
+            // every 61st byte, by its absolute offset (a prime stride: a
+            // shifted piece changes the sum)
+            for (var i = (61 - total % 61) % 61; i < d.length; i += 61)
+                sum = (sum + d[i] * ((total + i) % 251 + 1)) % 65521;
+            total += d.length;
+        });
+        socket.on('end', function () {
+            check.equal(total, SIZE, 'one large write: all bytes arrived');
+            socket.end(String(sum));
+        });
+    });
+    server.listen(0, '127.0.0.1', function () {
+        var client = net.connect(server.address().port, '127.0.0.1');
+        var data = Buffer.alloc(SIZE);
+        var expected = 0;
+        for (var i = 0; i < SIZE; i++)
+            data[i] = (i * 13 + (i >> 12)) & 255;
+        for (i = 0; i < SIZE; i += 61)
+            expected = (expected + data[i] * (i % 251 + 1)) % 65521;
+        client.on('connect', function () {
+            client.write(data, check.expectCall('one large write: its callback'));
+            client.end();
+        });
+        var reply = '';
+        client.on('data', function (d) { reply += d; });
+        client.on('close', check.expectCall('one large write: close', function () {
+            sys.sendto = sendto;
+            check.equal(reply, String(expected), 'one large write: the bytes, in order');
+            check.ok(partial > 0, 'one large write: the kernel took it in parts');
+            check.equal(again, 0, 'one large write: no send tried into a full buffer');
             server.close(done);
         }));
     });
