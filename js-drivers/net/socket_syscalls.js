@@ -109,35 +109,47 @@ function create(kernel, stack) {
 
 function service(kernel, stack) {
 
-    // Readiness changed (maybe inside a wait): epoll_wait should look again.
-    function notify() { timers.wake(); }
-
+    // Readiness may have changed (maybe inside a wait): the file counts it
+    // (epoll asks it again, core/epoll.js), and epoll_wait should look.
+    // Every call on the socket counts too: the stack's notes (pcb.onChange)
+    // cover what the network does, the calls what the program does.
     function newFile(sock, flags) {
         var file = {
             kind: 'socket',
             flags: 2 | (flags & SOCK_NONBLOCK ? fdtable.O_NONBLOCK : 0),
             sock: sock,
-            read: function (u8, n) { return receive(file, u8, n, 0, null, null); },
+            changes: 0,
+            read: function (u8, n) {
+                file.changes++;
+                return receive(file, u8, n, 0, null, null);
+            },
             write: function (data, n) {
+                file.changes++;
                 if (typeof data === 'string')
                     data = utf8(data, n);
                 return send(file, data, n, 0);
             },
-            ioctl: function (request, arg) { return ioctl(file, request, arg); },
+            ioctl: function (request, arg) {
+                file.changes++;
+                return ioctl(file, request, arg);
+            },
             stat: function (dv) {
                 dv.setUint32(16, 1, true);              // st_nlink
                 dv.setUint32(24, 0xc000 | 0x1ff, true); // S_IFSOCK | 0777
                 dv.setUint32(56, 4096, true);           // st_blksize
             },
             poll: function () { stack.flush(); return poll(sock); },
-            wakeOn: function () { return 0; },  // notify() ends the waits
+            wakeOn: function () { return 0; },  // pcb.onChange ends the waits
             release: function () {
                 sock.pcb.onChange = null;
                 sock.pcb.close();
                 stack.flush();
             }
         };
-        sock.pcb.onChange = notify;
+        sock.pcb.onChange = function () {
+            file.changes++;
+            timers.wake();
+        };
         return file;
     }
 
@@ -212,6 +224,7 @@ function service(kernel, stack) {
                 return -E.EBADF;
             if (file.kind !== 'socket')
                 return -E.ENOTSOCK;
+            file.changes++;
             return fn(file, a, b, c, d, e);
         };
     }

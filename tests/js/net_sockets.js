@@ -132,6 +132,57 @@ var e2 = new Int32Array(1);
 A.getsockopt(x, 1, 4, e2, new Int32Array([4]));
 check.equal(e2[0], 0, 'the error was reported once');
 
+// epoll asks a socket again only when it changed or was ready at the last
+// look (core/epoll.js): ten idle connections and one that gets data cost
+// one ask per wait, not ten; a ready one is asked (and reported) until
+// it is read; a peer's FIN and the program's own calls count as changes.
+(function readyList() {
+    var clients = [], served = [], asks = [];
+    for (var i = 0; i < 10; i++) {
+        clients.push(A.socket(2, 1, 0));
+        check.equal(A.connect(clients[i], toB(80), 16), 0, 'connection ' + i);
+        served.push(B.accept4(l, null, null, 0));
+        asks.push(0);
+    }
+    var ep2 = epoll.epoll_create1(0);
+    served.forEach(function (fd, k) {
+        var file = fdtable.get(fd), poll = file.poll;
+        file.poll = function () { asks[k]++; return poll.call(this); };
+        check.equal(epoll.epoll_ctl(ep2, 1, fd, ev1(1, k)), 0, 'watch ' + k);
+    });
+    function ev1(events, data) {
+        var e = new Uint8Array(12);
+        new DataView(e.buffer).setUint32(0, events, true);
+        new DataView(e.buffer).setUint32(4, data, true);
+        return e;
+    }
+    function total() { return asks.reduce(function (a, b) { return a + b; }, 0); }
+    var ev2 = new Uint8Array(12 * 10), dv2 = new DataView(ev2.buffer);
+    check.equal(epoll.epoll_wait(ep2, ev2, 10, 0), 0, 'ten idle connections');
+    check.equal(total(), 10, 'each asked once, the first time');
+    check.equal(epoll.epoll_wait(ep2, ev2, 10, 0), 0, 'still idle');
+    check.equal(total(), 10, 'then none is asked: nothing changed');
+    fdtable.entries.write(clients[3], 'hi', 2);
+    check.equal(epoll.epoll_wait(ep2, ev2, 10, 5000), 1, 'data on one');
+    check.equal(dv2.getUint32(4, true), 3, 'the one that got it');
+    check.equal(total(), 11, 'and only it was asked');
+    check.equal(epoll.epoll_wait(ep2, ev2, 10, 0), 1, 'level-triggered: reported again');
+    check.equal(fdtable.entries.read(served[3], buf, 64), 2, 'read');
+    check.equal(epoll.epoll_wait(ep2, ev2, 10, 0), 0, 'read: no longer ready');
+    check.equal(asks[3], 4, 'a ready one is asked at every wait');
+    fdtable.entries.close(clients[7]);
+    check.equal(epoll.epoll_wait(ep2, ev2, 10, 5000), 1, "the peer's FIN");
+    check.equal(dv2.getUint32(4, true), 7, 'on the one it closed');
+    // A call of the program's: shutdown(SHUT_RD) makes reads return 0 at
+    // once, so the socket is readable, with nothing from the network.
+    check.equal(B.shutdown(served[5], 0), 0, 'shutdown(SHUT_RD)');
+    var got = epoll.epoll_wait(ep2, ev2, 10, 0), fds = [];
+    for (var j = 0; j < got; j++)
+        fds.push(dv2.getUint32(12 * j + 4, true));
+    check.deepEqual(fds.sort(), [5, 7], 'after shutdown(SHUT_RD): reported too');
+    clients.concat(served, [ep2]).forEach(function (fd) { fdtable.entries.close(fd); });
+}());
+
 // Nobody answers any more: a blocking write's data is never acknowledged
 // and the connection times out; the next call reports ETIMEDOUT.
 w.link.opt.loss = 1;
