@@ -16,6 +16,9 @@ function create(stack, iface) {
     var entries = {};  // ip (number) -> {mac|null, expires, queue, tries, timer}
     var count = 0;
     var stats = { requests: 0, replies: 0, dropped: 0, evicted: 0 };
+    // Bumped whenever an answer goes or is learned again: a path prepared
+    // from an answer (ipv4.prepare) is then prepared again.
+    var self = { generation: 0 };
 
     // A new entry for `ip`, making room first when the cache is full.
     function add(ip) {
@@ -34,6 +37,7 @@ function create(stack, iface) {
         stats.dropped += e.queue.length;
         delete entries[ip];
         count--;
+        self.generation++;
     }
 
     // The expired entries go; if none had, the resolved entry that
@@ -126,6 +130,7 @@ function create(stack, iface) {
         }
         e.mac = mac;
         e.expires = stack.env.now() + CACHE_MS;
+        self.generation++;
         var q = e.queue;
         e.queue = [];
         for (var i = 0; i < q.length; i++)
@@ -160,8 +165,13 @@ function create(stack, iface) {
             });
     }
 
-    return { resolve: resolve, input: input, table: table, stats: stats, lookup: lookup,
-        size: function () { return count; } };
+    self.resolve = resolve;
+    self.input = input;
+    self.table = table;
+    self.stats = stats;
+    self.lookup = lookup;
+    self.size = function () { return count; };
+    return self;
 }
 
 module.exports = { create: create, CACHE_MS: CACHE_MS, CACHE_MAX: CACHE_MAX, RETRY_MS: RETRY_MS,

@@ -41,13 +41,17 @@ function frame(dstMac, srcMac, type, payload, inFront) {
         f = new Uint8Array(size > ETH_MIN_FRAME ? size : ETH_MIN_FRAME);
         f.set(payload, ETH_HEADER);
     }
+    writeHeader(f, dstMac, srcMac, type);
+    return f;
+}
+
+function writeHeader(f, dstMac, srcMac, type) {
     for (var i = 0; i < 6; i++) {
         f[i] = dstMac[i];
         f[6 + i] = srcMac[i];
     }
     f[12] = type >> 8;
     f[13] = type & 0xff;
-    return f;
 }
 
 // Attaches `netif` to `stack` as interface `name` and returns it. The
@@ -60,6 +64,7 @@ function attach(stack, netif) {
         kind: 'ethernet',
         mac: mac,
         mtu: netif.mtu || 1500,
+        minFrame: ETH_MIN_FRAME,  // shorter frames are padded (a prepared path's too)
         // The largest IPv4/TCP packet the NIC segments itself (TCP
         // segmentation offload; 0: none): output()'s `tsoMss` asks for it.
         tsoMax: netif.tsoMax || 0,
@@ -78,7 +83,9 @@ function attach(stack, netif) {
             }
             iface.arp.resolve(nextHop, packet, tsoMss);
         },
-        sendFrame: send  // (dstMac, type, payload, tsoMss)
+        sendFrame: send,  // (dstMac, type, payload, tsoMss)
+        transmit: transmit,  // (frame, tsoMss): a whole frame, header and all
+        linkHeader: linkHeader  // (nextHop): see below
     };
     // A frame the NIC cannot take (ring full: send() is false; driver not
     // running: it throws) is dropped and counted; TCP retransmits.
@@ -87,18 +94,33 @@ function attach(stack, netif) {
     // the proxy's get trap (about 5,000 instructions).
     var nicSend = null;
     function send(dstMac, type, payload, tsoMss) {
+        transmit(tsoMss ? frame(dstMac, mac, type, payload, true) : frame(dstMac, mac, type, payload),
+            tsoMss);
+    }
+    function transmit(f, tsoMss) {
         iface.stats.txFrames++;
         var ok;
         try {
             if (typeof nicSend !== 'function')
                 nicSend = netif.send;
-            ok = tsoMss ? nicSend.call(netif, frame(dstMac, mac, type, payload, true), tsoMss)
-                : nicSend.call(netif, frame(dstMac, mac, type, payload));
+            ok = tsoMss ? nicSend.call(netif, f, tsoMss) : nicSend.call(netif, f);
         } catch (e) {
             ok = false;
         }
         if (ok === false)
             iface.stats.txDropped++;
+    }
+    // The Ethernet header of an IPv4 packet to the neighbour `nextHop`, or
+    // null while ARP has no answer for it: for a path prepared once and
+    // used for many packets (ipv4.prepare), which stays valid while
+    // iface.arp.generation does not change.
+    function linkHeader(nextHop) {
+        var e = iface.arp.lookup(nextHop);
+        if (e === null || !e.mac)
+            return null;
+        var h = new Uint8Array(ETH_HEADER);
+        writeHeader(h, e.mac, mac, TYPE_IPV4);
+        return h;
     }
     iface.arp = require('./arp').create(stack, iface);
     // Frames are queued by the driver's receive callback and processed

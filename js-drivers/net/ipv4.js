@@ -157,6 +157,84 @@ function create(stack) {
         r.iface.output(packet, r.nextHop);
     }
 
+    // -- prepared paths: a connection's packets without output()'s lookups --
+    // A connection sends every packet to the same place, so the route and
+    // the neighbour's link header are looked up once (as Linux's cached
+    // route and neighbour header, dst_entry and hh_cache, do): prepare()
+    // makes a path, frame() starts a frame on it (link and IPv4 headers
+    // written; the transport's part at TSO_HEADROOM), transmit() sends it.
+    // A path is usable() until the routes or the interface's ARP answers
+    // change; one with no template (loopback, no route, ARP not answered
+    // yet) says to use output(), and is prepared again after such a change.
+    // The neighbour is not looked up again as time passes: the connection's
+    // progress confirms it (RFC 1122 2.3.2.1), and the transport drops its
+    // path when that stops (TCP: at a retransmission timeout).
+    function prepare(src, dst, proto) {
+        var r = route(dst);
+        var path = { generation: stack.routeGeneration, arp: null, answers: 0, iface: null,
+            template: null, sum: 0 };
+        if (!r || !r.iface.linkHeader)
+            return path;
+        path.arp = r.iface.arp;
+        path.answers = path.arp.generation;
+        var link = r.iface.linkHeader(r.nextHop);
+        if (link === null)
+            return path;
+        var t = new Uint8Array(TSO_HEADROOM);
+        t.set(link);
+        var ip = LINK_HEADROOM;
+        t[ip] = 0x45;
+        t[ip + 8] = DEFAULT_TTL;
+        t[ip + 9] = proto;
+        for (var i = 0; i < 4; i++) {
+            t[ip + 12 + i] = (src >>> (24 - 8 * i)) & 0xff;
+            t[ip + 16 + i] = (dst >>> (24 - 8 * i)) & 0xff;
+        }
+        path.iface = r.iface;
+        path.template = t;
+        // The header checksum's sum of the words every packet shares
+        // (version, TTL and protocol, addresses); frame() adds the rest.
+        path.sum = 0x4500 + ((DEFAULT_TTL << 8) | proto) + (src >>> 16) + (src & 0xffff) +
+            (dst >>> 16) + (dst & 0xffff);
+        return path;
+    }
+
+    function usable(path) {
+        return path.generation === stack.routeGeneration &&
+            (path.arp === null || path.arp.generation === path.answers);
+    }
+
+    // A frame on `path` (which has a template) for a transport payload of
+    // `length` bytes, written from TSO_HEADROOM on. `segmented`: a TCP
+    // packet for the NIC to cut (DF set; the NIC checksums each header).
+    function frame(path, length, segmented) {
+        var size = TSO_HEADROOM + length, min = path.iface.minFrame;
+        var f = new Uint8Array(size > min ? size : min);
+        f.set(path.template);
+        var total = HEADER + length, id = nextId;
+        nextId = (nextId + 1) & 0xffff;
+        var ip = LINK_HEADROOM;
+        f[ip + 2] = total >>> 8;
+        f[ip + 3] = total & 0xff;
+        f[ip + 4] = id >>> 8;
+        f[ip + 5] = id & 0xff;
+        if (segmented) {
+            f[ip + 6] = FLAG_DF >>> 8;
+        } else {  // (the words' sum, folded: the template's part plus length and id)
+            var sum = path.sum + total + id;
+            sum = (sum & 0xffff) + (sum >>> 16);
+            sum = ~((sum & 0xffff) + (sum >>> 16)) & 0xffff;
+            f[ip + 10] = sum >>> 8;
+            f[ip + 11] = sum & 0xff;
+        }
+        return f;
+    }
+
+    function transmit(path, f, tsoMss) {
+        stats.tx++;
+        path.iface.transmit(f, tsoMss);
+    }
+
     // `noChecksum`: left 0 for the NIC to fill in. `inFront`: the payload
     // has TSO_HEADROOM free bytes before it (see above), and the header goes
     // there; otherwise header and payload are copied into a new buffer.
@@ -332,6 +410,7 @@ function create(stack) {
     }
 
     return { register: register, input: input, output: output, route: route,
+        prepare: prepare, usable: usable, frame: frame, transmit: transmit, TSO_HEADROOM: TSO_HEADROOM,
         isLocal: isLocal, sourceFor: sourceFor, parse: parse, format: format, stats: stats };
 }
 

@@ -85,6 +85,7 @@ function create(stack, options) {
         this.everConnected = false;
         this.userClosed = false;
         this.onChange = null;    // the socket layer's readiness callback
+        this.path = null;        // ipv4.prepare's path to the peer (tcp_output.js)
     }
 
     T.newPcb = function () { return new Pcb(); };
@@ -254,6 +255,7 @@ function create(stack, options) {
         pcb.probeAt = null;
         pcb.retries++;
         pcb.rttSeq = null;  // Karn: nothing in flight is timed any more
+        pcb.path = null;  // no answer: the neighbour is looked up again (ipv4.prepare)
         var syn = pcb.state === 'SYN_SENT' || pcb.state === 'SYN_RECEIVED';
         if (pcb.retries > (syn ? params.synRetries : params.retries)) {
             if (pcb.state === 'SYN_RECEIVED' && pcb.parent)

@@ -67,39 +67,49 @@ function parse(src, dst, p, trusted) {
 // ipv4.TSO_HEADROOM free bytes in front of it, where the lower layers put
 // their headers.
 function build(src, dst, s, local, segmented) {
-    var optLen = 0;
-    if (s.mss)
-        optLen += 4;
-    if (s.wscale >= 0)
-        optLen += 4;
+    var n = length(s), p;
+    if (segmented)  // with room in front for the IPv4 and link headers (ipv4.js)
+        p = new Uint8Array(TSO_HEADROOM + n).subarray(TSO_HEADROOM);
+    else
+        p = new Uint8Array(n);
+    write(p, 0, src, dst, s, local, segmented);
+    return p;
+}
+
+// The bytes segment s takes: header, options and data.
+function length(s) {
+    return HEADER + (s.mss ? 4 : 0) + (s.wscale >= 0 ? 4 : 0) + (s.data ? s.data.length : 0);
+}
+
+// Writes segment s into p from `at` on (length(s) bytes, zero as they come
+// from a new buffer), checksum and all (see build for `local` and
+// `segmented`): into a buffer of its own, or a frame a prepared IPv4
+// path started (ipv4.frame).
+function write(p, at, src, dst, s, local, segmented) {
+    var optLen = (s.mss ? 4 : 0) + (s.wscale >= 0 ? 4 : 0);
     var data = s.data;
     var dlen = data ? data.length : 0;
-    var p;
-    if (segmented)  // with room in front for the IPv4 and link headers (ipv4.js)
-        p = new Uint8Array(TSO_HEADROOM + HEADER + optLen + dlen).subarray(TSO_HEADROOM);
-    else
-        p = new Uint8Array(HEADER + optLen + dlen);
     // (A byte at a time, big-endian: a DataView costs an object and a
     // built-in call per field, several times these stores. The new
     // buffer's zeros are the checksum's and the urgent pointer's.)
     var sport = s.sport, dport = s.dport, seq = s.seq, ack = s.ack, window = s.window;
-    p[0] = sport >>> 8;
-    p[1] = sport & 0xff;
-    p[2] = dport >>> 8;
-    p[3] = dport & 0xff;
-    p[4] = seq >>> 24;
-    p[5] = (seq >>> 16) & 0xff;
-    p[6] = (seq >>> 8) & 0xff;
-    p[7] = seq & 0xff;
-    p[8] = ack >>> 24;
-    p[9] = (ack >>> 16) & 0xff;
-    p[10] = (ack >>> 8) & 0xff;
-    p[11] = ack & 0xff;
-    p[12] = ((HEADER + optLen) / 4) << 4;
-    p[13] = s.flags;
-    p[14] = window >>> 8;
-    p[15] = window & 0xff;
-    var i = HEADER;
+    p[at] = sport >>> 8;
+    p[at + 1] = sport & 0xff;
+    p[at + 2] = dport >>> 8;
+    p[at + 3] = dport & 0xff;
+    p[at + 4] = seq >>> 24;
+    p[at + 5] = (seq >>> 16) & 0xff;
+    p[at + 6] = (seq >>> 8) & 0xff;
+    p[at + 7] = seq & 0xff;
+    p[at + 8] = ack >>> 24;
+    p[at + 9] = (ack >>> 16) & 0xff;
+    p[at + 10] = (ack >>> 8) & 0xff;
+    p[at + 11] = ack & 0xff;
+    p[at + 12] = ((HEADER + optLen) / 4) << 4;
+    p[at + 13] = s.flags;
+    p[at + 14] = window >>> 8;
+    p[at + 15] = window & 0xff;
+    var i = at + HEADER;
     if (s.mss) {
         p[i] = 2; p[i + 1] = 4;
         p[i + 2] = s.mss >>> 8;
@@ -120,12 +130,11 @@ function build(src, dst, s, local, segmented) {
     if (segmented)
         sum = (~checksum.finish(checksum.pseudo(src, dst, 6, 0))) & 0xffff;
     else if (!local)
-        sum = checksum.transport(src, dst, 6, p, 0, p.length);
+        sum = checksum.transport(src, dst, 6, p, at, HEADER + optLen + dlen);
     if (sum >= 0) {
-        p[16] = sum >>> 8;
-        p[17] = sum & 0xff;
+        p[at + 16] = sum >>> 8;
+        p[at + 17] = sum & 0xff;
     }
-    return p;
 }
 
 function flagNames(f) {
@@ -141,5 +150,5 @@ function flagNames(f) {
 module.exports = {
     FIN: FIN, SYN: SYN, RST: RST, PSH: PSH, ACK: ACK, URG: URG, HEADER: HEADER,
     diff: diff, lt: lt, le: le, gt: gt, ge: ge, add: add,
-    parse: parse, build: build, flagNames: flagNames
+    parse: parse, build: build, length: length, write: write, flagNames: flagNames
 };

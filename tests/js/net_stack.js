@@ -722,33 +722,113 @@ function transfer(w, src, dst, data, limitMs) {
 (function segmentationOffload() {
     // A NIC that segments (the harness plays the 8254x's part): the sender
     // hands it large segments, and 1 MiB still arrives intact under loss.
-    var w = h.pair({ tso: true, loss: 0.02, reorder: 0.02, seed: 777 });
+    // Each large segment reaches the NIC in the one buffer it was written
+    // in: on the connection's prepared path (ipv4.frame: link and IPv4
+    // headers first, then TCP's), and through output() too, where the IPv4
+    // and Ethernet headers go in front of what S.build made (TSO_HEADROOM).
+    [true, false].forEach(function (prepared) {
+        var how = prepared ? 'TSO, prepared path: ' : 'TSO, through output(): ';
+        var w = h.pair({ tso: true, loss: 0.02, reorder: 0.02, seed: 777 });
+        var c = connected(w);
+        var S = require('../../js-drivers/net/tcp_segment.js'), build = S.build;
+        var frame = w.a.ipv4.frame, prepare = w.a.ipv4.prepare;
+        var made = [], inPlace = 0;
+        if (prepared) {
+            w.a.ipv4.frame = function (path, length, segmented) {
+                var f = frame.apply(null, arguments);
+                if (segmented)
+                    made.push(f.buffer);
+                return f;
+            };
+        } else {
+            w.a.ipv4.prepare = function () {
+                var path = prepare.apply(null, arguments);
+                path.template = null;  // as for loopback: output() it is
+                return path;
+            };
+            S.build = function (src, dst, s, local, segmented) {
+                var p = build.apply(null, arguments);
+                if (segmented)
+                    made.push(p.buffer);
+                return p;
+            };
+        }
+        c.C.path = null;  // (the handshake prepared one)
+        w.link.onSegmented = function (f) {
+            if (made.indexOf(f.buffer) >= 0 && f.byteOffset === 0)
+                inPlace++;
+            made = [];
+        };
+        var data = pattern(1 << 20, 5);
+        var got = transfer(w, c.C, c.A, data, 3600000);
+        S.build = build;
+        w.a.ipv4.frame = frame;
+        w.a.ipv4.prepare = prepare;
+        check.ok(same(got, data), how + '1 MiB intact under loss and reordering');
+        check.ok(w.a.tcp.stats.segmentsOffloaded > 10, how + 'the sender made large segments (' +
+            w.a.tcp.stats.segmentsOffloaded + ')');
+        check.ok(w.link.stats.segmented > 10, how + 'the NIC cut them');
+        check.equal(inPlace, w.link.stats.segmented, how + 'each in the buffer it was written in');
+        check.ok(w.a.tcp.stats.retransmits > 0, how + 'losses were repaired');
+    });
+})();
+
+(function preparedPaths() {
+    // A connection's segments go on a path prepared once (ipv4.prepare):
+    // prepared again when the ARP answer for the peer changes (and the
+    // frames then carry the new MAC), when the routes change, and after a
+    // retransmission timeout (the neighbour is looked up again).
+    var w = h.pair();
     var c = connected(w);
-    // Each large segment reaches the NIC in the buffer TCP built it in: the
-    // IPv4 and Ethernet headers went in front (ipv4.js TSO_HEADROOM).
-    var S = require('../../js-drivers/net/tcp_segment.js'), build = S.build;
-    var built = [], inPlace = 0;
-    S.build = function (src, dst, s, local, segmented) {
-        var p = build.apply(null, arguments);
-        if (segmented)
-            built.push(p.buffer);
-        return p;
+    var prepares = 0, prepare = w.a.ipv4.prepare;
+    w.a.ipv4.prepare = function () {
+        prepares++;
+        return prepare.apply(null, arguments);
     };
-    w.link.onSegmented = function (frame) {
-        if (built.indexOf(frame.buffer) >= 0 && frame.byteOffset === 0)
-            inPlace++;
-        built = [];
+    var macs = [];
+    w.link.capture = function (from, f) {
+        if (from === 0 && f[12] === 8 && f[13] === 0)
+            macs.push(require('../../js-drivers/net/ethernet.js').formatMac(f.subarray(0, 6)));
     };
-    var data = pattern(1 << 20, 5);
-    var got = transfer(w, c.C, c.A, data, 3600000);
-    S.build = build;
-    check.ok(same(got, data), 'TSO: 1 MiB intact under loss and reordering');
-    check.ok(w.a.tcp.stats.segmentsOffloaded > 10, 'TSO: the sender made large segments (' +
-        w.a.tcp.stats.segmentsOffloaded + ')');
-    check.ok(w.link.stats.segmented > 10, 'TSO: the NIC cut them');
-    check.equal(inPlace, w.link.stats.segmented,
-        'TSO: each segment got its IPv4 and Ethernet headers in front, not copied');
-    check.ok(w.a.tcp.stats.retransmits > 0, 'TSO: losses were repaired');
+    function sendSome(n) {
+        macs = [];
+        c.C.send(pattern(n, 1), 0, n);
+        w.run(function () { return c.C.sndUna === c.C.sndMax && c.A.recvBuf.length >= n; }, 60000);
+        var buf = new Uint8Array(n);
+        c.A.receive(buf, 0, n);
+    }
+    sendSome(100);
+    check.equal(prepares, 0, 'the handshake prepared the path: data uses it');
+    check.equal(macs[0], '52:54:00:00:00:02', 'to the peer\'s MAC');
+    // The peer's ARP answer changes (a reply from a new MAC for 10.0.0.2).
+    var reply = new Uint8Array(28), dv = new DataView(reply.buffer);
+    dv.setUint16(0, 1);
+    dv.setUint16(2, 0x0800);
+    reply[4] = 6;
+    reply[5] = 4;
+    dv.setUint16(6, 2);
+    reply.set([0x52, 0x54, 0, 0, 0, 0x77], 8);
+    dv.setUint32(14, ipv4.parse('10.0.0.2'));
+    reply.set([0x52, 0x54, 0, 0, 0, 1], 18);
+    dv.setUint32(24, ipv4.parse('10.0.0.1'));
+    w.ea.arp.input(reply);
+    sendSome(100);
+    check.equal(prepares, 1, 'a new ARP answer: prepared again');
+    check.equal(macs[0], '52:54:00:00:00:77', 'the data goes to the new MAC');
+    // The routes change (a new mask).
+    w.a.configure(w.ea, '10.0.0.1', '255.255.0.0', '10.0.0.254');
+    sendSome(100);
+    check.equal(prepares, 2, 'the routes changed: prepared again');
+    sendSome(100);
+    check.equal(prepares, 2, 'and then kept');
+    // A retransmission timeout: the first lost segment's resend prepares again.
+    w.link.opt.loss = 1;
+    c.C.send(pattern(100, 2), 0, 100);
+    var timeouts = w.a.tcp.stats.timeouts;
+    w.run(function () { return w.a.tcp.stats.timeouts > timeouts; }, 60000);
+    w.link.opt.loss = 0;
+    check.equal(prepares, 3, 'a retransmission timeout: prepared again');
+    w.a.ipv4.prepare = prepare;
 })();
 
 (function synBeforeTheAddress() {
