@@ -389,6 +389,8 @@ function create(stack, options) {
             pcb.parent.embryos--;
         pcb.state = 'CLOSED';
         ports.unbind(pcb);
+        if (lastPcb === pcb)
+            lastPcb = null;
         T.changed(pcb);
     };
 
@@ -425,6 +427,15 @@ function create(stack, options) {
     var out = T.out = require('./tcp_output').create(T);
     var inp = require('./tcp_input').create(T);
 
+    // The connection the last segment was for (BSD's tcp_last_inpcb): the
+    // segments of a burst are for one connection, and ports.lookup makes a
+    // key string each time. Only a connection in a state no other one with
+    // the same addresses and ports can be in (TIME_WAIT's may be followed
+    // by a new one) is taken from here.
+    var lastPcb = null;
+    function wants(o) {
+        return o.state !== 'CLOSED' && (o.remotePort !== 0 || o.state === 'LISTEN');
+    }
     function input(info, p) {
         stats.segmentsReceived++;
         if (info.broadcast)
@@ -434,12 +445,16 @@ function create(stack, options) {
             stats.badSegments++;
             return;
         }
-        var pcb = ports.lookup(info.dst, seg.dport, info.src, seg.sport, function (o) {
-            return o.state !== 'CLOSED' && (o.remotePort !== 0 || o.state === 'LISTEN');
-        });
-        if (!pcb) {
-            T.resetFor(info, seg);
-            return;
+        var pcb = lastPcb;
+        if (pcb === null || pcb.remotePort !== seg.sport || pcb.localPort !== seg.dport ||
+                pcb.remoteAddr !== info.src || pcb.localAddr !== info.dst ||
+                pcb.state === 'CLOSED' || pcb.state === 'TIME_WAIT' || pcb.state === 'LISTEN') {
+            pcb = ports.lookup(info.dst, seg.dport, info.src, seg.sport, wants);
+            if (!pcb) {
+                T.resetFor(info, seg);
+                return;
+            }
+            lastPcb = pcb;
         }
         inp.input(pcb, info, seg);
     }

@@ -797,7 +797,15 @@ function transfer(w, src, dst, data, limitMs) {
         var buf = new Uint8Array(n);
         c.A.receive(buf, 0, n);
     }
+    var lookups = 0, lookup = w.b.tcp.ports.lookup;
+    w.b.tcp.ports.lookup = function () {
+        lookups++;
+        return lookup.apply(null, arguments);
+    };
     sendSome(100);
+    sendSome(100);
+    check.equal(lookups, 0, 'segments for the connection of the one before: no port lookup');
+    w.b.tcp.ports.lookup = lookup;
     check.equal(prepares, 0, 'the handshake prepared the path: data uses it');
     check.equal(macs[0], '52:54:00:00:00:02', 'to the peer\'s MAC');
     // The peer's ARP answer changes (a reply from a new MAC for 10.0.0.2).
