@@ -205,11 +205,23 @@ function create(stack) {
     }
 
     // A frame on `path` (which has a template) for a transport payload of
-    // `length` bytes, written from TSO_HEADROOM on. `segmented`: a TCP
+    // `length` bytes, written from TSO_HEADROOM on (every byte: the buffer
+    // may not be new). `segmented`: a TCP
     // packet for the NIC to cut (DF set; the NIC checksums each header).
+    // Such a packet (up to 64 KiB) is made in one buffer kept for them
+    // all: a NIC's send() copies the frame before it returns (docs/net.md),
+    // and a new 64 KiB buffer each time cost ~40,000 instructions to
+    // allocate and zero, and as much again in garbage collection.
+    var tsoBuffer = null;
     function frame(path, length, segmented) {
-        var size = TSO_HEADROOM + length, min = path.iface.minFrame;
-        var f = new Uint8Array(size > min ? size : min);
+        var size = TSO_HEADROOM + length, min = path.iface.minFrame, f;
+        if (segmented && size > min) {
+            if (tsoBuffer === null || tsoBuffer.length < size)
+                tsoBuffer = new Uint8Array(size > 65536 + TSO_HEADROOM ? size : 65536 + TSO_HEADROOM);
+            f = tsoBuffer.subarray(0, size);
+        } else {
+            f = new Uint8Array(size > min ? size : min);
+        }
         f.set(path.template);
         var total = HEADER + length, id = nextId;
         nextId = (nextId + 1) & 0xffff;

@@ -81,17 +81,15 @@ function length(s) {
     return HEADER + (s.mss ? 4 : 0) + (s.wscale >= 0 ? 4 : 0) + (s.data ? s.data.length : 0);
 }
 
-// Writes segment s into p from `at` on (length(s) bytes, zero as they come
-// from a new buffer), checksum and all (see build for `local` and
-// `segmented`): into a buffer of its own, or a frame a prepared IPv4
-// path started (ipv4.frame).
+// Writes segment s into p from `at` on (every one of its length(s) bytes),
+// checksum and all (see build for `local` and `segmented`): into a buffer
+// of its own, or a frame a prepared IPv4 path started (ipv4.frame).
 function write(p, at, src, dst, s, local, segmented) {
     var optLen = (s.mss ? 4 : 0) + (s.wscale >= 0 ? 4 : 0);
     var data = s.data;
     var dlen = data ? data.length : 0;
     // (A byte at a time, big-endian: a DataView costs an object and a
-    // built-in call per field, several times these stores. The new
-    // buffer's zeros are the checksum's and the urgent pointer's.)
+    // built-in call per field, several times these stores.)
     var sport = s.sport, dport = s.dport, seq = s.seq, ack = s.ack, window = s.window;
     p[at] = sport >>> 8;
     p[at + 1] = sport & 0xff;
@@ -109,6 +107,8 @@ function write(p, at, src, dst, s, local, segmented) {
     p[at + 13] = s.flags;
     p[at + 14] = window >>> 8;
     p[at + 15] = window & 0xff;
+    p[at + 16] = p[at + 17] = 0;  // the checksum, computed over a zero field
+    p[at + 18] = p[at + 19] = 0;  // no urgent pointer
     var i = at + HEADER;
     if (s.mss) {
         p[i] = 2; p[i + 1] = 4;
