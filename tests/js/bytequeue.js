@@ -81,3 +81,37 @@ check.ok(next > 10000, 'bytes went through (' + next + ')');
     check.equal(Array.prototype.slice.call(rest, 0, n).join(), expect.join(), 'the rest intact');
     check.equal(big.length + big.chunks.length, 0, 'empty after the last read');
 })();
+
+// Large chunks, once taken, are kept as spares that later large pushes
+// copy into (a bulk sender's send buffer): the same arrays come round, the
+// bytes stay right, at most two are kept, and none once the queue is empty.
+(function spares() {
+    var q = new ByteQueue(), sent = 0, taken = 0, bad = 0, arrays = [];
+    function block(n, from) {
+        var b = new Uint8Array(n);
+        for (var i = 0; i < n; i++)
+            b[i] = (from + i) * 7 & 255;
+        return b;
+    }
+    for (var round = 0; round < 40; round++) {
+        var n = 20000 + (round * 7919) % 100000;  // large, of changing sizes
+        q.push(block(n, sent), 0, n);
+        var chunk = q.chunks[q.chunks.length - 1];
+        if (arrays.indexOf(chunk.buffer) < 0)
+            arrays.push(chunk.buffer);
+        sent += n;
+        while (q.length > 150000) {  // take some, as the peer acknowledges
+            var part = new Uint8Array(30000);
+            var got = q.peek(0, part, 0, part.length);
+            for (var i = 0; i < got; i++)
+                bad += part[i] !== ((taken + i) * 7 & 255) ? 1 : 0;
+            q.drop(got);
+            taken += got;
+        }
+        check.ok(q.spares === null || q.spares.length <= 2, 'at most two spares');
+    }
+    check.equal(bad, 0, 'the bytes through spare arrays are right');
+    check.ok(arrays.length < 20, '40 large pushes used ' + arrays.length + ' arrays');
+    q.drop(q.length);
+    check.equal(q.spares, null, 'no spares once the queue is empty');
+})();
