@@ -34,7 +34,8 @@ function create(kernel) {
         return {
             kind: 'epoll',
             flags: 2,
-            watches: [],  // {fd, file, events, data0, data1}
+            watches: [],  // {fd, file, events, data0, data1, seen, ready}
+            checkedAt: -1,  // fdtable.closes() when collect last checked every fd
             stat: function (dv) {
                 dv.setUint32(16, 1, true);      // st_nlink
                 dv.setUint32(24, 0x180, true);  // st_mode: 0600, an anonymous inode
@@ -131,12 +132,15 @@ function create(kernel) {
     // Writes up to `max` ready events into `out` (a DataView, a Uint32Array
     // when the caller's array is 4-aligned, or null to only count) and
     // returns how many.
+    // A watch whose fd was closed goes away; whether each fd still names its
+    // file is checked only after an fd was closed (fdtable.closes()), and
+    // until the check got through all the watches.
     function collect(ep, out, max) {
         var words = out instanceof Uint32Array;
-        var n = 0;
-        for (var i = 0; i < ep.watches.length && (out === null || n < max); i++) {
+        var n = 0, closes = fdtable.closes(), check = ep.checkedAt !== closes, i;
+        for (i = 0; i < ep.watches.length && (out === null || n < max); i++) {
             var w = ep.watches[i], file = w.file;
-            if (fdtable.get(w.fd) !== file) {  // closed: the watch goes away
+            if (check && fdtable.get(w.fd) !== file) {  // closed: the watch goes away
                 ep.watches.splice(i--, 1);
                 continue;
             }
@@ -163,6 +167,8 @@ function create(kernel) {
             }
             n++;
         }
+        if (i === ep.watches.length)
+            ep.checkedAt = closes;
         return n;
     }
 
