@@ -20,6 +20,10 @@ var server = http.createServer(function (req, res) {
             res.end('second');
         } else {
             res.writeHead(201, { 'X-Seen': String(body.length > 0) });
+            // Headers given only to writeHead go straight into the head:
+            // the header table does not have them.
+            console.log('server: after writeHead', JSON.stringify([res.getHeader('x-seen'),
+                res.hasHeader('X-Seen'), res.getHeaderNames()]));
             res.end('got ' + Buffer.concat(body).length + ' bytes');
         }
         console.log('server: headersSent', res.headersSent, 'finished', res.writableEnded);

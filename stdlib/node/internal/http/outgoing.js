@@ -130,46 +130,41 @@ OutgoingMessage.prototype.removeHeader = function (name) {
         delete this._headerTable[String(name).toLowerCase()];
 };
 
-// Builds the head: firstLine, the headers as set, then the ones Node adds
-// (Date, Connection, Keep-Alive, Content-Length or Transfer-Encoding).
-OutgoingMessage.prototype._storeHeader = function (firstLine) {
-    var head = firstLine;
-    // What the headers set here say (locals, and no loop over an empty
-    // table: an object and an enumerator each, for every response).
-    var seenConnection = false, seenLength = false, seenTe = false, seenDate = false;
+// Builds the head: firstLine, the headers as set, then `headers` (an
+// object of name: value, writeHead's, not in the table: Node's fast path
+// when nothing was set before), then the ones Node adds (Date, Connection,
+// Keep-Alive, Content-Length or Transfer-Encoding).
+OutgoingMessage.prototype._storeHeader = function (firstLine, headers) {
+    var head = firstLine, seen = 0, key, name, value, i;
     var table = this._headerTable;
     if (table !== null) {
-        for (var key in table) {
-            var name = table[key][0], value = table[key][1];
-            if (typeof value === 'object' && Array.isArray(value)) {  // strings skip the call
-                for (var i = 0; i < value.length; i++)
-                    head += name + ': ' + value[i] + '\r\n';
-                value = value.join(',');
-            } else {
-                head += name + ': ' + value + '\r\n';
-            }
-            if (key === 'connection') {
-                seenConnection = true;
-                if (/(^|,)\s*close\s*(,|$)/i.test(value))
-                    this._last = true;
-                else
-                    this.shouldKeepAlive = true;
-            } else if (key === 'content-length') {
-                seenLength = true;
-            } else if (key === 'transfer-encoding') {
-                seenTe = true;
-                if (/(^|,)\s*chunked\s*$/i.test(value))
-                    this.chunkedEncoding = true;
-            } else if (key === 'date') {
-                seenDate = true;
-            }
+        for (key in table) {
+            name = table[key][0];
+            value = table[key][1];
+            head += headerLines(name, value);
+            if (FRAMING[key.length] === true)  // (most names need no compare)
+                seen |= framing(this, key, value);
         }
     }
-    if (this.sendDate && !seenDate)
+    if (headers) {
+        var keys = Object.keys(headers);
+        for (i = 0; i < keys.length; i++) {
+            name = keys[i];
+            value = headers[name];
+            if (value === undefined)
+                continue;
+            validateHeaderName(name);
+            validateHeaderValue(name, value);
+            head += headerLines(name, value);
+            if (FRAMING[name.length] === true)
+                seen |= framing(this, name.toLowerCase(), value);
+        }
+    }
+    if (this.sendDate && !(seen & SEEN_DATE))
         head += dateLine();
-    if (!seenConnection) {
+    if (!(seen & SEEN_CONNECTION)) {
         var keepAlive = this.shouldKeepAlive &&
-            (seenLength || this.useChunkedEncodingByDefault || this.agent);
+            ((seen & SEEN_LENGTH) || this.useChunkedEncodingByDefault || this.agent);
         if (keepAlive) {
             head += keepAliveLines(this._keepAliveTimeout);
         } else {
@@ -177,7 +172,7 @@ OutgoingMessage.prototype._storeHeader = function (firstLine) {
             head += 'Connection: close\r\n';
         }
     }
-    if (!seenLength && !seenTe) {
+    if (!(seen & (SEEN_LENGTH | SEEN_TE))) {
         if (!this._hasBody) {
             this.chunkedEncoding = false;
         } else if (!this.useChunkedEncodingByDefault) {
@@ -191,6 +186,44 @@ OutgoingMessage.prototype._storeHeader = function (firstLine) {
     }
     this._header = head + '\r\n';
 };
+
+// "name: value\r\n", a line per value of an array.
+function headerLines(name, value) {
+    if (typeof value !== 'object' || !Array.isArray(value))  // (strings skip the call)
+        return name + ': ' + value + '\r\n';
+    var lines = '';
+    for (var i = 0; i < value.length; i++)
+        lines += name + ': ' + value[i] + '\r\n';
+    return lines;
+}
+
+// The headers that decide the framing, by the lengths of their names:
+// date, connection, content-length, transfer-encoding.
+var SEEN_DATE = 1, SEEN_CONNECTION = 2, SEEN_LENGTH = 4, SEEN_TE = 8;
+var FRAMING = [];
+FRAMING[4] = FRAMING[10] = FRAMING[14] = FRAMING[17] = true;
+
+// What header `key` (lower case) says about the framing: its SEEN_ bit,
+// 0 for another header.
+function framing(message, key, value) {
+    if (typeof value === 'object' && Array.isArray(value))
+        value = value.join(',');
+    if (key === 'connection') {
+        if (/(^|,)\s*close\s*(,|$)/i.test(value))
+            message._last = true;
+        else
+            message.shouldKeepAlive = true;
+        return SEEN_CONNECTION;
+    }
+    if (key === 'content-length')
+        return SEEN_LENGTH;
+    if (key === 'transfer-encoding') {
+        if (/(^|,)\s*chunked\s*$/i.test(value))
+            message.chunkedEncoding = true;
+        return SEEN_TE;
+    }
+    return key === 'date' ? SEEN_DATE : 0;
+}
 
 var DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -47,20 +47,24 @@ ServerResponse.prototype.writeHead = function (statusCode, reason, headers) {
             'Invalid status code: ' + statusCode);
     this.statusCode = statusCode;
     this.statusMessage = reason || this.statusMessage || STATUS_CODES[statusCode] || 'unknown';
-    var i;
+    var i, direct;
     if (Array.isArray(headers)) {
         for (i = 0; i + 1 < headers.length; i += 2)
             this.appendHeader(headers[i], headers[i + 1]);
-    } else if (headers) {
+    } else if (headers && this._headerTable !== null) {  // merged with those set before
         var keys = Object.keys(headers);
         for (i = 0; i < keys.length; i++) {
             if (headers[keys[i]] !== undefined)
                 this.setHeader(keys[i], headers[keys[i]]);
         }
+    } else if (headers) {
+        // Only writeHead's: they go into the head as they are, not into the
+        // table (Node's fast path: getHeader() does not see them either).
+        direct = headers;
     }
     if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode < 200))
         this._hasBody = false;
-    this._storeHeader(statusLine(statusCode, this.statusMessage));
+    this._storeHeader(statusLine(statusCode, this.statusMessage), direct);
     return this;
 };
 
