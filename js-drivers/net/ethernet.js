@@ -69,6 +69,7 @@ function attach(stack, netif) {
         // segmentation offload; 0: none): output()'s `tsoMss` asks for it.
         tsoMax: netif.tsoMax || 0,
         addr: 0, mask: 0, gateway: 0,
+        lastSource: -1, lastSourceGeneration: -1,  // ipv4.input's: the last source found fine
         netif: netif,
         // rxCoalesced: pure TCP ACKs a later one made redundant (ack_coalesce.js)
         stats: { rxFrames: 0, txFrames: 0, rxDropped: 0, txDropped: 0, rxCoalesced: 0 },

@@ -307,14 +307,26 @@ function create(stack) {
         p = p.subarray(0, total);  // Ethernet padding goes
         var src = ((p[12] << 24) | (p[13] << 16) | (p[14] << 8) | p[15]) >>> 0;
         var dst = ((p[16] << 24) | (p[17] << 16) | (p[18] << 8) | p[19]) >>> 0;
-        if (iface !== stack.loopback && martian(iface, src, dst)) {
-            stats.martians++;
-            return;
+        // The source the interface's last packet came from, found no
+        // martian, is not checked again until the addresses change (a
+        // burst of packets comes from one peer).
+        if (iface !== stack.loopback && !(src === iface.lastSource &&
+                stack.routeGeneration === iface.lastSourceGeneration)) {
+            if (martian(iface, src, dst)) {
+                stats.martians++;
+                return;
+            }
+            if ((src >>> 24) !== 0) {  // (for those, martian() looks at dst too)
+                iface.lastSource = src;
+                iface.lastSourceGeneration = stack.routeGeneration;
+            }
         }
         var bcast = dst === 0xffffffff || (iface.mask && ((dst | iface.mask) >>> 0) === 0xffffffff &&
             ((dst ^ iface.addr) & iface.mask) === 0);
         // An unconfigured interface takes everything (DHCP's answers).
-        if (!(iface === stack.loopback || isLocal(dst) || bcast || iface.addr === 0)) {
+        // (Its own address first: what most packets are for.)
+        if (!(iface === stack.loopback || (dst === iface.addr && dst !== 0) || isLocal(dst) ||
+                bcast || iface.addr === 0)) {
             stats.notForUs++;
             return;
         }

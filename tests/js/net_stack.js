@@ -285,6 +285,17 @@ function fragment(id, fragField, data) {
     // 0.0.0.0 to the broadcast address is fine (a DHCP client's packets).
     w.b.ipv4.input(w.eb, syn(0, 0xffffffff));
     check.equal(w.b.ipv4.stats.martians, sources.length, '0.0.0.0 to 255.255.255.255 passes');
+    // A source found fine is not checked again for the next packets, until
+    // the addresses change: 10.0.0.3 is a host on a /24, the broadcast
+    // address of a /30.
+    var before = w.b.tcp.stats.segmentsReceived;
+    w.b.ipv4.input(w.eb, syn(ipv4.parse('10.0.0.3'), me));
+    w.b.ipv4.input(w.eb, syn(ipv4.parse('10.0.0.3'), me));
+    check.equal(w.b.tcp.stats.segmentsReceived, before + 2, 'a host\'s packets come in');
+    w.b.configure(w.eb, '10.0.0.2', '255.255.255.252', 0);
+    w.b.ipv4.input(w.eb, syn(ipv4.parse('10.0.0.3'), me));
+    check.equal(w.b.ipv4.stats.martians, sources.length + 1,
+        'the same source, now the subnet\'s broadcast address: a martian');
 })();
 
 // The subnet's broadcast address (10.0.0.255): out as one broadcast frame,
