@@ -441,3 +441,15 @@ function backPressure(done) {
         'GET! / 1.1 | GET! / 1.1 | PUT! /a?b 1.0 | HPE_INVALID_VERSION | get! / 1.1 | ' +
         'GET! / 1.1 | HPE_INVALID_VERSION | PUT! /a?b 1.0', 'request lines, again and again');
 })();
+
+(function lowerCaseNames() {
+    // Header names lower-cased through token.lowerCase, remembered per
+    // spelling: the same answers as toLowerCase, again and again.
+    var lowerCase = require('../../stdlib/node/internal/http/token.js').lowerCase;
+    var names = ['Content-Length', 'content-length', 'X-ÄÖ', '__proto__', 'constructor', 'HOST'];
+    for (var round = 0; round < 2; round++) {
+        names.forEach(function (n) {
+            check.equal(lowerCase(n), n.toLowerCase(), 'lowerCase(' + n + '), round ' + round);
+        });
+    }
+}());

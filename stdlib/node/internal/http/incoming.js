@@ -5,6 +5,7 @@
 'use strict';
 
 var Readable = require('../streams/readable.js');
+var lowerCase = require('./token.js').lowerCase;
 
 // Duplicates of these are dropped (the first wins), as in Node.
 var SINGLE = ['age', 'authorization', 'content-length', 'content-type', 'etag', 'expires',
@@ -51,7 +52,7 @@ Object.defineProperty(IncomingMessage.prototype, 'connection', {
 function headersObject(raw) {
     var headers = {};
     for (var i = 0; i < raw.length; i += 2) {
-        var name = raw[i].toLowerCase();
+        var name = lowerCase(raw[i]);
         var value = raw[i + 1];
         if (!Object.prototype.hasOwnProperty.call(headers, name)) {
             headers[name] = name === 'set-cookie' ? [value] : value;

@@ -84,7 +84,7 @@ OutgoingMessage.prototype.setHeader = function (name, value) {
     validateHeaderValue(name, value);
     if (this._headerTable === null)
         this._headerTable = {};
-    this._headerTable[name.toLowerCase()] = [name, value];
+    this._headerTable[token.lowerCase(name)] = [name, value];
     return this;
 };
 
@@ -98,7 +98,7 @@ OutgoingMessage.prototype.appendHeader = function (name, value) {
 OutgoingMessage.prototype.getHeader = function (name) {
     if (typeof name !== 'string')
         throw codedErrors.invalidArgType('name', 'string', name);
-    var entry = this._headerTable && this._headerTable[name.toLowerCase()];
+    var entry = this._headerTable && this._headerTable[token.lowerCase(name)];
     return entry ? entry[1] : undefined;
 };
 
@@ -119,7 +119,7 @@ OutgoingMessage.prototype.getRawHeaderNames = function () {
 };
 
 OutgoingMessage.prototype.hasHeader = function (name) {
-    return !!(this._headerTable && this._headerTable[String(name).toLowerCase()]);
+    return !!(this._headerTable && this._headerTable[token.lowerCase(String(name))]);
 };
 
 OutgoingMessage.prototype.removeHeader = function (name) {
@@ -127,7 +127,7 @@ OutgoingMessage.prototype.removeHeader = function (name) {
         throw codedErrors.make(Error, 'ERR_HTTP_HEADERS_SENT',
             'Cannot remove headers after they are sent to the client');
     if (this._headerTable)
-        delete this._headerTable[String(name).toLowerCase()];
+        delete this._headerTable[token.lowerCase(String(name))];
 };
 
 // Builds the head: firstLine, the headers as set, then `headers` (an
@@ -157,7 +157,7 @@ OutgoingMessage.prototype._storeHeader = function (firstLine, headers) {
             validateHeaderValue(name, value);
             head += headerLines(name, value);
             if (FRAMING[name.length] === true)
-                seen |= framing(this, name.toLowerCase(), value);
+                seen |= framing(this, token.lowerCase(name), value);
         }
     }
     if (this.sendDate && !(seen & SEEN_DATE))

@@ -142,7 +142,7 @@ var NONE = [];  // never added to
 function framingHeaders(info) {
     var raw = info.rawHeaders, connection = NONE, te = NONE, lengths = NONE, expect = NONE;
     for (var i = 0; i < raw.length; i += 2) {
-        var name = raw[i].toLowerCase();
+        var name = token.lowerCase(raw[i]);
         if (name === 'connection')
             (connection === NONE ? (connection = []) : connection).push(raw[i + 1]);
         else if (name === 'transfer-encoding')
