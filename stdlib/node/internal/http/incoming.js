@@ -12,28 +12,43 @@ var SINGLE = ['age', 'authorization', 'content-length', 'content-type', 'etag', 
     'from', 'host', 'if-modified-since', 'if-unmodified-since', 'last-modified', 'location',
     'max-forwards', 'proxy-authorization', 'referer', 'retry-after', 'server', 'user-agent'];
 
+// The fields a message starts with are the prototype's (below), made the
+// message's own when first set (the parser sets a few): a constructor
+// writing all of them made each request's message grow its property table
+// more than once. The arrays are each message's own; the trailers object
+// is made when asked for.
 function IncomingMessage(socket) {
     Readable.call(this);
     this.socket = socket;
-    this.httpVersionMajor = null;
-    this.httpVersionMinor = null;
-    this.httpVersion = null;
-    this.complete = false;
     this.rawHeaders = [];
     this.rawTrailers = [];
-    this.trailers = {};
-    this.aborted = false;
-    this.upgrade = null;
-    this.url = '';
-    this.method = null;
-    this.statusCode = null;
-    this.statusMessage = null;
-    this._headers = null;
-    this._expect = undefined;  // headers.expect, from the parser (server.js)
-    this._socketPaused = false;
 }
 IncomingMessage.prototype = Object.create(Readable.prototype, {
     constructor: { value: IncomingMessage, writable: true, configurable: true }
+});
+var initial = IncomingMessage.prototype;
+initial.httpVersionMajor = null;
+initial.httpVersionMinor = null;
+initial.httpVersion = null;
+initial.complete = false;
+initial.aborted = false;
+initial.upgrade = null;
+initial.url = '';
+initial.method = null;
+initial.statusCode = null;
+initial.statusMessage = null;
+initial._headers = null;
+initial._trailers = null;
+initial._expect = undefined;  // headers.expect, from the parser (server.js)
+initial._socketPaused = false;
+Object.defineProperty(IncomingMessage.prototype, 'trailers', {
+    get: function () {
+        if (this._trailers === null)
+            this._trailers = {};
+        return this._trailers;
+    },
+    set: function (value) { this._trailers = value; },
+    configurable: true
 });
 Object.setPrototypeOf(IncomingMessage, Readable);
 

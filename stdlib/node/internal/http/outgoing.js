@@ -13,32 +13,37 @@ var latin1Write = require('../buffer_codecs.js').latin1Write;
 
 var HIGH_WATER_MARK = 16384;  // the socket's, for bytes held before it exists
 
+// The state a message starts with is the prototype's (below): a
+// constructor that wrote its twenty fields to every response made each
+// one grow its property table twice; a field becomes the message's own
+// when it is first set.
 function OutgoingMessage() {
     Stream.call(this);
-    this._headerTable = null;     // lower-case name -> [name, value]
-    this._header = null;          // the head, once built
-    this._headerSent = false;
-    this._last = false;           // close the connection after this message
-    this.chunkedEncoding = false;
-    this.useChunkedEncodingByDefault = true;
-    this.sendDate = false;
-    this.shouldKeepAlive = true;
-    this._hasBody = true;
-    this._contentLength = null;
-    this._keepAliveTimeout = 0;
-    this.finished = false;
-    this.writableEnded = false;
-    this.writableFinished = false;
-    this.destroyed = false;
-    this.socket = null;
-    this._outbox = [];            // bytes waiting for a socket
-    this._outboxSize = 0;
-    this._needDrain = false;      // a write returned false before the socket came
-    this._drainWaiting = false;
 }
 OutgoingMessage.prototype = Object.create(Stream.prototype, {
     constructor: { value: OutgoingMessage, writable: true, configurable: true }
 });
+var initial = OutgoingMessage.prototype;
+initial._headerTable = null;     // lower-case name -> [name, value]
+initial._header = null;          // the head, once built
+initial._headerSent = false;
+initial._last = false;           // close the connection after this message
+initial.chunkedEncoding = false;
+initial.useChunkedEncodingByDefault = true;
+initial.sendDate = false;
+initial.shouldKeepAlive = true;
+initial._hasBody = true;
+initial._contentLength = null;
+initial._keepAliveTimeout = 0;
+initial.finished = false;
+initial.writableEnded = false;
+initial.writableFinished = false;
+initial.destroyed = false;
+initial.socket = null;
+initial._outbox = null;          // bytes waiting for a socket: [{data, callback}]
+initial._outboxSize = 0;
+initial._needDrain = false;      // a write returned false before the socket came
+initial._drainWaiting = false;
 Object.setPrototypeOf(OutgoingMessage, Stream);
 
 Object.defineProperty(OutgoingMessage.prototype, 'headersSent', {
@@ -296,12 +301,14 @@ OutgoingMessage.prototype._send = function (data, callback) {
 };
 
 OutgoingMessage.prototype._writeRaw = function (data, callback) {
-    if (this.socket !== null && this._outbox.length === 0 && !this.socket.connecting) {
+    if (this.socket !== null && this._outbox === null && !this.socket.connecting) {
         var ok = this.socket.write(data, callback);
         if (!ok)
             this._waitDrain();
         return ok;
     }
+    if (this._outbox === null)
+        this._outbox = [];
     this._outbox.push({ data: data, callback: callback });
     this._outboxSize += data.length;
     if (this._outboxSize >= HIGH_WATER_MARK) {
@@ -324,9 +331,9 @@ OutgoingMessage.prototype._waitDrain = function () {
 
 // The socket is ready: what was written before goes out now.
 OutgoingMessage.prototype._flushOutbox = function () {
-    var outbox = this._outbox;
+    var outbox = this._outbox || [];
     var ok = true;
-    this._outbox = [];
+    this._outbox = null;
     this._outboxSize = 0;
     for (var i = 0; i < outbox.length; i++)
         ok = this.socket.write(outbox[i].data, outbox[i].callback);
