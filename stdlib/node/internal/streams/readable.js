@@ -34,8 +34,6 @@ function ReadableState(options, stream, isDuplex) {
         'readableHighWaterMark', isDuplex);
     this.buffer = [];
     this.length = 0;  // bytes (or objects) in buffer
-    this.pipes = [];
-    this.awaitDrainWriters = [];  // destinations whose 'drain' the flow waits for
     if (options) {
         if (options.emitClose === false)
             this.emitClose = false;
@@ -74,6 +72,12 @@ defaults.readingMore = false;
 defaults.dataEmitted = false;
 defaults.decoder = null;
 defaults.encoding = null;
+// The pipe destinations and those whose 'drain' the flow waits for: most
+// streams never pipe, so these start as one shared empty array, never
+// added to (a state gets arrays of its own when it first pipes or waits).
+var NONE = Object.freeze([]);
+defaults.pipes = NONE;
+defaults.awaitDrainWriters = NONE;
 
 function Readable(options) {
     if (!(this instanceof Readable))
@@ -178,7 +182,8 @@ function addChunkFrom(stream, chunk, encoding, toFront) {
 function addChunk(stream, s, chunk, toFront) {
     if (s.flowing && s.length === 0 && !s.sync && stream.listenerCount('data') > 0) {
         // Flowing with nothing buffered: hand the chunk straight over.
-        s.awaitDrainWriters = [];
+        if (s.awaitDrainWriters.length !== 0)
+            s.awaitDrainWriters = NONE;
         s.dataEmitted = true;
         emitKnown(stream, 1, 'data', chunk);
     } else {
@@ -283,7 +288,8 @@ Readable.prototype.read = function (n) {
         n = 0;
     } else {
         s.length -= n;
-        s.awaitDrainWriters = [];
+        if (s.awaitDrainWriters.length !== 0)
+            s.awaitDrainWriters = NONE;
     }
     if (s.length === 0) {
         if (!s.ended)
@@ -534,6 +540,8 @@ function endWritableNT(stream) {
 Readable.prototype.pipe = function (dest, options) {
     var src = this;
     var s = this._readableState;
+    if (s.pipes === NONE)
+        s.pipes = [];
     s.pipes.push(dest);
     var doEnd = (!options || options.end !== false) && dest !== process.stdout &&
         dest !== process.stderr;
@@ -574,8 +582,11 @@ Readable.prototype.pipe = function (dest, options) {
 
     function pause() {
         if (!cleanedUp) {
-            if (s.pipes.indexOf(dest) !== -1 && s.awaitDrainWriters.indexOf(dest) === -1)
+            if (s.pipes.indexOf(dest) !== -1 && s.awaitDrainWriters.indexOf(dest) === -1) {
+                if (s.awaitDrainWriters === NONE)
+                    s.awaitDrainWriters = [];
                 s.awaitDrainWriters.push(dest);
+            }
             src.pause();
         }
         if (!ondrain) {
@@ -643,7 +654,7 @@ Readable.prototype.unpipe = function (dest) {
         return this;
     if (!dest) {
         var dests = s.pipes;
-        s.pipes = [];
+        s.pipes = NONE;
         this.pause();
         for (var i = 0; i < dests.length; i++)
             dests[i].emit('unpipe', this, { hasUnpiped: false });
