@@ -17,10 +17,6 @@ var emitKnown = require('../emit_known.js').emitKnown;  // emit() for the hot pa
 function ServerResponse(req) {
     OutgoingMessage.call(this);
     this.req = req;
-    this._connection = null;  // the server's connection state (next())
-    this.statusCode = 200;
-    this.statusMessage = undefined;
-    this.sendDate = true;
     if (req.method === 'HEAD')
         this._hasBody = false;
     if (req.httpVersionMajor < 1 || (req.httpVersionMajor === 1 && req.httpVersionMinor < 1)) {
@@ -30,6 +26,12 @@ function ServerResponse(req) {
 ServerResponse.prototype = Object.create(OutgoingMessage.prototype, {
     constructor: { value: ServerResponse, writable: true, configurable: true }
 });
+// Starting values, as OutgoingMessage's (outgoing.js): the response's own
+// once set.
+ServerResponse.prototype._connection = null;  // the server's connection state (next())
+ServerResponse.prototype.statusCode = 200;
+ServerResponse.prototype.statusMessage = undefined;
+ServerResponse.prototype.sendDate = true;
 Object.setPrototypeOf(ServerResponse, OutgoingMessage);
 
 // writeHead(statusCode[, statusMessage][, headers])
