@@ -419,15 +419,22 @@ OutgoingMessage.prototype.end = function (chunk, encoding, callback) {
     }
     if (typeof callback === 'function')
         this.once('finish', callback);
-    var self = this;
     this.finished = true;
     this.writableEnded = true;
     if (this.chunkedEncoding && this._hasBody) {
         var terminator = Buffer.from('0\r\n\r\n', 'latin1');
         data = data === null ? terminator : Buffer.concat([data, terminator]);
     }
-    this._send(data !== null ? data : Buffer.alloc(0), function () { self._onFinish(); });
+    this._send(data !== null ? data : Buffer.alloc(0), this._finishCallback());
     return this;
+};
+
+// The callback of the write with the last bytes: it emits 'finish'. (A
+// ServerResponse uses one its connection made once: a closure costs
+// Duktape ~5,700 instructions, one per response.)
+OutgoingMessage.prototype._finishCallback = function () {
+    var self = this;
+    return function () { self._onFinish(); };
 };
 
 OutgoingMessage.prototype._onFinish = function () {

@@ -83,6 +83,11 @@ function statusLine(code, message) {
 
 ServerResponse.prototype._implicitHeader = function () { this.writeHead(this.statusCode); };
 
+ServerResponse.prototype._finishCallback = function () {
+    return this._connection !== null ? this._connection.finishActive :
+        OutgoingMessage.prototype._finishCallback.call(this);
+};
+
 ServerResponse.prototype.writeContinue = function (callback) {
     this.socket.write('HTTP/1.1 100 Continue\r\n\r\n', callback);
 };
@@ -141,8 +146,15 @@ Server.prototype.closeAllConnections = function () {
 // One connection's state: its parser, the requests waiting for their turn,
 // the response being written.
 function Connection(server, socket) {
+    var connection = this;
     this.server = server;
     this.socket = socket;
+    // The finish callback of every response on this connection (one at a
+    // time: the next one is emitted after the last one's 'finish').
+    this.finishActive = function () {
+        if (connection.active !== null)
+            connection.active._onFinish();
+    };
     this.parser = new HTTPParser('request');
     this.waiting = [];   // [req, res] pairs parsed but not yet emitted
     this.active = null;  // the response being produced
