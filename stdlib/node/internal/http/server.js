@@ -180,9 +180,10 @@ function onConnection(socket) {
         var res = new ServerResponse(req);
         res.shouldKeepAlive = info.shouldKeepAlive;
         res._keepAliveTimeout = server.keepAliveTimeout;
-        connection.waiting.push([req, res]);
-        if (connection.active === null)
-            next(connection);
+        if (connection.active === null && connection.waiting.length === 0)
+            start(connection, req, res);  // (the usual case: no queue)
+        else
+            connection.waiting.push([req, res]);
     };
     parser.onBody = function (chunk) {
         connection.request._pushBody(Buffer.from(chunk));
@@ -249,10 +250,11 @@ function onConnection(socket) {
 // Emits 'request' for the next parsed request of the connection.
 function next(connection) {
     var pair = connection.waiting.shift();
-    if (!pair)
-        return;
-    var req = pair[0];
-    var res = pair[1];
+    if (pair)
+        start(connection, pair[0], pair[1]);
+}
+
+function start(connection, req, res) {
     var socket = connection.socket;
     connection.active = res;
     res.socket = socket;
