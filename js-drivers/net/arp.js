@@ -18,7 +18,7 @@ function create(stack, iface) {
     var stats = { requests: 0, replies: 0, dropped: 0, evicted: 0 };
     // Bumped whenever an answer goes or is learned again: a path prepared
     // from an answer (ipv4.prepare) is then prepared again.
-    var self = { generation: 0 };
+    var arp = { generation: 0 };
 
     // A new entry for `ip`, making room first when the cache is full.
     function add(ip) {
@@ -37,7 +37,7 @@ function create(stack, iface) {
         stats.dropped += e.queue.length;
         delete entries[ip];
         count--;
-        self.generation++;
+        arp.generation++;
     }
 
     // The expired entries go; if none had, the resolved entry that
@@ -130,7 +130,7 @@ function create(stack, iface) {
         }
         e.mac = mac;
         e.expires = stack.env.now() + CACHE_MS;
-        self.generation++;
+        arp.generation++;
         var q = e.queue;
         e.queue = [];
         for (var i = 0; i < q.length; i++)
@@ -165,13 +165,13 @@ function create(stack, iface) {
             });
     }
 
-    self.resolve = resolve;
-    self.input = input;
-    self.table = table;
-    self.stats = stats;
-    self.lookup = lookup;
-    self.size = function () { return count; };
-    return self;
+    arp.resolve = resolve;
+    arp.input = input;
+    arp.table = table;
+    arp.stats = stats;
+    arp.lookup = lookup;
+    arp.size = function () { return count; };
+    return arp;
 }
 
 module.exports = { create: create, CACHE_MS: CACHE_MS, CACHE_MAX: CACHE_MAX, RETRY_MS: RETRY_MS,

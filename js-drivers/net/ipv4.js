@@ -206,12 +206,11 @@ function create(stack) {
 
     // A frame on `path` (which has a template) for a transport payload of
     // `length` bytes, written from TSO_HEADROOM on (every byte: the buffer
-    // may not be new). `segmented`: a TCP
-    // packet for the NIC to cut (DF set; the NIC checksums each header).
-    // Such a packet (up to 64 KiB) is made in one buffer kept for them
-    // all: a NIC's send() copies the frame before it returns (docs/net.md),
-    // and a new 64 KiB buffer each time cost ~40,000 instructions to
-    // allocate and zero, and as much again in garbage collection.
+    // may not be new). `segmented`: a TCP packet for the NIC to cut (DF
+    // set; the NIC checksums each header). Such a packet (up to 64 KiB) is
+    // made in one buffer kept for them all: a NIC's send() copies the
+    // frame before it returns (docs/net.md), and a new 64 KiB buffer each
+    // time cost ~40,000 instructions to allocate, zero and collect.
     var tsoBuffer = null;
     function frame(path, length, segmented) {
         var size = TSO_HEADROOM + length, min = path.iface.minFrame, f;
