@@ -179,9 +179,8 @@ Socket.prototype._write = function (chunk, encoding, callback) {
 
 // Sends what the kernel takes; waits for writability for the rest. As
 // libuv does, a send the kernel took only part of is not tried again at
-// once: the buffer is full, and the try would only say EAGAIN (a system
-// call, ~30,000 instructions on bare metal, each time the buffer drains
-// during a large write).
+// once: the buffer is full, and the try would only say EAGAIN (a wasted
+// system call each time the buffer drains during a large write).
 Socket.prototype._flush = function () {
     var w = this._write_;
     if (w === null || this._fd < 0)
@@ -200,7 +199,7 @@ Socket.prototype._flush = function () {
             w.offset += n;
             this._bytesWritten += n;
         }
-        if (n < asked && w.offset < w.data.length) {
+        if (n < asked) {  // (then bytes are left: asked <= what was left)
             if (!w.watching) {
                 var self = this;
                 w.watching = true;
