@@ -433,7 +433,7 @@ function create(stack) {
     }
 
     return { register: register, input: input, output: output, route: route,
-        prepare: prepare, usable: usable, frame: frame, transmit: transmit, TSO_HEADROOM: TSO_HEADROOM,
+        prepare: prepare, usable: usable, frame: frame, transmit: transmit,
         isLocal: isLocal, sourceFor: sourceFor, parse: parse, format: format, stats: stats };
 }
 

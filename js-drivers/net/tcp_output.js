@@ -9,6 +9,7 @@
 'use strict';
 
 var S = require('./tcp_segment');
+var TSO_HEADROOM = require('./ipv4').TSO_HEADROOM;  // where a frame's transport part starts
 
 function create(T) {
     // The window field to advertise (and remember its right edge).
@@ -67,7 +68,7 @@ function create(T) {
             path = pcb.path = ipv4.prepare(pcb.localAddr, pcb.remoteAddr, 6);
         if (path.template !== null) {
             var f = ipv4.frame(path, S.length(s), segmented);
-            S.write(f, ipv4.TSO_HEADROOM, pcb.localAddr, pcb.remoteAddr, s, false, segmented);
+            S.write(f, TSO_HEADROOM, pcb.localAddr, pcb.remoteAddr, s, false, segmented);
             ipv4.transmit(path, f, segmented ? pcb.mss : undefined);
             return;
         }
