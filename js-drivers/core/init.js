@@ -19,7 +19,6 @@ var kernel = require('native:kernel');
 var numbers = require('./syscalls');
 var fdtable = require('./fdtable');
 var tty = require('../tty/console');
-var system = require('./system');
 
 // The file systems (js-drivers/fs: the archive at /, /tmp, /dev, /mnt) and
 // the file system calls are set up on the first file system call (the
@@ -39,12 +38,8 @@ function setUpFileSystems() {
 
 function loadFileCalls() {
     setUpFileSystems();
-    var calls = require('../fs/syscalls').create(kernel,
+    return require('../fs/syscalls').create(kernel,
         { cwd: require('native:engine').options.cwd });
-    var wrong = require('../fs/lazy').mismatch(calls);
-    if (wrong.length)
-        throw new Error('init: fs/lazy.js and fs/syscalls.js disagree on ' + wrong.join(', '));
-    return calls;
 }
 
 function registerAll(register, entries) {
@@ -57,25 +52,41 @@ function registerAll(register, entries) {
     }
 }
 
-// A service that programs first use when they wait (epoll: the event
-// loop's first wait, after the REPL's prompt), or that many never use
-// (the file system calls), loads on its first system call: native:sys
-// keeps one loader for all its numbers, which puts the real entries in the
-// table (through the private registrar below) and the call goes on to
-// them. Every module loaded before the prompt costs boot time.
+// The names a service's entries lack, and the entries it has beyond
+// `names`: both must be empty, or some calls would give ENOSYS.
+function mismatch(names, entries) {
+    var missing = names.filter(function (n) { return typeof entries[n] !== 'function'; });
+    var extra = Object.keys(entries).filter(function (n) { return names.indexOf(n) < 0; });
+    return missing.concat(extra);
+}
+
+// A service that programs first use after the REPL's prompt (the clocks
+// and epoll: the event loop's start and first wait), or that many never
+// use (the file system calls, sockets), loads on its first system call:
+// native:sys keeps one loader for all its numbers, which puts the real
+// entries in the table (through the private registrar below) and the call
+// goes on to them. Every module loaded before the prompt costs boot time.
+// The service must serve every name it was deferred for.
 function registerOnFirstCall(names, load) {
-    var nrs = names.map(function (name) {
-        if (numbers[name] === undefined)
-            throw new Error('init: no system-call number for ' + name);
-        return numbers[name];
-    });
+    var nrs = [];
+    for (var i = 0; i < names.length; i++) {
+        var nr = numbers[names[i]];
+        if (nr === undefined)
+            throw new Error('init: no system-call number for ' + names[i]);
+        nrs.push(nr);
+    }
     var loading = false;
     sys.registerDeferred(nrs, function (nr) {
         if (loading)  // the service's own loading made one of its calls
             throw new Error('init: system call ' + nr + ' used while its service loads');
         loading = true;
         try {
-            registerAll(registrar, load());
+            var entries = load();
+            var wrong = mismatch(names, entries);
+            if (wrong.length)
+                throw new Error('init: the service deferred for ' + names.join(', ') +
+                    ' disagrees with that list on ' + wrong.join(', '));
+            registerAll(registrar, entries);
         } finally {
             loading = false;
         }
@@ -90,15 +101,21 @@ fdtable.installAt(2, consoleFile);
 
 registerAll(sys.register, fdtable.entries);
 registerOnFirstCall(require('../fs/lazy').NAMES, loadFileCalls);
-registerAll(sys.register, system.create(kernel, {
-    beforeExit: function () {
-        var r = fileSystems ? fileSystems.vfs.syncAll() : 0;
-        // Sockets' last bytes leave (at most 2 s) when the network was used.
-        var net = netUsed ? require('../net/socket_syscalls').current() : null;
-        if (net)
-            net.drain(2000);
-        return r;
-    } }));
+// Clocks, sleeping, random bytes, uname, ids and exit (core/system.js).
+registerOnFirstCall(['clock_gettime', 'clock_getres', 'nanosleep', 'clock_nanosleep',
+    'gettimeofday', 'time', 'getrandom', 'uname', 'sysinfo', 'sched_getaffinity', 'exit_group',
+    'exit', 'getpid', 'gettid', 'getppid', 'getuid', 'geteuid', 'getgid', 'getegid',
+    'sched_yield'], function () {
+    return require('./system').create(kernel, {
+        beforeExit: function () {
+            var r = fileSystems ? fileSystems.vfs.syncAll() : 0;
+            // Sockets' last bytes leave (at most 2 s) when the network was used.
+            var net = netUsed ? require('../net/socket_syscalls').current() : null;
+            if (net)
+                net.drain(2000);
+            return r;
+        } });
+});
 registerOnFirstCall(['epoll_create', 'epoll_create1', 'epoll_ctl', 'epoll_wait', 'epoll_pwait'],
     function () { return require('./epoll').create(kernel); });
 var netUsed = false;  // the stack's modules load only when a program uses a socket

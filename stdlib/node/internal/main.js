@@ -3,8 +3,10 @@
 // process with process.exitCode.
 'use strict';
 
-var sys = require('sys');
-var loop = null;  // ./loop.js, loaded by run() (after the bare-metal REPL's prompt)
+// The standard library's system calls (require('sys')) and ./loop.js load
+// in run(), after the bare-metal REPL's prompt.
+var sys = null;
+var loop = null;
 
 // process (and events, which it is built on) loads on first use: the
 // REPL's prompt on bare metal needs neither (they load with the REPL, at
@@ -131,12 +133,24 @@ function replAvailable(native) {
     return native.stat(native.options.stdlib + '/node/repl.js') === 'file';
 }
 
-// Writes the bare-metal REPL's prompt, first thing; false when this start
-// is not that one.
+// Writes the bare-metal REPL's prompt, first thing, with the write system
+// call itself: require('sys') loads after it; false when this start is not
+// that one.
 function writePromptFirst(native, loader, options) {
-    if (options.mode !== 'repl' || sys.platform === 'linux' || !replAvailable(native))
+    if (options.mode !== 'repl' || options.platform === 'linux' || !replAvailable(native))
         return false;
-    sys.writeAll(1, PROMPT);
+    var syscall = require('native:sys').syscall;
+    var bytes = new Uint8Array(PROMPT.length);  // ASCII
+    for (var i = 0; i < PROMPT.length; i++)
+        bytes[i] = PROMPT.charCodeAt(i);
+    for (var written = 0; written < bytes.length;) {
+        var n = syscall(1, 1, bytes.subarray(written), bytes.length - written);  // write(1, ...)
+        if (n === -4 || n === -11)  // EINTR, EAGAIN
+            continue;
+        if (n <= 0)
+            break;
+        written += n;
+    }
     loader.milestone('REPL prompt written');
     return true;
 }
@@ -173,6 +187,7 @@ exports.run = function (native, loader) {
     var options = native.options;
     exports.loader = loader;  // for require('module')
     var promptWritten = writePromptFirst(native, loader, options);
+    sys = require('sys');
     loop = require('./loop.js');
     installGlobals(native);
     try {
