@@ -147,7 +147,7 @@ function findDevice(mod) {
     var pci = hal.pci.devices();
     for (var i = 0; i < match.length; i++) {
         var m = match[i];
-        if (m.legacy !== undefined) {
+        if (m.legacy !== void 0) {
             if (LEGACY.indexOf(m.legacy) >= 0)
                 return {legacy: m.legacy};
             continue;
@@ -169,7 +169,7 @@ function findDevice(mod) {
 function describe(dev) {
     if (!dev)
         return null;
-    return dev.legacy !== undefined ? dev.legacy : 'pci ' + dev.pci;
+    return dev.legacy !== void 0 ? dev.legacy : 'pci ' + dev.pci;
 }
 
 // -- the context a driver gets ------------------------------------------------
@@ -178,14 +178,14 @@ function guard(e, gen, fn) {
         return fn;
     return function () {
         if (e.gen !== gen || e.state !== 'running')
-            return undefined;  // quiesced: an event left over from before the stop
+            return void 0;  // quiesced: an event left over from before the stop
         try {
             return engine.callWithBudget(fn, this, Array.prototype.slice.call(arguments),
                 api.budgetMs);
         } catch (err) {
             fault(e, gen, err);
         }
-        return undefined;
+        return void 0;
     };
 }
 
@@ -228,7 +228,7 @@ function makeContext(e, gen, owner) {
         guard: function (fn) { return guard(e, gen, fn); },
         provide: function (kind, impl) {
             if (e.gen !== gen)
-                return undefined;
+                return void 0;
             var list = slots[kind] || (slots[kind] = []);
             var n = provided++, seen = 0, slot = null;
             for (var i = 0; i < list.length && !slot; i++)
@@ -252,7 +252,7 @@ function makeContext(e, gen, owner) {
 }
 
 function deviceFor(e, owner) {
-    if (!e.dev || e.dev.legacy !== undefined)
+    if (!e.dev || e.dev.legacy !== void 0)
         return e.dev;
     return owner.pci.devices().filter(function (d) { return d.address === e.dev.pci; })[0];
 }
@@ -289,7 +289,7 @@ function quiesce(e, callStop) {
             timers.cancel(e.timer);
             e.timer = null;
         }
-        return undefined;
+        return void 0;
     }
     e.gen++;  // guarded handlers of the old generation return at once
     e.state = 'stopping';
@@ -318,7 +318,7 @@ function fault(e, gen, err) {
         return;
     e.lastError = errorText(err);
     log(e.name + ' failed: ' + e.lastError);
-    if (e.startedAt !== undefined && now() - e.startedAt > HEALTHY_MS)
+    if (e.startedAt !== void 0 && now() - e.startedAt > HEALTHY_MS)
         e.failures = 0;
     quiesce(e, true);
     failed(e);
@@ -339,7 +339,7 @@ function failed(e) {
             return;
         e.restarts++;
         try {
-            launch(e, undefined);
+            launch(e, void 0);
         } catch (err) {
             e.lastError = errorText(err);
             log(e.name + ' failed to restart: ' + e.lastError);
@@ -365,7 +365,7 @@ function startNew(e) {
         return;
     }
     try {
-        launch(e, undefined);
+        launch(e, void 0);
     } catch (err) {
         e.lastError = errorText(err);
         log(e.name + ' failed to start: ' + e.lastError);
@@ -418,7 +418,7 @@ api.start = function (name) {
     if (!e.dev)
         throw new Error("drivers: no device for '" + name + "'");
     try {
-        launch(e, undefined);
+        launch(e, void 0);
     } catch (err) {
         e.lastError = errorText(err);
         throw err;
@@ -433,7 +433,7 @@ api.reload = function (name, source) {
     var t0 = now();
     function done(ok, error) {
         var r = {name: name, ok: ok, ms: now() - t0};
-        if (error !== undefined)
+        if (error !== void 0)
             r.error = error;
         log((ok ? 'reloaded ' : 'reload of ') + name + (ok ? '' : ' failed: ' + error) +
             ' (' + r.ms.toFixed(3) + ' ms)');
@@ -441,9 +441,9 @@ api.reload = function (name, source) {
     }
     var e = entries[name];
     var filename = e ? e.filename : DEV_DIR + name + '.js';
-    if (source === undefined) {
+    if (source === void 0) {
         source = engine.readFile(filename);
-        if (source === undefined)
+        if (source === void 0)
             return done(false, 'cannot read ' + filename);
     }
     if (!e) {
@@ -459,7 +459,7 @@ api.reload = function (name, source) {
         if (!e.dev)
             return done(false, 'no matching device');
         try {
-            launch(e, undefined);
+            launch(e, void 0);
         } catch (err) {
             e.lastError = errorText(err);
             return done(false, e.lastError);
@@ -504,9 +504,9 @@ api.reload = function (name, source) {
 
 // load(filename): evaluates a driver file and starts it on its device.
 api.load = function (filename, source) {
-    if (source === undefined)
+    if (source === void 0)
         source = engine.readFile(filename);
-    if (source === undefined)
+    if (source === void 0)
         throw new Error('drivers: cannot read ' + filename);
     var mod = evaluate(source, filename);
     if (entries[mod.name])
@@ -532,14 +532,14 @@ function boot(options) {
     var index = engine.readFile(INDEX);
     var files = [];
     try {
-        files = index === undefined ? [] : JSON.parse(index);
+        files = index === void 0 ? [] : JSON.parse(index);
     } catch (err) {
         log(INDEX + ': ' + errorText(err));
     }
     files.forEach(function (f) {
         var filename = DEV_DIR + f;
         var source = engine.readFile(filename);
-        if (source === undefined)
+        if (source === void 0)
             return;
         try {
             var mod = evaluate(source, filename, true);

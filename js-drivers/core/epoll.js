@@ -145,7 +145,7 @@ function create(kernel) {
                 continue;
             }
             var changes = file.changes;
-            if (changes !== undefined && w.ready === 0 && w.seen === changes)
+            if (changes !== void 0 && w.ready === 0 && w.seen === changes)
                 continue;  // not ready at the last look, and nothing changed since
             w.seen = changes;  // (before poll(), which may change the file again)
             var ready = file.poll() & (w.events | EPOLLERR | EPOLLHUP);

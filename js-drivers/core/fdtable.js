@@ -58,7 +58,7 @@ function close(fd) {
     var file = get(fd);
     if (!file)
         return -E.EBADF;
-    slots[fd] = undefined;
+    slots[fd] = void 0;
     closes++;
     if (--file._refs === 0 && file.release)
         file.release();

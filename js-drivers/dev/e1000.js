@@ -582,7 +582,7 @@ function start(dev, ctx, handover) {
             throw new Error('e1000: stopped');
         var bytes = frameBytes(frame);
         var len = bytes.length;
-        if (tsoMss !== undefined && len > MAX_FRAME)
+        if (tsoMss !== void 0 && len > MAX_FRAME)
             return sendSegmented(bytes, tsoMss);
         if (len < HEADER)
             throw new RangeError('e1000: frame of ' + len + ' bytes is shorter than an ' +
@@ -844,7 +844,7 @@ function start(dev, ctx, handover) {
     if (inherited.length)
         regs.write32(ICS, ICR_RXT0);     // an interrupt to deliver them
     regs.write32(IMS, ICR_RXT0 | ICR_RXO | ICR_RXDMT0 | ICR_LSC);
-    if (handover && handover.link !== undefined && handover.link !== link) {
+    if (handover && handover.link !== void 0 && handover.link !== link) {
         counters.linkChanges++;
         emit('link', link);
     }
@@ -885,7 +885,7 @@ function start(dev, ctx, handover) {
 function stop() {
     var c = current;
     current = null;
-    return c ? c.stop() : undefined;
+    return c ? c.stop() : void 0;
 }
 
 module.exports = {

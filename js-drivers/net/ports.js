@@ -27,12 +27,12 @@ function create() {
             list.splice(i, 1);
         if (pcb.portsKey !== null && list && list.length === 0)
             delete connected[pcb.portsKey];
-        pcb.portsKey = undefined;
+        pcb.portsKey = void 0;
     }
 
     // Files a bound pcb under its current addresses.
     function index(pcb) {
-        if (pcb.portsKey !== undefined)
+        if (pcb.portsKey !== void 0)
             unindex(pcb);
         if (pcb.remotePort) {
             pcb.portsKey = key(pcb.localPort, pcb.remoteAddr, pcb.remotePort);
@@ -95,7 +95,7 @@ function create() {
     function connect(pcb, raddr, rport) {
         pcb.remoteAddr = raddr;
         pcb.remotePort = rport;
-        if (pcb.portsKey !== undefined)
+        if (pcb.portsKey !== void 0)
             index(pcb);
     }
 
@@ -103,7 +103,7 @@ function create() {
         var i = bound.indexOf(pcb);
         if (i >= 0)
             bound.splice(i, 1);
-        if (pcb.portsKey !== undefined)
+        if (pcb.portsKey !== void 0)
             unindex(pcb);
     }
 

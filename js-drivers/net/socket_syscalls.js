@@ -70,7 +70,7 @@ function readAddr(buf, len) {
 // Writes a sockaddr_in to buf, truncated to *lenBuf bytes, and sets
 // *lenBuf to 16, as Linux does. Both may be null (the caller wants none).
 function writeAddr(buf, lenBuf, addr, port) {
-    if (buf === null || buf === undefined || buf === 0)
+    if (buf === null || buf === void 0 || buf === 0)
         return 0;
     var lv = abi.view(lenBuf, 4);
     var u8 = abi.bytes(buf);
@@ -205,7 +205,7 @@ function service(kernel, stack) {
         for (;;) {
             stack.flush();
             var r = check();
-            if (r !== undefined)
+            if (r !== void 0)
                 return r;
             if (nonblock || (file.flags & fdtable.O_NONBLOCK))
                 return -E.EAGAIN;
@@ -275,7 +275,7 @@ function service(kernel, stack) {
         var pcb = block(file, false, function () {
             if (sock.pcb.state !== 'LISTEN')
                 return -E.EINVAL;  // closed meanwhile
-            return sock.pcb.accept() || undefined;
+            return sock.pcb.accept() || void 0;
         });
         if (typeof pcb === 'number')
             return pcb;
@@ -330,7 +330,7 @@ function service(kernel, stack) {
         }
         return block(file, false, function () {
             if (pcb.state === 'SYN_SENT' || pcb.state === 'SYN_RECEIVED')
-                return undefined;
+                return void 0;
             sock.connecting = false;
             if (pcb.everConnected)
                 return 0;
@@ -359,7 +359,7 @@ function service(kernel, stack) {
             done += k;
             if (done === n || (done > 0 && (nonblock || (file.flags & fdtable.O_NONBLOCK))))
                 return done;
-            return undefined;
+            return void 0;
         });
         if (r === -E.EAGAIN && done > 0)
             return done;
@@ -375,7 +375,7 @@ function service(kernel, stack) {
                     return pcb.takeError();
                 var m = (flags & MSG_PEEK) ? pcb.queue[0] : pcb.receive();
                 if (!m)
-                    return undefined;
+                    return void 0;
                 var k = Math.min(n, m.data.length);
                 u8.set(m.data.subarray(0, k));
                 var w = writeAddr(addrBuf, lenBuf, m.addr, m.port);
@@ -395,10 +395,10 @@ function service(kernel, stack) {
         var got = 0;
         return block(file, nonblock, function () {
             if (flags & MSG_PEEK)
-                return pcb.recvBuf.length ? pcb.recvBuf.peek(0, u8, 0, n) : pcb.receive(u8, 0, 0) || undefined;
+                return pcb.recvBuf.length ? pcb.recvBuf.peek(0, u8, 0, n) : pcb.receive(u8, 0, 0) || void 0;
             var k = pcb.receive(u8, got, n - got);
             if (k === -E.EAGAIN)
-                return (got > 0 && !(flags & MSG_WAITALL)) ? got : undefined;
+                return (got > 0 && !(flags & MSG_WAITALL)) ? got : void 0;
             if (k < 0)
                 return got > 0 ? got : k;
             if (k === 0)
@@ -406,7 +406,7 @@ function service(kernel, stack) {
             got += k;
             if (got === n || !(flags & MSG_WAITALL))
                 return got;
-            return undefined;
+            return void 0;
         });
     }
 

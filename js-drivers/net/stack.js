@@ -65,7 +65,7 @@ function create(env, options) {
         },
         flush: function () {
             // Most calls find nothing to do: looked at without a call.
-            if (flushing || ((stack.tcp === undefined || stack.tcp.pending.output === 0) &&
+            if (flushing || ((stack.tcp === void 0 || stack.tcp.pending.output === 0) &&
                     stack.loopback.queue.length === 0))
                 return;
             flushing = true;

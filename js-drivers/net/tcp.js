@@ -28,7 +28,7 @@ var defaults = {
 function create(stack, options) {
     var params = {};
     Object.keys(defaults).forEach(function (k) {
-        params[k] = options && options[k] !== undefined ? options[k] : defaults[k];
+        params[k] = options && options[k] !== void 0 ? options[k] : defaults[k];
     });
     var ports = Ports.create();  // accepted connections: ports.add, not bound
     var stats = { segmentsReceived: 0, segmentsSent: 0, segmentsOffloaded: 0, retransmits: 0,
@@ -49,7 +49,7 @@ function create(stack, options) {
         this.state = 'CLOSED';
         this.localAddr = 0; this.localPort = 0;
         this.remoteAddr = 0; this.remotePort = 0;
-        this.portsKey = undefined;  // where ports.js files it (bound pcbs)
+        this.portsKey = void 0;  // where ports.js files it (bound pcbs)
         this.parent = null;
         this.backlog = 0; this.acceptQueue = []; this.embryos = 0;
         this.iss = env.random32() >>> 0;

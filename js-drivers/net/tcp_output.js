@@ -24,7 +24,7 @@ function create(T) {
         if (raw > 65535)
             raw = 65535;
         var edge = (pcb.rcvNxt + raw * scale) >>> 0;  // S.add and S.gt, inline
-        if (pcb.rcvAdv === undefined || ((edge - pcb.rcvAdv) | 0) > 0)
+        if (pcb.rcvAdv === void 0 || ((edge - pcb.rcvAdv) | 0) > 0)
             pcb.rcvAdv = edge;
         return raw;
     }
@@ -69,12 +69,12 @@ function create(T) {
         if (path.template !== null) {
             var f = ipv4.frame(path, S.length(s), segmented);
             S.write(f, TSO_HEADROOM, pcb.localAddr, pcb.remoteAddr, s, false, segmented);
-            ipv4.transmit(path, f, segmented ? pcb.mss : undefined);
+            ipv4.transmit(path, f, segmented ? pcb.mss : void 0);
             return;
         }
         ipv4.output(pcb.localAddr, pcb.remoteAddr, 6,
             S.build(pcb.localAddr, pcb.remoteAddr, s, ipv4.isLocal(pcb.remoteAddr), segmented),
-            segmented ? { tsoMss: pcb.mss } : undefined);
+            segmented ? { tsoMss: pcb.mss } : void 0);
     }
 
     function sendSyn(pcb) {

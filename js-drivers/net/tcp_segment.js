@@ -121,7 +121,7 @@ function write(p, at, src, dst, s, local, segmented) {
         i += 4;
     }
     if (dlen) {
-        if (data.queue !== undefined)  // a ByteQueue's slice: copied from the queue
+        if (data.queue !== void 0)  // a ByteQueue's slice: copied from the queue
             data.queue.peek(data.offset, p, i, dlen);
         else
             p.set(data, i);

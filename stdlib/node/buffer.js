@@ -89,7 +89,7 @@ function checkSize(size) {
 Buffer.alloc = function (size, fill, encoding) {
     checkSize(size);
     var buf = asBuffer(new Uint8Array(size));
-    if (fill !== undefined && fill !== 0 && size > 0)
+    if (fill !== void 0 && fill !== 0 && size > 0)
         buf.fill(fill, 0, buf.length, encoding);
     return buf;
 };
@@ -105,7 +105,7 @@ Buffer.allocUnsafeSlow = Buffer.allocUnsafe;
 function fromString(string, encoding) {
     var name = typeof encoding === 'string' && encoding.length ? encoding : 'utf8';
     var normalized = codecs.normalizeEncoding(name);
-    if (normalized === undefined)
+    if (normalized === void 0)
         throw unknownEncoding(name);
     var bytes = codecs.encode(string, normalized);
     if (bytes.byteOffset !== 0 || bytes.length !== bytes.buffer.byteLength)
@@ -123,7 +123,7 @@ function fromArrayLike(list) {
 
 function fromArrayBuffer(arrayBuffer, byteOffset, length) {
     var max = arrayBuffer.byteLength;
-    if (byteOffset === undefined) {
+    if (byteOffset === void 0) {
         byteOffset = 0;
     } else {
         byteOffset = +byteOffset;
@@ -133,7 +133,7 @@ function fromArrayBuffer(arrayBuffer, byteOffset, length) {
     var available = max - byteOffset;
     if (available < 0)
         throw outOfBounds('offset');
-    if (length === undefined) {
+    if (length === void 0) {
         length = available;
     } else {
         length = +length;
@@ -154,7 +154,7 @@ Buffer.from = function (value, encodingOrOffset, length) {
         if (isArrayBuffer(value))
             return fromArrayBuffer(value, encodingOrOffset, length);
         var primitive = value.valueOf && value.valueOf();
-        if (primitive !== null && primitive !== undefined && primitive !== value &&
+        if (primitive !== null && primitive !== void 0 && primitive !== value &&
             (typeof primitive === 'string' || typeof primitive === 'object'))
             return Buffer.from(primitive, encodingOrOffset, length);
         if (isUint8Array(value)) {
@@ -162,7 +162,7 @@ Buffer.from = function (value, encodingOrOffset, length) {
             copy.set(value);
             return copy;
         }
-        if (value.length !== undefined || isArrayBuffer(value.buffer)) {
+        if (value.length !== void 0 || isArrayBuffer(value.buffer)) {
             if (typeof value.length !== 'number')
                 return asBuffer(new Uint8Array(0));
             return fromArrayLike(value);
@@ -178,7 +178,7 @@ Buffer.isBuffer = function (value) { return value instanceof Buffer; };
 
 Buffer.isEncoding = function (encoding) {
     return typeof encoding === 'string' && encoding.length !== 0 &&
-        codecs.normalizeEncoding(encoding) !== undefined;
+        codecs.normalizeEncoding(encoding) !== void 0;
 };
 
 Buffer.byteLength = function (value, encoding) {
@@ -188,7 +188,7 @@ Buffer.byteLength = function (value, encoding) {
         throw errors.invalidArgType('string', ['string', 'Buffer', 'ArrayBuffer'], value);
     }
     var normalized = codecs.normalizeEncoding(encoding);
-    return codecs.codecs[normalized === undefined ? 'utf8' : normalized].byteLength(value);
+    return codecs.codecs[normalized === void 0 ? 'utf8' : normalized].byteLength(value);
 };
 
 function compareBytes(a, aStart, aEnd, b, bStart, bEnd) {
@@ -216,7 +216,7 @@ Buffer.concat = function (list, totalLength) {
     if (!Array.isArray(list))
         throw errors.invalidArgType('list', 'Array', list);
     var i;
-    if (totalLength === undefined) {
+    if (totalLength === void 0) {
         totalLength = 0;
         for (i = 0; i < list.length; i++) {
             if (!isUint8Array(list[i]))
@@ -251,7 +251,7 @@ Buffer.poolSize = 8192;
 // Node's start/end rules for slice and subarray: negative counts from the
 // end, the range is clamped to the buffer.
 function clampIndex(value, length, fallback) {
-    if (value === undefined)
+    if (value === void 0)
         return fallback;
     if ((value | 0) !== value) {  // not already an int32 (most are): made one
         value = +value || 0;  // NaN and garbage count as 0
@@ -285,13 +285,13 @@ function toInteger(value, fallback) {
 Buffer.prototype.copy = function (target, targetStart, sourceStart, sourceEnd) {
     if (!isUint8Array(target))
         throw errors.invalidArgType('target', ['Buffer', 'Uint8Array'], target);
-    targetStart = targetStart === undefined ? 0 : toInteger(targetStart, 0);
+    targetStart = targetStart === void 0 ? 0 : toInteger(targetStart, 0);
     if (targetStart < 0)
         throw errors.outOfRange('targetStart', '>= 0', targetStart);
-    sourceStart = sourceStart === undefined ? 0 : toInteger(sourceStart, 0);
+    sourceStart = sourceStart === void 0 ? 0 : toInteger(sourceStart, 0);
     if (sourceStart < 0 || sourceStart > this.length)
         throw errors.outOfRange('sourceStart', '>= 0 && <= ' + this.length, sourceStart);
-    sourceEnd = sourceEnd === undefined ? this.length : toInteger(sourceEnd, 0);
+    sourceEnd = sourceEnd === void 0 ? this.length : toInteger(sourceEnd, 0);
     if (sourceEnd < 0)
         throw errors.outOfRange('sourceEnd', '>= 0', sourceEnd);
     if (sourceEnd > this.length)
@@ -312,7 +312,7 @@ Buffer.prototype.equals = function (other) {
 
 // Node's validateOffset: an integer in [0, max] (`fallback` if undefined).
 function rangeArg(value, name, fallback, max) {
-    if (value === undefined && fallback !== undefined)
+    if (value === void 0 && fallback !== void 0)
         return fallback;
     if (typeof value !== 'number')
         throw errors.invalidArgType(name, 'number', value);
@@ -342,24 +342,24 @@ Buffer.prototype.compare = function (target, targetStart, targetEnd, sourceStart
 Buffer.prototype.toString = function (encoding, start, end) {
     var length = this.length;
     // (Not `arguments.length`: in Duktape that makes an arguments object.)
-    if (encoding === undefined && start === undefined && end === undefined)
+    if (encoding === void 0 && start === void 0 && end === void 0)
         return codecs.codecs.utf8.decode(this, 0, length);
-    if (start === undefined || start <= 0)
+    if (start === void 0 || start <= 0)
         start = 0;
     else if (start >= length)
         return '';
     else
         start = toInteger(start, 0);
-    if (end === undefined || end > length)
+    if (end === void 0 || end > length)
         end = length;
     else
         end = toInteger(end, 0);
     if (end <= start)
         return '';
     // Only undefined means UTF-8 here: toString(null) is an unknown encoding.
-    var normalized = encoding === undefined ? 'utf8' :
-        encoding === null || encoding === '' ? undefined : codecs.normalizeEncoding(encoding);
-    if (normalized === undefined)
+    var normalized = encoding === void 0 ? 'utf8' :
+        encoding === null || encoding === '' ? void 0 : codecs.normalizeEncoding(encoding);
+    if (normalized === void 0)
         throw unknownEncoding(encoding);
     return codecs.codecs[normalized].decode(this, start, end);
 };
@@ -377,18 +377,18 @@ Buffer.prototype.toJSON = function () {
 Buffer.prototype.write = function (string, offset, length, encoding) {
     if (typeof string !== 'string')  // Node's message here is this short one
         throw codedError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
-    if (offset === undefined) {
+    if (offset === void 0) {
         encoding = 'utf8';
         offset = 0;
         length = this.length;
-    } else if (typeof offset === 'string' && length === undefined) {
+    } else if (typeof offset === 'string' && length === void 0) {
         encoding = offset;
         offset = 0;
         length = this.length;
     } else {
         offset = checkOffsetArg(offset, 'offset', this.length);
         var remaining = this.length - offset;
-        if (length === undefined) {
+        if (length === void 0) {
             length = remaining;
         } else if (typeof length === 'string') {
             encoding = length;
@@ -402,12 +402,12 @@ Buffer.prototype.write = function (string, offset, length, encoding) {
     if (!encoding)
         encoding = 'utf8';
     var normalized = codecs.normalizeEncoding(encoding);
-    if (normalized === undefined)
+    if (normalized === void 0)
         throw unknownEncoding(encoding);
     return codecs.codecs[normalized].write(this, string, offset, length);
 };
 
-function checkOffsetArg(value, name, max) { return rangeArg(value, name, undefined, max); }
+function checkOffsetArg(value, name, max) { return rangeArg(value, name, void 0, max); }
 
 // ---- fill and search -----------------------------------------------------
 
@@ -423,7 +423,7 @@ Buffer.prototype.fill = function (value, offset, end, encoding) {
             end = length;
         }
         var normalized = codecs.normalizeEncoding(encoding);
-        if (normalized === undefined || (encoding !== undefined && typeof encoding !== 'string'))
+        if (normalized === void 0 || (encoding !== void 0 && typeof encoding !== 'string'))
             throw typeof encoding === 'string' ? unknownEncoding(encoding) :
                 errors.invalidArgType('encoding', 'string', encoding);
         if (value.length === 0) {
@@ -437,8 +437,8 @@ Buffer.prototype.fill = function (value, offset, end, encoding) {
             value = bytes;
         }
     }
-    offset = offset === undefined ? 0 : checkOffsetArg(offset, 'offset', kMaxLength);
-    end = end === undefined ? length : checkOffsetArg(end, 'end', length);
+    offset = offset === void 0 ? 0 : checkOffsetArg(offset, 'offset', kMaxLength);
+    end = end === void 0 ? length : checkOffsetArg(end, 'end', length);
     if (offset >= end)
         return this;
     var i;
@@ -497,7 +497,7 @@ function indexOfBytes(haystack, needle, from, forward) {
 function search(buffer, value, byteOffset, encoding, forward) {
     if (typeof byteOffset === 'string') {
         encoding = byteOffset;
-        byteOffset = undefined;
+        byteOffset = void 0;
     } else if (byteOffset > 0x7fffffff) {
         byteOffset = 0x7fffffff;
     } else if (byteOffset < -0x80000000) {
@@ -530,7 +530,7 @@ function search(buffer, value, byteOffset, encoding, forward) {
     var needle;
     if (typeof value === 'string') {
         var normalized = codecs.normalizeEncoding(encoding);
-        if (normalized === undefined)
+        if (normalized === void 0)
             throw unknownEncoding(encoding);
         needle = codecs.encode(value, normalized);
     } else if (isUint8Array(value)) {
@@ -589,7 +589,7 @@ function iterator(buffer, kind) {
     var it = {
         next: function () {
             if (index >= buffer.length)
-                return { value: undefined, done: true };
+                return { value: void 0, done: true };
             var i = index++;
             return { value: kind === 'keys' ? i : kind === 'values' ? buffer[i] :
                 [i, buffer[i]], done: false };

@@ -30,22 +30,22 @@ function EventEmitter(options) {
 }
 
 EventEmitter.init = function (options) {
-    if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
+    if (this._events === void 0 || this._events === Object.getPrototypeOf(this)._events) {
         this._events = Object.create(null);
         this._eventsCount = 0;
         this[kShapeMode] = false;
     } else {
         this[kShapeMode] = true;
     }
-    this._maxListeners = this._maxListeners || undefined;
+    this._maxListeners = this._maxListeners || void 0;
     if (options && options.captureRejections)
         throw new Error('EventEmitter captureRejections is not supported in unode');
     this[kCapture] = false;
 };
 
-EventEmitter.prototype._events = undefined;
+EventEmitter.prototype._events = void 0;
 EventEmitter.prototype._eventsCount = 0;
-EventEmitter.prototype._maxListeners = undefined;
+EventEmitter.prototype._maxListeners = void 0;
 
 function checkListener(listener) {
     if (typeof listener !== 'function') {
@@ -57,7 +57,7 @@ function checkListener(listener) {
 }
 
 function describeReceived(value) {
-    if (value === null || value === undefined)
+    if (value === null || value === void 0)
         return String(value);
     if (typeof value === 'object')
         return 'an instance of ' + (value.constructor && value.constructor.name || 'Object');
@@ -96,7 +96,7 @@ EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
 };
 
 function maxListenersOf(emitter) {
-    return emitter._maxListeners === undefined ? defaultMaxListeners : emitter._maxListeners;
+    return emitter._maxListeners === void 0 ? defaultMaxListeners : emitter._maxListeners;
 }
 
 EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
@@ -104,7 +104,7 @@ EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
 };
 
 function eventsOf(emitter) {
-    if (emitter._events === undefined) {
+    if (emitter._events === void 0) {
         emitter._events = Object.create(null);
         emitter._eventsCount = 0;
     }
@@ -114,12 +114,12 @@ function eventsOf(emitter) {
 function addListener(emitter, name, listener, prepend) {
     checkListener(listener);
     var events = eventsOf(emitter);
-    if (events.newListener !== undefined) {
+    if (events.newListener !== void 0) {
         emitter.emit('newListener', name, listener.listener ? listener.listener : listener);
         events = eventsOf(emitter);  // a newListener listener may have reset it
     }
     var existing = events[name];
-    if (existing === undefined) {
+    if (existing === void 0) {
         events[name] = listener;
         emitter._eventsCount++;
         return emitter;
@@ -170,14 +170,14 @@ EventEmitter.prototype.prependListener = function prependListener(name, listener
 // listener; wrapper.listener lets removeListener(name, listener) find it.
 function onceWrapper() {
     if (this.fired)
-        return undefined;
+        return void 0;
     this.target.removeListener(this.type, this.wrapFn);
     this.fired = true;
     return this.listener.apply(this.target, arguments);
 }
 
 function onceWrap(target, type, listener) {
-    var state = { fired: false, wrapFn: undefined, target: target, type: type,
+    var state = { fired: false, wrapFn: void 0, target: target, type: type,
         listener: listener };
     var wrapped = onceWrapper.bind(state);
     wrapped.listener = listener;
@@ -198,17 +198,17 @@ EventEmitter.prototype.prependOnceListener = function prependOnceListener(name, 
 EventEmitter.prototype.removeListener = function removeListener(name, listener) {
     checkListener(listener);
     var events = this._events;
-    if (events === undefined)
+    if (events === void 0)
         return this;
     var list = events[name];
-    if (list === undefined)
+    if (list === void 0)
         return this;
     if (list === listener || list.listener === listener) {
         if (--this._eventsCount === 0)
             this._events = Object.create(null);
         else
             delete events[name];
-        if (events.removeListener !== undefined)
+        if (events.removeListener !== void 0)
             this.emit('removeListener', name, list.listener || listener);
         return this;
     }
@@ -223,7 +223,7 @@ EventEmitter.prototype.removeListener = function removeListener(name, listener) 
                 list.splice(i, 1);
             if (list.length === 1)
                 events[name] = list[0];
-            if (events.removeListener !== undefined)
+            if (events.removeListener !== void 0)
                 this.emit('removeListener', name, removed.listener || listener);
             break;
         }
@@ -234,13 +234,13 @@ EventEmitter.prototype.off = EventEmitter.prototype.removeListener;
 
 EventEmitter.prototype.removeAllListeners = function removeAllListeners(name) {
     var events = this._events;
-    if (events === undefined)
+    if (events === void 0)
         return this;
-    if (events.removeListener === undefined) {
+    if (events.removeListener === void 0) {
         if (arguments.length === 0) {
             this._events = Object.create(null);
             this._eventsCount = 0;
-        } else if (events[name] !== undefined) {
+        } else if (events[name] !== void 0) {
             if (--this._eventsCount === 0)
                 this._events = Object.create(null);
             else
@@ -266,7 +266,7 @@ EventEmitter.prototype.removeAllListeners = function removeAllListeners(name) {
     var list = events[name];
     if (typeof list === 'function') {
         this.removeListener(name, list);
-    } else if (list !== undefined) {
+    } else if (list !== void 0) {
         for (var j = list.length - 1; j >= 0; j--)
             this.removeListener(name, list[j]);
     }
@@ -281,13 +281,13 @@ EventEmitter.prototype.emit = function emit(name, a, b, c) {
     var args = n > 4 ? Array.prototype.slice.call(arguments, 1) : null;
     var events = this._events;
     if (name === 'error') {
-        if (events !== undefined && events[errorMonitor] !== undefined)
+        if (events !== void 0 && events[errorMonitor] !== void 0)
             callListeners(this, events[errorMonitor], n, a, b, c, args);
-        if (events === undefined || events.error === undefined)
+        if (events === void 0 || events.error === void 0)
             throw unhandledError(a);
     }
-    var handler = events === undefined ? undefined : events[name];
-    if (handler === undefined)
+    var handler = events === void 0 ? void 0 : events[name];
+    if (handler === void 0)
         return false;
     callListeners(this, handler, n, a, b, c, args);
     return true;
@@ -337,8 +337,8 @@ function unhandledError(value) {
 }
 
 function listenerArray(emitter, name) {
-    var handler = emitter._events === undefined ? undefined : emitter._events[name];
-    if (handler === undefined)
+    var handler = emitter._events === void 0 ? void 0 : emitter._events[name];
+    if (handler === void 0)
         return [];
     return typeof handler === 'function' ? [handler] : handler.slice();
 }
@@ -357,7 +357,7 @@ EventEmitter.prototype.rawListeners = function rawListeners(name) {
 // listenerCount(name[, listener]): all listeners, or those that are listener.
 function listenerCount(name, listener) {
     var list = listenerArray(this, name);
-    if (listener === undefined || listener === null)
+    if (listener === void 0 || listener === null)
         return list.length;
     var count = 0;
     for (var i = 0; i < list.length; i++) {
@@ -376,7 +376,7 @@ EventEmitter.listenerCount = function (emitter, name) {
 };
 
 EventEmitter.prototype.eventNames = function eventNames() {
-    if (this._events === undefined || this._eventsCount === 0)
+    if (this._events === void 0 || this._eventsCount === 0)
         return [];
     var names = Object.keys(this._events);
     if (typeof Object.getOwnPropertySymbols === 'function')

@@ -51,14 +51,14 @@ exports.GRND_NONBLOCK = 1;
 // read(fd, buffer[, length]): buffer is a typed array or ArrayBuffer; the
 // kernel gets a pointer to its bytes.
 exports.read = function (fd, buffer, length) {
-    return syscall(NR.read, fd, buffer, length === undefined ? buffer.byteLength : length);
+    return syscall(NR.read, fd, buffer, length === void 0 ? buffer.byteLength : length);
 };
 
 // write(fd, data[, length]): data is a buffer, or a string written as UTF-8.
 exports.write = function (fd, data, length) {
     if (typeof data === 'string')
         data = encodeUtf8(data);
-    return syscall(NR.write, fd, data, length === undefined ? data.byteLength : length);
+    return syscall(NR.write, fd, data, length === void 0 ? data.byteLength : length);
 };
 
 // writeAll(fd, data): write until every byte is out (a short write, EINTR
@@ -173,7 +173,7 @@ exports.epoll_ctl = function (epfd, op, fd, events, data) {
     var ev = new Uint8Array(EPOLL_EVENT_SIZE);
     var view = new DataView(ev.buffer);
     view.setUint32(0, events >>> 0, true);
-    writeInt64(view, 4, data === undefined ? fd : data);
+    writeInt64(view, 4, data === void 0 ? fd : data);
     return syscall(NR.epoll_ctl, epfd, op, fd, ev);
 };
 

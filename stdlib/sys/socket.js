@@ -70,7 +70,7 @@ exports.install = function (target, syscall) {
     target.sendto = function (fd, data, offset, length, flags, address, port) {
         var bytes = offset || length !== data.byteLength
             ? data.subarray(offset, offset + length) : data;
-        if (address === undefined)
+        if (address === void 0)
             return syscall(NR.sendto, fd, bytes, length, flags || 0, 0, 0);
         var sa = encodeSockaddrIn(address, port);
         if (sa === null)

@@ -40,7 +40,7 @@ function engineDecode(format, string) {
 
 // 'UTF-8' -> 'utf8', 'binary' -> 'latin1'... or undefined if unknown.
 function normalizeEncoding(encoding) {
-    if (encoding === undefined || encoding === null || encoding === '' || encoding === 'utf8')
+    if (encoding === void 0 || encoding === null || encoding === '' || encoding === 'utf8')
         return 'utf8';
     if (codecs.hasOwnProperty(encoding))
         return encoding;  // already a normalized name
@@ -52,7 +52,7 @@ function normalizeEncoding(encoding) {
     case 'base64url': return 'base64url';
     case 'hex': return 'hex';
     case 'ascii': return 'ascii';
-    default: return undefined;
+    default: return void 0;
     }
 }
 

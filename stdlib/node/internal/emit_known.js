@@ -25,9 +25,9 @@ exports.emitKnown = function (emitter, count, name, a, b) {
         return count === 1 ? emitter.emit(name, a) : emitter.emit(name, a, b);
     }
     var events = emitter._events;
-    var handler = events === undefined ? undefined : events[name];
-    if (handler === undefined)
+    var handler = events === void 0 ? void 0 : events[name];
+    if (handler === void 0)
         return false;
-    callListeners(emitter, handler, count + 1, a, b, undefined, null);
+    callListeners(emitter, handler, count + 1, a, b, void 0, null);
     return true;
 };

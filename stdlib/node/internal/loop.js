@@ -102,7 +102,7 @@ exports.queueTick = function (callback, args) {
 exports.queueMicrotask = function (callback) {
     if (typeof callback !== 'function')
         throw invalidCallback(callback);
-    microtasks.push(callback, undefined, USER_MICROTASK);
+    microtasks.push(callback, void 0, USER_MICROTASK);
 };
 
 // A promise reaction or thenable job: fn(argument, extra).
@@ -126,12 +126,12 @@ function runMicrotasks() {
         var fn = microtasks[microHead];
         var argument = microtasks[microHead + 1];
         var extra = microtasks[microHead + 2];
-        microtasks[microHead] = microtasks[microHead + 1] = microtasks[microHead + 2] = undefined;
+        microtasks[microHead] = microtasks[microHead + 1] = microtasks[microHead + 2] = void 0;
         microHead += 3;
         if (extra === USER_MICROTASK)
-            invoke(fn, undefined, []);
+            invoke(fn, void 0, []);
         else
-            invoke(fn, undefined, [argument, extra]);
+            invoke(fn, void 0, [argument, extra]);
     }
     microtasks.length = 0;
     microHead = 0;
@@ -144,9 +144,9 @@ function runTicks() {
     do {
         while (tickHead < tickQueue.length) {
             var callback = tickQueue[tickHead], args = tickQueue[tickHead + 1];
-            tickQueue[tickHead] = tickQueue[tickHead + 1] = undefined;
+            tickQueue[tickHead] = tickQueue[tickHead + 1] = void 0;
             tickHead += 2;
-            invoke(callback, undefined, args === null ? NO_ARGS : args);
+            invoke(callback, void 0, args === null ? NO_ARGS : args);
         }
         tickQueue.length = 0;
         tickHead = 0;
@@ -157,7 +157,7 @@ exports.runTicks = runTicks;
 
 function invalidCallback(value) {
     var error = new TypeError('The "callback" argument must be of type function. Received ' +
-        (value === undefined ? 'undefined' : typeof value));
+        (value === void 0 ? 'undefined' : typeof value));
     error.code = 'ERR_INVALID_ARG_TYPE';
     return error;
 }
@@ -481,12 +481,12 @@ function poll() {
         // unwatched (or closed) this fd.
         var entry = watched[ready[j]];
         if (entry && entry.readable && (ready[j + 1] & (sys.EPOLLIN | problem))) {
-            invoke(entry.readable, undefined, [ready[j], ready[j + 1]], !entry.budget);
+            invoke(entry.readable, void 0, [ready[j], ready[j + 1]], !entry.budget);
             runTicks();
         }
         entry = watched[ready[j]];
         if (entry && entry.writable && (ready[j + 1] & (sys.EPOLLOUT | problem))) {
-            invoke(entry.writable, undefined, [ready[j], ready[j + 1]], !entry.budget);
+            invoke(entry.writable, void 0, [ready[j], ready[j + 1]], !entry.budget);
             runTicks();
         }
     }

@@ -111,7 +111,7 @@ TimerLists.prototype.add = function (timer, start) {
     timer._deadline = start + duration;
     timer._sequence = this.sequence++;
     var list = this.byDuration[duration];
-    if (list === undefined)
+    if (list === void 0)
         list = this.byDuration[duration] = new TimerList(duration);
     else if (list.head === null)
         this.emptyKept--;

@@ -39,7 +39,7 @@ initial.statusCode = null;
 initial.statusMessage = null;
 initial._headers = null;
 initial._trailers = null;
-initial._expect = undefined;  // headers.expect, from the parser (server.js)
+initial._expect = void 0;  // headers.expect, from the parser (server.js)
 initial._socketPaused = false;
 Object.defineProperty(IncomingMessage.prototype, 'trailers', {
     get: function () {
@@ -86,7 +86,7 @@ IncomingMessage.prototype._setInfo = function (info) {
     this.httpVersion = info.versionMajor + '.' + info.versionMinor;
     this.rawHeaders = info.rawHeaders;
     this._expect = info.expect;
-    if (info.method !== undefined) {
+    if (info.method !== void 0) {
         this.method = info.method;
         this.url = info.url;
     } else {

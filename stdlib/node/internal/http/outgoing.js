@@ -60,7 +60,7 @@ function validateHeaderName(name) {
 }
 
 function validateHeaderValue(name, value) {
-    if (value === undefined)
+    if (value === void 0)
         throw codedErrors.make(TypeError, 'ERR_HTTP_INVALID_HEADER_VALUE',
             'Invalid value "' + value + '" for header "' + name + '"');
     // The usual values first: a number's text is always valid, a string is
@@ -95,7 +95,7 @@ OutgoingMessage.prototype.setHeader = function (name, value) {
 
 OutgoingMessage.prototype.appendHeader = function (name, value) {
     var existing = this.getHeader(name);
-    if (existing === undefined)
+    if (existing === void 0)
         return this.setHeader(name, value);
     return this.setHeader(name, [].concat(existing, value));
 };
@@ -104,7 +104,7 @@ OutgoingMessage.prototype.getHeader = function (name) {
     if (typeof name !== 'string')
         throw codedErrors.invalidArgType('name', 'string', name);
     var entry = this._headerTable && this._headerTable[token.lowerCase(name)];
-    return entry ? entry[1] : undefined;
+    return entry ? entry[1] : void 0;
 };
 
 OutgoingMessage.prototype.getHeaders = function () {
@@ -156,7 +156,7 @@ OutgoingMessage.prototype._storeHeader = function (firstLine, headers) {
         for (i = 0; i < keys.length; i++) {
             name = keys[i];
             value = headers[name];
-            if (value === undefined)
+            if (value === void 0)
                 continue;
             validateHeaderName(name);
             validateHeaderValue(name, value);
@@ -294,7 +294,7 @@ OutgoingMessage.prototype._send = function (data, callback) {
             both.set(data, head.length);
             data = both;
         } else {
-            this._writeRaw(Buffer.from(head, 'latin1'), undefined);
+            this._writeRaw(Buffer.from(head, 'latin1'), void 0);
         }
     }
     return this._writeRaw(data, callback);
@@ -412,7 +412,7 @@ OutgoingMessage.prototype.end = function (chunk, encoding, callback) {
             process.nextTick(callback);
         return this;
     }
-    var data = chunk !== null && chunk !== undefined ? this._bodyBytes(chunk, encoding, true) : null;
+    var data = chunk !== null && chunk !== void 0 ? this._bodyBytes(chunk, encoding, true) : null;
     if (this._header === null) {
         this._contentLength = 0;
         this._implicitHeader();

@@ -79,7 +79,7 @@ var requestLines = Object.create(null), requestLineCount = 0;
 // null when the line is not a request line.
 function parseRequestLine(line) {
     var known = requestLines[line];
-    if (known !== undefined)
+    if (known !== void 0)
         return known;
     var match = REQUEST_LINE.exec(line);
     if (match === null)
@@ -152,7 +152,7 @@ function framingHeaders(info) {
         else if (name === 'expect')
             (expect === NONE ? (expect = []) : expect).push(raw[i + 1]);
     }
-    info.expect = expect.length > 0 ? expect.join(', ') : undefined;
+    info.expect = expect.length > 0 ? expect.join(', ') : void 0;
     return {
         connection: connection.length > 0 ? connection.join(',').toLowerCase() : '',
         te: te.length > 0 ? te.join(',').toLowerCase() : '',

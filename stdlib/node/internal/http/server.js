@@ -30,7 +30,7 @@ ServerResponse.prototype = Object.create(OutgoingMessage.prototype, {
 // once set.
 ServerResponse.prototype._connection = null;  // the server's connection state (next())
 ServerResponse.prototype.statusCode = 200;
-ServerResponse.prototype.statusMessage = undefined;
+ServerResponse.prototype.statusMessage = void 0;
 ServerResponse.prototype.sendDate = true;
 Object.setPrototypeOf(ServerResponse, OutgoingMessage);
 
@@ -41,7 +41,7 @@ ServerResponse.prototype.writeHead = function (statusCode, reason, headers) {
             'Cannot write headers after they are sent to the client');
     if (typeof reason !== 'string') {
         headers = reason;
-        reason = undefined;
+        reason = void 0;
     }
     statusCode |= 0;
     if (statusCode < 100 || statusCode > 999)
@@ -56,7 +56,7 @@ ServerResponse.prototype.writeHead = function (statusCode, reason, headers) {
     } else if (headers && this._headerTable !== null) {  // merged with those set before
         var keys = Object.keys(headers);
         for (i = 0; i < keys.length; i++) {
-            if (headers[keys[i]] !== undefined)
+            if (headers[keys[i]] !== void 0)
                 this.setHeader(keys[i], headers[keys[i]]);
         }
     } else if (headers) {
@@ -104,7 +104,7 @@ function Server(options, requestListener) {
         keepAlive: !!options.keepAlive, allowHalfOpen: true });
     if (requestListener)
         this.on('request', requestListener);
-    this.keepAliveTimeout = options.keepAliveTimeout === undefined ? 5000
+    this.keepAliveTimeout = options.keepAliveTimeout === void 0 ? 5000
         : options.keepAliveTimeout;
     this.timeout = 0;
     this.requestTimeout = 300000;

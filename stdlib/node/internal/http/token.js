@@ -53,7 +53,7 @@ exports.isValidValue = function (s) { return values.strings[s] === true || value
 var lowered = Object.create(null), loweredCount = 0;
 exports.lowerCase = function (s) {
     var lower = lowered[s];
-    if (lower !== undefined)
+    if (lower !== void 0)
         return lower;
     lower = s.toLowerCase();
     if (s.length <= LONGEST) {

@@ -82,7 +82,7 @@ defaults.awaitDrainWriters = NONE;
 function Readable(options) {
     if (!(this instanceof Readable))
         return new Readable(options);
-    var isDuplex = Duplex !== undefined && this instanceof Duplex;
+    var isDuplex = Duplex !== void 0 && this instanceof Duplex;
     this._readableState = new ReadableState(options, this, isDuplex);
     if (options) {
         if (typeof options.read === 'function')
@@ -138,7 +138,7 @@ function addChunkFrom(stream, chunk, encoding, toFront) {
         } else if (chunk instanceof Uint8Array) {
             chunk = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
             encoding = '';
-        } else if (chunk !== null && chunk !== undefined) {
+        } else if (chunk !== null && chunk !== void 0) {
             error = codedErrors.invalidArgType('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
         }
     }
@@ -234,7 +234,7 @@ function howMuchToRead(n, s) {
 }
 
 Readable.prototype.read = function (n) {
-    if (n === undefined)
+    if (n === void 0)
         n = NaN;
     else if (typeof n !== 'number' || Math.floor(n) !== n)
         n = parseInt(n, 10);
@@ -448,7 +448,7 @@ Readable.prototype.off = Readable.prototype.removeListener;
 
 Readable.prototype.removeAllListeners = function (event) {
     var result = Stream.prototype.removeAllListeners.apply(this, arguments);
-    if (event === 'readable' || event === undefined)
+    if (event === 'readable' || event === void 0)
         process.nextTick(updateReadableListening, this);
     return result;
 };

@@ -21,10 +21,10 @@ function setDefaultHighWaterMark(objectMode, value) {
 // options.highWaterMark, or for one side of a Duplex
 // options.readableHighWaterMark / options.writableHighWaterMark.
 function highWaterMark(options, objectMode, duplexKey, isDuplex) {
-    var value = options ? options.highWaterMark : undefined;
-    if ((value === undefined || value === null) && isDuplex && options)
+    var value = options ? options.highWaterMark : void 0;
+    if ((value === void 0 || value === null) && isDuplex && options)
         value = options[duplexKey];
-    if (value === undefined || value === null)
+    if (value === void 0 || value === null)
         return defaultHighWaterMark(objectMode);
     if (typeof value !== 'number' || Math.floor(value) !== value || value < 0) {
         var name = isDuplex ? 'options.' + duplexKey : 'options.highWaterMark';

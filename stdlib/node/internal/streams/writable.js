@@ -62,7 +62,7 @@ WritableState.prototype.getBuffer = function () {
 };
 
 function Writable(options) {
-    var isDuplex = Duplex !== undefined && this instanceof Duplex;
+    var isDuplex = Duplex !== void 0 && this instanceof Duplex;
     if (!isDuplex && !(this instanceof Writable))
         return new Writable(options);
     this._writableState = new WritableState(options, this, isDuplex);
@@ -365,7 +365,7 @@ Writable.prototype.end = function (chunk, encoding, callback) {
         encoding = null;
     }
     var error;
-    if (chunk !== null && chunk !== undefined) {
+    if (chunk !== null && chunk !== void 0) {
         var result = writeChunk(this, chunk, encoding);
         if (result instanceof Error)
             error = result;
