@@ -12,6 +12,13 @@ struct NativeModule {
 NativeModule modules[kMaxModules];
 int module_count;
 
+// "native:NAME", the module's key in the heap stash.
+void push_stash_key(duk_context* ctx, const char* name) {
+    duk_push_string(ctx, "native:");
+    duk_push_string(ctx, name);
+    duk_concat(ctx, 2);
+}
+
 }  // namespace
 
 void register_native_module(const char* name, NativeModuleInit init) {
@@ -30,13 +37,16 @@ bool push_native_module(duk_context* ctx, const char* name) {
         if (__builtin_strcmp(modules[i].name, name) != 0)
             continue;
         // Built once per heap and kept in the heap stash, like a module cache.
+        // (The key is joined, not formatted: the C library's printf is
+        // a few hundred blocks of code for QEMU to translate before the
+        // REPL's prompt, which needs it for nothing else.)
         duk_push_heap_stash(ctx);
-        duk_push_sprintf(ctx, "native:%s", name);
+        push_stash_key(ctx, name);
         if (!duk_get_prop(ctx, -2)) {
             duk_pop(ctx);
             duk_push_object(ctx);
             modules[i].init(ctx);
-            duk_push_sprintf(ctx, "native:%s", name);
+            push_stash_key(ctx, name);
             duk_dup(ctx, -2);
             duk_put_prop(ctx, -4);
         }
