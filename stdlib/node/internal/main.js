@@ -134,23 +134,13 @@ function replAvailable(native) {
 }
 
 // Writes the bare-metal REPL's prompt, first thing, with the write system
-// call itself: require('sys') loads after it; false when this start is not
-// that one.
+// call itself: require('sys') loads after it. The console there takes a
+// string, and all of it at once (js-drivers/tty/console.js). False when
+// this start is not that one.
 function writePromptFirst(native, loader, options) {
     if (options.mode !== 'repl' || options.platform === 'linux' || !replAvailable(native))
         return false;
-    var syscall = require('native:sys').syscall;
-    var bytes = new Uint8Array(PROMPT.length);  // ASCII
-    for (var i = 0; i < PROMPT.length; i++)
-        bytes[i] = PROMPT.charCodeAt(i);
-    for (var written = 0; written < bytes.length;) {
-        var n = syscall(1, 1, bytes.subarray(written), bytes.length - written);  // write(1, ...)
-        if (n === -4 || n === -11)  // EINTR, EAGAIN
-            continue;
-        if (n <= 0)
-            break;
-        written += n;
-    }
+    require('native:sys').syscall(1, 1, PROMPT, PROMPT.length);  // write(1, PROMPT)
     loader.milestone('REPL prompt written');
     return true;
 }
