@@ -126,7 +126,8 @@ duk_ret_t native_load_native(duk_context* ctx) {
 }
 
 // callWithBudget(fn, thisArg, args[, budgetMs]): calls fn under the
-// watchdog. Nested calls run under the outermost budget. budgetMs > 0 is
+// watchdog. args is an array or an array-like object (a function's own
+// `arguments` passes through without a copy). Nested calls run under the outermost budget. budgetMs > 0 is
 // used when the options' budget is 0 (the driver manager gives driver
 // callbacks a budget even when apps run without one).
 duk_ret_t native_call_with_budget(duk_context* ctx) {
@@ -141,7 +142,7 @@ duk_ret_t native_call_with_budget(duk_context* ctx) {
     duk_dup(ctx, 0);
     duk_dup(ctx, 1);
     duk_idx_t nargs = 0;
-    if (duk_is_array(ctx, 2)) {
+    if (duk_is_object(ctx, 2)) {
         nargs = duk_idx_t(duk_get_length(ctx, 2));
         for (duk_idx_t i = 0; i < nargs; i++)
             duk_get_prop_index(ctx, 2, duk_uarridx_t(i));

@@ -180,8 +180,7 @@ function guard(e, gen, fn) {
         if (e.gen !== gen || e.state !== 'running')
             return void 0;  // quiesced: an event left over from before the stop
         try {
-            return engine.callWithBudget(fn, this, Array.prototype.slice.call(arguments),
-                api.budgetMs);
+            return engine.callWithBudget(fn, this, arguments, api.budgetMs);
         } catch (err) {
             fault(e, gen, err);
         }
