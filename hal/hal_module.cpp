@@ -572,18 +572,17 @@ duk_ret_t dma_copy_out(duk_context* ctx) {
 // received frames taken out of their ring buffers in one copy, as one
 // object (per frame, copyOut's call and Uint8Array cost ~4,400 guest
 // instructions). starts and lengths are Uint32Arrays.
-const uint32_t* require_u32_array(
-    duk_context* ctx, const Resource& r, duk_idx_t idx, uint64_t count, const char* what) {
+uint32_t* require_u32_array(duk_context* ctx, const Resource& r, duk_idx_t idx, uint64_t count,
+    const char* method, const char* what) {
     duk_size_t size = 0;
-    const void* data
-        = duk_is_buffer_data(ctx, idx) ? duk_get_buffer_data(ctx, idx, &size) : nullptr;
+    void* data = duk_is_buffer_data(ctx, idx) ? duk_get_buffer_data(ctx, idx, &size) : nullptr;
     if (!data || size < count * 4) {
         char name[64];
         describe(r, name, sizeof(name));
-        duk_error(ctx, DUK_ERR_TYPE_ERROR, "%s: gather: %s must be a Uint32Array of at least %lu",
-            name, what, static_cast<unsigned long>(count));
+        duk_error(ctx, DUK_ERR_TYPE_ERROR, "%s: %s: %s must be a Uint32Array of at least %lu", name,
+            method, what, static_cast<unsigned long>(count));
     }
-    return static_cast<const uint32_t*>(data);
+    return static_cast<uint32_t*>(data);
 }
 
 duk_ret_t dma_gather(duk_context* ctx) {
@@ -595,8 +594,8 @@ duk_ret_t dma_gather(duk_context* ctx) {
     if (!(n >= 0 && n <= 1048576) || n != double(int64_t(n)))
         access_error(ctx, r, DUK_ERR_RANGE_ERROR, "%s: count %s out of range", kName, 2);
     auto count = uint64_t(n);
-    const uint32_t* starts = require_u32_array(ctx, r, 0, count, "starts");
-    const uint32_t* lengths = require_u32_array(ctx, r, 1, count, "lengths");
+    const uint32_t* starts = require_u32_array(ctx, r, 0, count, kName, "starts");
+    const uint32_t* lengths = require_u32_array(ctx, r, 1, count, kName, "lengths");
     uint64_t base = r.base, limit = r.length, total = 0;
     for (uint64_t k = 0; k < count; k++) {
         if (uint64_t(starts[k]) + lengths[k] > limit) {
@@ -615,6 +614,92 @@ duk_ret_t dma_gather(duk_context* ctx) {
         __builtin_memcpy(out + at, reinterpret_cast<const void*>(base + starts[k]), lengths[k]);
     duk_push_buffer_object(ctx, -1, 0, duk_size_t(total), DUK_BUFOBJ_UINT8ARRAY);
     return 1;
+}
+
+// walkDone(first, limit, layout, starts, lengths, counts): a driver's
+// receive walk over a ring of descriptors in this buffer, done natively
+// (in JavaScript it cost ~3,800 guest instructions a descriptor, and a
+// 16 MiB download brings ~11,500 ACK frames). From descriptor `first` on,
+// wrapping after layout.entries, it takes up to `limit` descriptors whose
+// status word has a bit of layout.done set, and stops at the first that
+// has none. A taken descriptor is kept when (status & layout.check) is
+// layout.want and its length (the word at layout.length, masked with
+// layout.lengthMask) is at least layout.minLength and at most
+// layout.buffer: then starts[k] = index * layout.buffer (where its data
+// lies in the driver's buffers) and lengths[k] = its length. counts[0] is
+// how many were taken, counts[1] how many kept. The descriptors are only
+// read: giving them back to the device stays the driver's work.
+struct RingLayout {
+    uint32_t entries, size, status, done, check, want, length, length_mask, min_length, buffer;
+};
+
+// The layout's fields are read at every walk, through Duktape's cache of
+// literal strings (duk_get_prop_literal): no string is interned per call.
+uint32_t layout_field(duk_context* ctx, const char* what, double max) {
+    auto v = uint32_t(require_integer(ctx, -1, what, 0, max, "walkDone"));
+    duk_pop(ctx);
+    return v;
+}
+#define JSK_LAYOUT_FIELD(ctx, field, max)                                                          \
+    (duk_get_prop_literal(ctx, 2, field), layout_field(ctx, "layout." field, max))
+
+RingLayout read_layout(duk_context* ctx, const Resource& r) {
+    if (!duk_is_object(ctx, 2))
+        access_error(ctx, r, DUK_ERR_TYPE_ERROR, "%s: %s layout must be an object", "walkDone", 2);
+    RingLayout l;
+    l.entries = JSK_LAYOUT_FIELD(ctx, "entries", 65536);
+    l.size = JSK_LAYOUT_FIELD(ctx, "size", 4096);
+    l.status = JSK_LAYOUT_FIELD(ctx, "status", 4092);
+    l.done = JSK_LAYOUT_FIELD(ctx, "done", 0xFFFFFFFF);
+    l.check = JSK_LAYOUT_FIELD(ctx, "check", 0xFFFFFFFF);
+    l.want = JSK_LAYOUT_FIELD(ctx, "want", 0xFFFFFFFF);
+    l.length = JSK_LAYOUT_FIELD(ctx, "length", 4092);
+    l.length_mask = JSK_LAYOUT_FIELD(ctx, "lengthMask", 0xFFFFFFFF);
+    l.min_length = JSK_LAYOUT_FIELD(ctx, "minLength", 0xFFFFFFFF);
+    l.buffer = JSK_LAYOUT_FIELD(ctx, "buffer", 65536);
+    // Whole 32-bit words inside each descriptor, all descriptors inside the buffer.
+    if (l.entries == 0 || l.size < 4 || l.status % 4 || l.length % 4 || l.status + 4 > l.size
+        || l.length + 4 > l.size || uint64_t(l.entries) * l.size > r.length || l.done == 0) {
+        char name[64];
+        describe(r, name, sizeof(name));
+        duk_error(ctx, DUK_ERR_RANGE_ERROR,
+            "%s: walkDone: layout of %u descriptors of %u bytes (status at %u, length at %u, "
+            "done 0x%x) does not fit",
+            name, l.entries, l.size, l.status, l.length, l.done);
+    }
+    return l;
+}
+#undef JSK_LAYOUT_FIELD
+
+duk_ret_t dma_walk_done(duk_context* ctx) {
+    static constexpr const char* kName = "walkDone";
+    Resource& r = this_resource(ctx, Kind::Dma, kName);
+    RingLayout l = read_layout(ctx, r);
+    uint32_t first = uint32_t(require_integer(ctx, 0, "first", 0, l.entries - 1.0, kName));
+    uint32_t limit = uint32_t(require_integer(ctx, 1, "limit", 0, l.entries, kName));
+    uint32_t* starts = require_u32_array(ctx, r, 3, limit, kName, "starts");
+    uint32_t* lengths = require_u32_array(ctx, r, 4, limit, kName, "lengths");
+    uint32_t* counts = require_u32_array(ctx, r, 5, 2, kName, "counts");
+    uint32_t taken = 0, kept = 0;
+    for (uint32_t i = first; taken < limit; taken++) {
+        auto* desc = reinterpret_cast<const volatile uint8_t*>(r.base + uint64_t(i) * l.size);
+        uint32_t status = *reinterpret_cast<const volatile uint32_t*>(desc + l.status);
+        if (!(status & l.done))
+            break;
+        // The device writes the status last: the rest is read after it.
+        asm volatile("" ::: "memory");
+        uint32_t length
+            = *reinterpret_cast<const volatile uint32_t*>(desc + l.length) & l.length_mask;
+        if ((status & l.check) == l.want && length >= l.min_length && length <= l.buffer) {
+            starts[kept] = i * l.buffer;
+            lengths[kept++] = length;
+        }
+        if (++i == l.entries)
+            i = 0;
+    }
+    counts[0] = taken;
+    counts[1] = kept;
+    return 0;
 }
 
 duk_ret_t dma_alloc(duk_context* ctx) {
@@ -663,6 +748,7 @@ duk_ret_t dma_alloc(duk_context* ctx) {
     engine::put_function(ctx, "close", resource_close, 0);
     engine::put_function(ctx, "copyOut", dma_copy_out, 2);
     engine::put_function(ctx, "gather", dma_gather, 3);
+    engine::put_function(ctx, "walkDone", dma_walk_done, 6);
     return 1;
 }
 

@@ -133,6 +133,26 @@ function fakeNic(options) {
                             for (k = 0, total = 0; k < count; total += lengths[k], k++)
                                 out.set(bytes.subarray(starts[k], starts[k] + lengths[k]), total);
                             return out;
+                        },
+                        walkDone: function (first, limit, layout, starts, lengths, counts) {
+                            var words = new Uint32Array(this.buffer), taken = 0, kept = 0;
+                            check.ok(layout.entries * layout.size <= length, 'walk in range');
+                            for (var i = first; taken < limit; taken++) {
+                                var at = i * layout.size;
+                                var status = words[(at + layout.status) / 4];
+                                if (!(status & layout.done))
+                                    break;
+                                var len = words[(at + layout.length) / 4] & layout.lengthMask;
+                                if ((status & layout.check) === layout.want &&
+                                        len >= layout.minLength && len <= layout.buffer) {
+                                    starts[kept] = i * layout.buffer;
+                                    lengths[kept++] = len;
+                                }
+                                if (++i === layout.entries)
+                                    i = 0;
+                            }
+                            counts[0] = taken;
+                            counts[1] = kept;
                         }};
                     nextPhys += Math.ceil(length / 4096) * 4096;
                     memory.push(m);

@@ -149,6 +149,52 @@ attemptGather('gather past the end', new Uint32Array([0, 9999]), new Uint32Array
 attemptGather('gather count past the arrays', new Uint32Array([0]), new Uint32Array([1]), 2);
 attemptGather('gather starts not an array', [0], new Uint32Array([1]), 1);
 attemptGather('gather count 1.5', new Uint32Array([0]), new Uint32Array([1]), 1.5);
+// walkDone: a receive walk over a ring of 4 descriptors of 16 bytes, laid
+// out as the e1000's (length in word 2, status in word 3): it starts at 2,
+// wraps, keeps what passes the check and stops at the first not done.
+var ring = hal.dma.alloc(64);
+var desc = new Uint32Array(ring.buffer);
+var LAYOUT = {entries: 4, size: 16, status: 12, done: 1, check: 0xFF02, want: 2,
+    length: 8, lengthMask: 0xFFFF, minLength: 14, buffer: 2048};
+function setDesc(i, length, status) { desc[4 * i + 2] = length | 0xABCD0000; desc[4 * i + 3] = status; }
+setDesc(2, 60, 3);            // done, whole: kept
+setDesc(3, 100, 3 | 0x100);   // done, an error bit: taken, not kept
+setDesc(0, 10, 3);            // done, shorter than a header: not kept
+setDesc(1, 1514, 1);          // done, without EOP: not kept
+var starts = new Uint32Array(4), lengths = new Uint32Array(4), counts = new Uint32Array(2);
+ring.walkDone(2, 4, LAYOUT, starts, lengths, counts);
+console.log('dma walkDone taken ' + counts[0] + ' kept ' + counts[1] + ' at ' + starts[0] +
+    ' length ' + lengths[0]);
+setDesc(0, 2000, 3);
+setDesc(1, 0, 0);             // not done yet: the walk stops here
+ring.walkDone(2, 4, LAYOUT, starts, lengths, counts);
+console.log('dma walkDone stops taken ' + counts[0] + ' kept ' + counts[1] + ' second at ' +
+    starts[1] + ' length ' + lengths[1]);
+ring.walkDone(3, 1, LAYOUT, starts, lengths, counts);
+console.log('dma walkDone limit taken ' + counts[0] + ' kept ' + counts[1]);
+function attemptWalk(what, fn) {
+    try {
+        fn();
+        console.log(what + ': no error');
+    } catch (e) {
+        console.log(what + ': ' + e.name + ': ' + e.message.replace(/^DmaBuffer 0x[0-9a-f]+/,
+            'DmaBuffer <phys>'));
+    }
+}
+attemptWalk('walkDone ring past the end', function () {
+    ring.walkDone(0, 1, {entries: 5, size: 16, status: 12, done: 1, check: 0, want: 0,
+        length: 8, lengthMask: 0xFFFF, minLength: 0, buffer: 2048}, starts, lengths, counts);
+});
+attemptWalk('walkDone layout without size', function () {
+    ring.walkDone(0, 1, {entries: 4}, starts, lengths, counts);
+});
+attemptWalk('walkDone first past the ring', function () {
+    ring.walkDone(4, 1, LAYOUT, starts, lengths, counts);
+});
+attemptWalk('walkDone lengths too short', function () {
+    ring.walkDone(0, 4, LAYOUT, starts, new Uint32Array(3), counts);
+});
+ring.close();
 var written = bufs[4];
 written.close();
 written.close();
