@@ -27,7 +27,7 @@ function view(value, length) {
 // A size or count argument (size_t): a non-negative integer, else -1.
 // undefined and null count as 0, as in the hosted syscall.
 function size(value) {
-    if (value === undefined || value === null)
+    if (value === void 0 || value === null)
         return 0;
     // (value % 1 for Math.floor: every system call's sizes come here. An
     // infinity passes, as it did; NaN does not.)
@@ -39,7 +39,7 @@ function size(value) {
 // An int argument (fd, flags): numbers are truncated to 32 bits like a C
 // int; anything else is NaN (the caller rejects it).
 function int(value) {
-    if (value === undefined || value === null)
+    if (value === void 0 || value === null)
         return 0;
     return typeof value === 'number' ? value | 0 : NaN;
 }

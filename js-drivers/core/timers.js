@@ -72,9 +72,12 @@ function install(kernel) {
             }
             var t;
             var first = pending.first();
+            // The time, read once for what follows (a clock read is a call
+            // and a native call; the loop turns at every wait).
+            var at = now();
             if (first === null) {
                 if (!sliced()) {
-                    var left = end - now();
+                    var left = end - at;
                     var r0 = wait(end < 0 ? -1 : left > 0 ? left : 0, wakeOn);
                     if (r0 || (end >= 0 && now() >= end))
                         return r0;
@@ -82,12 +85,12 @@ function install(kernel) {
                 }
                 t = SLICE_MS;
             } else {
-                t = first.due - now();
+                t = first.due - at;
                 t = t > SLICE_MS ? SLICE_MS : t > 0 ? t : 0;
             }
             var last = false;
-            if (end >= 0 && end - now() <= t) {
-                t = end - now();
+            if (end >= 0 && end - at <= t) {
+                t = end - at;
                 if (t < 0)
                     t = 0;
                 last = true;
