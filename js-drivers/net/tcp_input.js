@@ -270,8 +270,16 @@ function create(T) {
         }
         var wnd = seg.window * (1 << pcb.sndScale);
         if (((seg.ack - pcb.sndUna) | 0) > 0) {
+            // Readiness changes only if the send buffer had no room for a
+            // writer (Pcb.writable): then the room this ACK makes is news.
+            // Otherwise the socket was writable and stays so, and telling
+            // epoll would end its wait for nothing, once per response (as
+            // Linux, which wakes writers only after one found no space).
+            var queued = pcb.sendBuf.length;
+            var full = pcb.sndbuf - queued < queued / 2;
             ackAdvance(pcb, seg.ack);
-            T.changed(pcb);  // writable
+            if (full)
+                T.changed(pcb);  // writable
         } else if (seg.ack === pcb.sndUna && seg.data.length === 0 && !(seg.flags & S.FIN) &&
                    wnd === pcb.sndWnd && ((pcb.sndMax - pcb.sndUna) | 0) > 0) {
             pcb.dupAcks++;

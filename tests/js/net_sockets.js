@@ -203,7 +203,58 @@ check.equal(e2[0], 0, 'the error was reported once');
     check.deepEqual(fds.sort(), [5, 7], 'the closed fd\'s watch went');
     fdtable.entries.write(clients[4], 'y', 1);
     check.equal(settle(), 3, 'the other watches still work');
+    // An ACK for a socket that had room in its send buffer is no news: the
+    // write is a change (one ask), the ACK that comes back is not.
+    var asked = asks[6];
+    check.equal(fdtable.entries.write(served[6], 'z', 1), 1, 'a reply');
+    epoll.epoll_wait(ep2, ev2, 10, 0);
+    check.equal(asks[6], asked + 1, 'the write: asked once');
+    var pcb6 = fdtable.get(served[6]).sock.pcb;
+    for (var moves = 0; moves < 20 && pcb6.sendBuf.length > 0; moves++)
+        kernel.waitForEvent(500);  // the reply, then its (maybe delayed) ACK
+    check.equal(pcb6.sendBuf.length, 0, 'the reply was acknowledged');
+    epoll.epoll_wait(ep2, ev2, 10, 0);
+    check.equal(asks[6], asked + 1, 'its ACK: not asked again');
     clients.concat(served, [ep2]).forEach(function (fd) { fdtable.entries.close(fd); });
+}());
+
+// A full send buffer: not writable (EPOLLOUT) until ACKs make room, and
+// those ACKs are what tells epoll (tcp_input.js). The buffer is small
+// (SO_SNDBUF) and the peer's window large, so no window update does it.
+(function writableAgain() {
+    var a = A.socket(2, 1, 0);
+    check.equal(A.connect(a, toB(80), 16), 0, 'connect');
+    var b = B.accept4(l, null, null, 0);
+    // A first exchange: the peer's window (scaled after the handshake) settles.
+    var one = new Uint8Array(1);
+    check.equal(A.sendto(a, one, 1, 0, null, 0), 1, 'a first byte');
+    check.equal(B.recvfrom(b, one, 1, 0, null, null), 1, 'read by the peer');
+    var pcbA = fdtable.get(a).sock.pcb;
+    for (var moves = 0; moves < 20 && pcbA.sendBuf.length > 0; moves++)
+        kernel.waitForEvent(500);
+    check.equal(A.setsockopt(a, 1, 7 /* SO_SNDBUF */, new Int32Array([2304]), 4), 0, 'SO_SNDBUF');
+    var chunk = new Uint8Array(1000), r = 0, sent = 0;
+    for (var i = 0; i < 100 && r >= 0; i++) {  // no frames move meanwhile
+        r = A.sendto(a, chunk, chunk.length, 0x40 /* MSG_DONTWAIT */, null, 0);
+        if (r > 0)
+            sent += r;
+    }
+    check.equal(r, -11, 'EAGAIN once the send buffer is full');
+    var ep3 = epoll.epoll_create1(0), ev = new Uint8Array(12), out3 = new Uint8Array(12);
+    new DataView(ev.buffer).setUint32(0, 4 /* EPOLLOUT */, true);
+    check.equal(epoll.epoll_ctl(ep3, 1, a, ev), 0, 'watch for EPOLLOUT');
+    check.equal(epoll.epoll_wait(ep3, out3, 1, 0), 0, 'full: not writable');
+    check.equal(epoll.epoll_wait(ep3, out3, 1, 5000), 1, 'acknowledged: writable again');
+    check.equal(new DataView(out3.buffer).getUint32(0, true) & 4, 4, 'EPOLLOUT');
+    var got = 0, into = new Uint8Array(65536);
+    while (got < sent) {
+        var k = B.recvfrom(b, into, into.length, 0, null, null);
+        check.ok(k > 0, 'the peer reads');
+        if (k <= 0)
+            break;
+        got += k;
+    }
+    [a, b, ep3].forEach(function (fd) { fdtable.entries.close(fd); });
 }());
 
 // Nobody answers any more: a blocking write's data is never acknowledged
