@@ -1,8 +1,9 @@
-// Property reads (`o.k`, `o[k]`, method lookups) in the cases the staged
-// fast path of Duktape's duk_hobject_getprop must leave to Duktape's own
-// path or answer the same way (engine/CMakeLists.txt): own and inherited
-// data properties, accessors on the object or up the chain, a Proxy,
-// `length` of arrays, typed arrays and String objects (virtual
+// Property reads and writes (`o.k`, `o[k]`, `o.k = v`, method lookups) in
+// the cases the staged fast paths of Duktape's duk_hobject_getprop and
+// duk_hobject_putprop must leave to Duktape's own path or answer the same
+// way (engine/CMakeLists.txt): own and inherited data properties,
+// accessors on the object or up the chain, read-only and frozen ones, a
+// Proxy, `length` of arrays, typed arrays and String objects (virtual
 // properties), index-like keys, symbols, `caller`, misses. The values are
 // ECMAScript's: the file runs unchanged under node.
 'use strict';
@@ -109,3 +110,81 @@ delete changing.shared;
 check.equal(changing.shared, 'base', 'after it is deleted');
 base.shared = 'changed';
 check.equal(changing.shared, 'changed', 'after the prototype changed');
+
+// -- writes --------------------------------------------------------------
+
+function throwsTypeError(fn) {
+    try {
+        fn();
+    } catch (e) {
+        return e instanceof TypeError;
+    }
+    return false;
+}
+
+var plain = { a: 1 };
+plain.a = 2;
+check.equal(plain.a, 2, 'an own writable property is written');
+plain.b = 3;
+check.equal(plain.b, 3, 'a new property is added');
+var child = Object.create(plain);
+child.a = 'own';
+check.equal(child.a, 'own', 'a write to an inherited name makes an own property');
+check.equal(plain.a, 2, 'and leaves the prototype\'s alone');
+
+var readOnly = Object.defineProperty({}, 'fixed', { value: 'kept', writable: false });
+check.ok(throwsTypeError(function () { readOnly.fixed = 'changed'; }),
+    'an own read-only property: TypeError in strict code');
+check.equal(readOnly.fixed, 'kept', 'and unchanged');
+var belowReadOnly = Object.create(readOnly);
+check.ok(throwsTypeError(function () { belowReadOnly.fixed = 'changed'; }),
+    'an inherited read-only property: TypeError');
+check.equal(Object.prototype.hasOwnProperty.call(belowReadOnly, 'fixed'), false,
+    'and no own property made');
+
+var setCalls = [];
+var withSetter = {
+    get value() { return 'got'; },
+    set value(v) { setCalls.push(v); }
+};
+withSetter.value = 'x';
+var belowSetter = Object.create(withSetter);
+belowSetter.value = 'y';
+check.deepEqual(setCalls, ['x', 'y'], 'setters run, own and inherited');
+check.equal(Object.prototype.hasOwnProperty.call(belowSetter, 'value'), false,
+    'an inherited setter makes no own property');
+var getterOnly = Object.defineProperty({}, 'g', { get: function () { return 1; } });
+check.ok(throwsTypeError(function () { getterOnly.g = 2; }), 'a getter without a setter: TypeError');
+
+var frozen = Object.freeze({ f: 'frozen' });
+check.ok(throwsTypeError(function () { frozen.f = 'thawed'; }), 'a frozen object: TypeError');
+check.equal(frozen.f, 'frozen', 'and unchanged');
+var sealed = Object.seal({ s: 1 });
+sealed.s = 2;
+check.equal(sealed.s, 2, 'a sealed object\'s property stays writable');
+check.ok(throwsTypeError(function () { sealed.t = 1; }), 'but takes no new one');
+
+var list = [1, 2, 3, 4];
+list.length = 2;
+check.deepEqual(list, [1, 2], 'writing an array\'s length truncates it');
+list.note = 'named';
+check.equal(list.note, 'named', 'a named property of an array');
+var str = new String('abc');
+check.ok(throwsTypeError(function () { str.length = 1; }), 'a String object\'s length is read-only');
+
+var setTrapped = [];
+var setProxy = new Proxy({}, {
+    set: function (t, key, value) { setTrapped.push(String(key) + '=' + value); t[key] = value; return true; }
+});
+setProxy.k = 'v';
+setProxy.k = 'w';
+check.deepEqual(setTrapped, ['k=v', 'k=w'], 'a Proxy\'s set trap sees every write');
+
+var symKey = Symbol('w');
+var symObj = {};
+symObj[symKey] = 1;
+symObj[symKey] = 2;
+check.equal(symObj[symKey], 2, 'a symbol-keyed property is written');
+var indexed = { 5: 'five' };
+indexed['5'] = 'FIVE';
+check.equal(indexed[5], 'FIVE', 'an index-like key of a plain object');
