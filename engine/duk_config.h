@@ -73,6 +73,11 @@ void jsk_engine_fatal(void* udata, const char* message);
 #define DUK_USE_HOBJECT_ENTRY_MINGROW_ADD 32
 #define DUK_USE_HOBJECT_ENTRY_MINGROW_DIVISOR 2
 
+/* A hash part from 4 property slots on, not 8: a lookup in a small object
+ * was a linear scan, and most lookups on a prototype chain are misses,
+ * which scan every key (docs/engine.md). */
+#undef DUK_USE_HOBJECT_HASH_PROP_LIMIT
+#define DUK_USE_HOBJECT_HASH_PROP_LIMIT 4
 #undef DUK_USE_REFERENCE_COUNTING
 #undef DUK_USE_DOUBLE_LINKED_HEAP /* only reference counting uses the back links */
 
