@@ -281,6 +281,9 @@ def _compare(tree, args, accel, expected, ours, ref, ratios, notes):
             ref["close"].append(rate_ref)
             ref["download"] += theirs
             ratios.append((rate_ka / rate_ref, statistics.median(theirs) / statistics.median(mine)))
+            print(f"jsk bench http: round {rnd + 1}: keep-alive {rate_ka:.0f}/s, the reference's "
+                  f"{rate_ref:.0f}/s (x{ratios[-1][0]:.2f}); download {ratios[-1][1]:.2f} of "
+                  "the reference's rate", flush=True)
     finally:
         if reference is not None:
             reference.stop()
