@@ -8,7 +8,14 @@ var E = require('./errno');
 var EPHEMERAL_LOW = 32768, EPHEMERAL_HIGH = 60999;
 
 function create() {
-    var bound = [];  // pcbs with localPort set
+    // Bound pcbs (localPort set) by local port, each port's in an object
+    // keyed by the pcb's name in this table (pcb.portsId): unbinding is a
+    // delete. (An array of them all took an indexOf and a splice over every
+    // bound pcb, and a server keeps each connection it closed in TIME_WAIT
+    // for a minute: thousands of them, so every connection that ended cost
+    // more the longer the server had run.)
+    var byPort = {};  // localPort -> {count, pcbs: {portsId: pcb}}
+    var nextId = 1;
     var next = EPHEMERAL_LOW;
     // For lookup(): connected pcbs (a remote port set) by their local port
     // and remote address and port, and the others (listeners, unconnected
@@ -43,13 +50,45 @@ function create() {
         }
     }
 
+    function addBound(pcb) {
+        if (pcb.portsId === void 0)
+            pcb.portsId = '#' + nextId++;
+        var b = byPort[pcb.localPort] || (byPort[pcb.localPort] = { count: 0, pcbs: {} });
+        b.pcbs[pcb.portsId] = pcb;
+        b.count++;
+        pcb.boundPort = pcb.localPort;
+    }
+
+    function removeBound(pcb) {
+        var port = pcb.boundPort;
+        var b = port === void 0 ? void 0 : byPort[port];
+        pcb.boundPort = void 0;
+        if (b === void 0 || b.pcbs[pcb.portsId] !== pcb)
+            return;
+        delete b.pcbs[pcb.portsId];
+        if (--b.count === 0)  // (a counter: a for-in lists every key first)
+            delete byPort[port];
+    }
+
+    // Every bound pcb, in no particular order.
+    function all() {
+        var list = [];
+        for (var port in byPort) {
+            var pcbs = byPort[port].pcbs;
+            for (var id in pcbs)
+                list.push(pcbs[id]);
+        }
+        return list;
+    }
+
     // Whether `pcb` may bind addr:port next to `other`. Two sockets share
     // a port only on different specific addresses, or when `shares`
     // (protocol's rule: SO_REUSEADDR) says so.
     function conflicts(pcb, addr, port, shares) {
-        for (var i = 0; i < bound.length; i++) {
-            var o = bound[i];
-            if (o === pcb || o.localPort !== port)
+        var pcbs = byPort[port] === void 0 ? null : byPort[port].pcbs;
+        for (var id in pcbs) {
+            var o = pcbs[id];
+            if (o === pcb)
                 continue;
             if (o.localAddr !== 0 && addr !== 0 && o.localAddr !== addr)
                 continue;
@@ -78,8 +117,8 @@ function create() {
         }
         pcb.localAddr = addr;
         pcb.localPort = port;
-        if (bound.indexOf(pcb) < 0)
-            bound.push(pcb);
+        removeBound(pcb);
+        addBound(pcb);
         index(pcb);
         return 0;
     }
@@ -87,7 +126,7 @@ function create() {
     // A pcb that shares a bound port without binding it (an accepted
     // connection: its listener's port), its addresses already set.
     function add(pcb) {
-        bound.push(pcb);
+        addBound(pcb);
         index(pcb);
     }
 
@@ -100,9 +139,7 @@ function create() {
     }
 
     function unbind(pcb) {
-        var i = bound.indexOf(pcb);
-        if (i >= 0)
-            bound.splice(i, 1);
+        removeBound(pcb);
         if (pcb.portsKey !== void 0)
             unindex(pcb);
     }
@@ -140,8 +177,7 @@ function create() {
         return best;
     }
 
-    return { bind: bind, add: add, connect: connect, unbind: unbind, lookup: lookup,
-        all: function () { return bound; } };
+    return { bind: bind, add: add, connect: connect, unbind: unbind, lookup: lookup, all: all };
 }
 
 module.exports = { create: create, EPHEMERAL_LOW: EPHEMERAL_LOW, EPHEMERAL_HIGH: EPHEMERAL_HIGH };

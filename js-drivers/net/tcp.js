@@ -646,7 +646,7 @@ function create(stack, options) {
         switch (this.state) {
         case 'LISTEN':
             this.acceptQueue.forEach(function (c) { T.fail(c, -E.ECONNABORTED, true); });
-            ports.all().slice().forEach(function (c) {
+            ports.all().forEach(function (c) {
                 if (c.parent === self && c.state === 'SYN_RECEIVED')
                     T.fail(c, -E.ECONNABORTED, true);
             });

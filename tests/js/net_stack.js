@@ -907,6 +907,33 @@ function transfer(w, src, dst, data, limitMs) {
     check.ok(ports.lookup(B, client.localPort, PEER, 443) === client, 'found by its peer after connect');
     ports.connect(client, 0, 0);
     check.ok(ports.lookup(B, client.localPort, PEER, 9) === client, 'unconnected again: any peer');
+
+    // A server's many connections on its port (TIME_WAIT keeps them a
+    // minute): each one unbound leaves the others, and the port, as they were.
+    var many = [];
+    for (var i = 0; i < 300; i++) {
+        many.push({ localAddr: A, localPort: 80, remoteAddr: PEER, remotePort: 6000 + i });
+        ports.add(many[i]);
+    }
+    check.equal(ports.all().length, 3 + 300, 'all(): the listeners, the client and the 300');
+    for (i = 0; i < 300; i += 2)
+        ports.unbind(many[i]);
+    check.equal(ports.all().length, 3 + 150, 'half of them unbound');
+    check.ok(ports.lookup(A, 80, PEER, 6001) === many[1], 'the others are still found');
+    check.ok(ports.lookup(A, 80, PEER, 6000) === specific, 'an unbound one\'s peer: the listener');
+    ports.unbind(many[1]);
+    ports.unbind(many[1]);  // twice: nothing more happens
+    check.equal(ports.all().length, 3 + 149, 'unbinding twice removes it once');
+    var other = {};
+    check.equal(ports.bind(other, A, 80, null), -98, 'the port is still taken: EADDRINUSE');
+    ports.unbind(wild);
+    ports.unbind(specific);
+    for (i = 3; i < 300; i += 2)
+        ports.unbind(many[i]);
+    check.equal(ports.bind(other, A, 80, null), 0, 'free again once all of them went');
+    var left = ports.all();
+    check.ok(left.length === 2 && left.indexOf(client) >= 0 && left.indexOf(other) >= 0,
+        'what is left: the client and the new one');
 })();
 
 (function ackCoalescing() {
