@@ -79,6 +79,7 @@ function create(stack, options) {
         this.rttSeq = null; this.rttStart = 0;
         this.rtxTimer = null; this.rtxDue = 0; this.rtxTimerAt = 0;
         this.stateTimer = null; this.keepTimer = null;
+        this.timeWaitEnd = 0;    // when TIME_WAIT ends (its queue: enterTimeWait)
         this.lastHeard = env.now(); this.keepProbes = 0; this.probeAt = null;
         this.nodelay = false; this.keepAlive = false; this.reuseAddr = false;
         this.error = 0;          // pending -errno, for SO_ERROR and the next call
@@ -322,17 +323,58 @@ function create(stack, options) {
     }
     T.armKeepalive = armKeepalive;
 
+    // TIME_WAIT. A server that closes first keeps every connection it
+    // served in the last 2 MSL: thousands, each marked by every garbage
+    // collection. So they wait in one queue, in the order their 2 MSL
+    // ends (all last as long), under one timer; and one the user has
+    // closed keeps only what answering a late segment needs, as Linux
+    // keeps a small record instead of the socket (inet_timewait_sock).
+    // timeWaitEnds[i]: when timeWaitQueue[i]'s wait ends; a pcb whose wait
+    // restarted (a FIN again) is in the queue again, further on, and its
+    // earlier place is passed over.
+    var timeWaitQueue = [], timeWaitEnds = [], timeWaitHead = 0, timeWaitTimer = null;
+    var NONE = Object.freeze([]);
+    var EMPTY_QUEUE = new ByteQueue();  // an empty buffer; a TIME_WAIT pcb never adds to it
     T.enterTimeWait = function (pcb) {
         pcb.state = 'TIME_WAIT';
         T.stopRetransmit(pcb);
         if (pcb.stateTimer)
             env.clearTimer(pcb.stateTimer);
-        pcb.stateTimer = env.setTimer(params.timeWaitMs, function () {
-            pcb.stateTimer = null;
-            T.destroy(pcb);
-        });
+        pcb.stateTimer = null;
+        pcb.timeWaitEnd = env.now() + params.timeWaitMs;
+        timeWaitQueue.push(pcb);
+        timeWaitEnds.push(pcb.timeWaitEnd);
+        if (timeWaitTimer === null)
+            timeWaitTimer = env.setTimer(params.timeWaitMs, endTimeWaits);
+        if (pcb.userClosed && pcb.recvBuf.length === 0 && pcb.sendBuf.length === 0) {
+            pcb.sendBuf = pcb.recvBuf = EMPTY_QUEUE;
+            pcb.ooo = pcb.acceptQueue = NONE;
+            pcb.path = null;  // prepared again for an ACK, should one go
+        }
         T.changed(pcb);
     };
+    function endTimeWaits() {
+        timeWaitTimer = null;
+        var now = env.now(), queue = timeWaitQueue, ends = timeWaitEnds, head = timeWaitHead;
+        while (head < queue.length && ends[head] <= now) {
+            var pcb = queue[head];
+            if (pcb.state === 'TIME_WAIT' && pcb.timeWaitEnd === ends[head])
+                T.destroy(pcb);
+            queue[head++] = null;
+        }
+        if (head === queue.length) {
+            timeWaitQueue = [];
+            timeWaitEnds = [];
+            head = 0;
+        } else if (head >= 1024 && head * 2 >= queue.length) {
+            timeWaitQueue = queue.slice(head);
+            timeWaitEnds = ends.slice(head);
+            head = 0;
+        }
+        timeWaitHead = head;
+        if (head < timeWaitQueue.length)
+            timeWaitTimer = env.setTimer(timeWaitEnds[head] - now, endTimeWaits);
+    }
 
     // Connections that ended in the last 2 MSL, by their four numbers: the
     // sequence number after the last one each sent. A new connection on
@@ -345,30 +387,49 @@ function create(stack, options) {
     // downloads took 16-17 s instead of 1-2 in 2 of 6 tries). Beyond the
     // window, BSD's rule (which slirp keeps) ends the old connection.
     var RECENT_MS = 60000, RECENT_MAX = 4096;
-    var recent = {}, recentOrder = [];  // key -> {next, at}; [key, at], oldest first
+    // recentKeys, recentAts, recentNexts: each connection that ended, its
+    // time and next sequence number, oldest first from recentHead (the
+    // front is cut off now and then: Duktape's shift() moves every
+    // element). recent: the four numbers -> where their latest ending is
+    // (recentBase + its index). A server without keep-alive ends thousands
+    // a minute, so an ending is only numbers and its key, no objects.
+    var recent = {}, recentKeys = [], recentAts = [], recentNexts = [];
+    var recentHead = 0, recentBase = 0;
     function recentKey(pcb) {
         return pcb.remoteAddr + ':' + pcb.remotePort + '>' + pcb.localAddr + ':' + pcb.localPort;
     }
     function forgetOld(now) {
-        while (recentOrder.length > 0 &&
-                (recentOrder[0][1] <= now - RECENT_MS || recentOrder.length > RECENT_MAX)) {
-            var first = recentOrder.shift();
-            if (recent[first[0]] && recent[first[0]].at === first[1])
-                delete recent[first[0]];
+        var keys = recentKeys, head = recentHead;
+        while (head < keys.length &&
+                (recentAts[head] <= now - RECENT_MS || keys.length - head > RECENT_MAX)) {
+            if (recent[keys[head]] === recentBase + head)
+                delete recent[keys[head]];
+            keys[head++] = null;
         }
+        if (head >= 1024 && head * 2 >= keys.length) {
+            recentKeys = keys.slice(head);
+            recentAts = recentAts.slice(head);
+            recentNexts = recentNexts.slice(head);
+            recentBase += head;
+            head = 0;
+        }
+        recentHead = head;
     }
     function rememberEnded(pcb) {
         var now = env.now(), key = recentKey(pcb);
-        recent[key] = { next: pcb.sndMax, at: now };
-        recentOrder.push([key, now]);
+        recent[key] = recentBase + recentKeys.length;
+        recentKeys.push(key);
+        recentAts.push(now);
+        recentNexts.push(pcb.sndMax);
         forgetOld(now);
     }
+    T.recentCount = function () { return recentKeys.length - recentHead; };
     // The initial sequence number for a new connection on pcb's four
     // numbers: 2^30 above the last one's, else the random one it has.
     T.issAfterRecent = function (pcb) {
         forgetOld(env.now());
-        var last = recent[recentKey(pcb)];
-        return last ? S.add(last.next, 0x40000000) : pcb.iss;
+        var at = recent[recentKey(pcb)];
+        return at !== void 0 ? S.add(recentNexts[at - recentBase], 0x40000000) : pcb.iss;
     };
 
     // The connection is gone: timers stop, the port is free (a listener's

@@ -549,6 +549,92 @@ function transfer(w, src, dst, data, limitMs) {
     check.ok(A3 !== null && A3.iss !== ((ended + 0x40000000) >>> 0), 'another port: its own');
 })();
 
+(function timeWaitQueue() {
+    // A server's connections in TIME_WAIT wait in one queue under one
+    // timer: each leaves 2 MSL after it entered, one whose wait restarted
+    // 2 MSL after that; and one the user closed keeps no buffers.
+    var w = h.pair();
+    var L = w.b.tcp.open();
+    L.bind(0, 80);
+    L.listen(8);
+    function closedByServer() {
+        var C = w.a.tcp.open();
+        C.connect(ipv4.parse('10.0.0.2'), 80);
+        w.run(function () { return C.state === 'ESTABLISHED' && L.acceptQueue.length > 0; }, 5000);
+        var A = L.accept();
+        A.close();
+        w.run(function () { return C.state === 'CLOSE_WAIT'; }, 1000);
+        C.close();
+        w.run(function () { return C.state === 'CLOSED' && A.state === 'TIME_WAIT'; }, 1000);
+        return { pcb: A, at: w.clock.t, ends: [] };
+    }
+    var a = closedByServer();
+    w.clock.t += 10000;
+    var b = closedByServer();
+    w.clock.t += 10000;
+    var c = closedByServer();
+    check.ok(a.pcb.sendBuf === c.pcb.recvBuf && a.pcb.recvBuf.length === 0 && a.pcb.path === null &&
+        a.pcb.ooo.length === 0, 'closed by the user: one shared empty buffer, no path');
+    w.clock.t += 10000;
+    b.at = w.clock.t;
+    w.b.tcp.T.enterTimeWait(b.pcb);  // b's wait starts again
+    var all = [a, b, c];
+    w.run(function () {
+        all.forEach(function (x) {
+            if (x.pcb.state === 'CLOSED' && x.ends.length === 0)
+                x.ends.push(w.clock.t - x.at);
+        });
+        return a.ends.length + b.ends.length + c.ends.length === 3;
+    }, 200000);
+    check.equal(a.ends + ' ' + b.ends + ' ' + c.ends, '60000 60000 60000',
+        'each leaves TIME_WAIT 2 MSL after it entered it (the restarted one: after the restart)');
+    var d = closedByServer();
+    w.run(function () { return d.pcb.state === 'CLOSED'; }, 200000);
+    check.equal(w.clock.t - d.at, 60000, 'and the queue serves the next one alike');
+})();
+
+(function endedConnectionsForgotten() {
+    // The record of ended connections (their last sequence numbers, for
+    // the next connection on the same four numbers) keeps each for a
+    // minute and at most 4096 of them, forgetting the oldest first.
+    var w = h.pair();
+    var T = w.b.tcp.T;
+    function ended(port) {  // a connection from 10.0.0.1:port that ends
+        var pcb = T.newPcb();
+        pcb.state = 'ESTABLISHED';
+        pcb.everConnected = true;
+        pcb.localAddr = ipv4.parse('10.0.0.2');
+        pcb.localPort = 80;
+        pcb.remoteAddr = ipv4.parse('10.0.0.1');
+        pcb.remotePort = port;
+        T.destroy(pcb);
+        return pcb;
+    }
+    function next(port) {  // the ISS for a new connection on the same four numbers
+        var pcb = T.newPcb();
+        pcb.localAddr = ipv4.parse('10.0.0.2');
+        pcb.localPort = 80;
+        pcb.remoteAddr = ipv4.parse('10.0.0.1');
+        pcb.remotePort = port;
+        return { iss: pcb.iss, next: T.issAfterRecent(pcb) };
+    }
+    for (var i = 0; i < 5000; i++)
+        ended(10000 + i);
+    check.equal(T.recentCount(), 4096, 'at most 4096 kept');
+    var first = next(10000), kept = next(10000 + 4999);
+    check.equal(first.next, first.iss, 'the oldest forgotten: the new one\'s own ISS');
+    check.ok(kept.next !== kept.iss, 'the newest remembered');
+    w.clock.t += 30000;
+    var late = ended(20000);
+    w.clock.t += 30001;  // the 4096 are a minute old; the last one half that
+    var again = next(10000 + 4999);
+    check.equal(again.next, again.iss, 'a minute later: forgotten');
+    check.equal(T.recentCount(), 1, 'all but the last');
+    check.equal(next(20000).next, (late.sndMax + 0x40000000) >>> 0, 'which is still there');
+    var later = ended(20001);
+    check.equal(next(20001).next, (later.sndMax + 0x40000000) >>> 0, 'and so is one after it');
+})();
+
 (function reuseAddr() {
     // A server restarts on its port while a connection it accepted lives on.
     var w = h.pair();
