@@ -599,23 +599,23 @@ function transfer(w, src, dst, data, limitMs) {
     // minute and at most 4096 of them, forgetting the oldest first.
     var w = h.pair();
     var T = w.b.tcp.T;
-    function ended(port) {  // a connection from 10.0.0.1:port that ends
+    function fromPort(port) {  // a pcb for 10.0.0.1:port -> 10.0.0.2:80
         var pcb = T.newPcb();
-        pcb.state = 'ESTABLISHED';
-        pcb.everConnected = true;
         pcb.localAddr = ipv4.parse('10.0.0.2');
         pcb.localPort = 80;
         pcb.remoteAddr = ipv4.parse('10.0.0.1');
         pcb.remotePort = port;
+        return pcb;
+    }
+    function ended(port) {  // a connection from port that ends
+        var pcb = fromPort(port);
+        pcb.state = 'ESTABLISHED';
+        pcb.everConnected = true;
         T.destroy(pcb);
         return pcb;
     }
     function next(port) {  // the ISS for a new connection on the same four numbers
-        var pcb = T.newPcb();
-        pcb.localAddr = ipv4.parse('10.0.0.2');
-        pcb.localPort = 80;
-        pcb.remoteAddr = ipv4.parse('10.0.0.1');
-        pcb.remotePort = port;
+        var pcb = fromPort(port);
         return { iss: pcb.iss, next: T.issAfterRecent(pcb) };
     }
     for (var i = 0; i < 5000; i++)
